@@ -1,0 +1,125 @@
+package dev.spout.sse;
+
+/**
+ * Turns events, comments and reconnection delays into the bytes of a {@code text/event-stream}: UTF-8, one field
+ * per line, each message ended by a blank line.
+ *
+ * <p>Data is split on CRLF, lone CR and lone LF into one {@code data: } line per line, so line breaks in data
+ * never end an event early. Each call encodes into one exactly sized array, which callers may share read-only
+ * between any number of connections (encode once, write many).
+ *
+ * <pre>{@code
+ * byte[] bytes = SseEncoder.encode(SseEvent.of("line one\nline two").withEvent("note").withId("42"));
+ * // id: 42\n
+ * // event: note\n
+ * // data: line one\n
+ * // data: line two\n
+ * // \n
+ * }</pre>
+ *
+ * <p>Text that is not well-formed UTF-16 (a lone surrogate) cannot be encoded as UTF-8 without losing it, so it
+ * is refused with {@link IllegalArgumentException} rather than silently replaced.
+ */
+public final class SseEncoder {
+    private static final String DATA = "data: ";
+    private static final String EVENT = "event: ";
+    private static final String ID = "id: ";
+    private static final String COMMENT = ": ";
+    private static final String RETRY = "retry: ";
+
+    private SseEncoder() {}
+
+    /** The bytes of one event, ending with the blank line that makes a client dispatch it. */
+    public static byte[] encode(SseEvent event) {
+        String id = event.id();
+        String name = event.event();
+        boolean hasName = name != null && !name.isEmpty();
+        int size = linesSize(DATA, event.data()) + 1;
+        if (id != null) {
+            size += ID.length() + Utf8.length(id, 0, id.length()) + 1;
+        }
+        if (hasName) {
+            size += EVENT.length() + Utf8.length(name, 0, name.length()) + 1;
+        }
+        byte[] out = new byte[size];
+        int pos = 0;
+        if (id != null) {
+            pos = writeLine(out, pos, ID, id, 0, id.length());
+        }
+        if (hasName) {
+            pos = writeLine(out, pos, EVENT, name, 0, name.length());
+        }
+        pos = writeLines(out, pos, DATA, event.data());
+        out[pos] = '\n';
+        return out;
+    }
+
+    /**
+     * The bytes of a comment, which clients ignore: one {@code : } line per line of text, then a blank line.
+     * Comments keep idle connections alive through proxies.
+     */
+    public static byte[] comment(String text) {
+        byte[] out = new byte[linesSize(COMMENT, text) + 1];
+        out[writeLines(out, 0, COMMENT, text)] = '\n';
+        return out;
+    }
+
+    /**
+     * The bytes that set the client's reconnection delay: {@code retry: <millis>} and a blank line.
+     *
+     * @throws IllegalArgumentException if {@code millis} is negative: the field only takes base-ten digits
+     */
+    public static byte[] retry(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("A reconnection delay must be zero or more milliseconds, got " + millis);
+        }
+        String digits = Long.toString(millis);
+        byte[] out = new byte[RETRY.length() + digits.length() + 2];
+        int pos = writeLine(out, 0, RETRY, digits, 0, digits.length());
+        out[pos] = '\n';
+        return out;
+    }
+
+    /** Size of {@code prefix + line + "\n"} for every line of the text (CRLF, CR and LF all end a line). */
+    private static int linesSize(String prefix, String text) {
+        int size = 0;
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n') {
+                size += prefix.length() + Utf8.length(text, start, i) + 1;
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        return size + prefix.length() + Utf8.length(text, start, n) + 1;
+    }
+
+    private static int writeLines(byte[] out, int pos, String prefix, String text) {
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n') {
+                pos = writeLine(out, pos, prefix, text, start, i);
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        return writeLine(out, pos, prefix, text, start, n);
+    }
+
+    private static int writeLine(byte[] out, int pos, String prefix, String text, int from, int to) {
+        for (int i = 0; i < prefix.length(); i++) {
+            out[pos++] = (byte) prefix.charAt(i);
+        }
+        pos = Utf8.write(text, from, to, out, pos);
+        out[pos++] = '\n';
+        return pos;
+    }
+}
