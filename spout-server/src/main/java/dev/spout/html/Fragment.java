@@ -1,0 +1,17 @@
+package dev.spout.html;
+
+import java.util.List;
+
+/** Several nodes side by side, without an enclosing element. Create with {@link Html#fragment(Node...)}. */
+public record Fragment(List<Node> nodes) implements Node {
+    public Fragment {
+        nodes = List.copyOf(nodes);
+    }
+
+    @Override
+    public void renderTo(StringBuilder out) {
+        for (Node node : nodes) {
+            node.renderTo(out);
+        }
+    }
+}

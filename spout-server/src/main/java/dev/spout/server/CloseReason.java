@@ -1,0 +1,30 @@
+package dev.spout.server;
+
+/**
+ * Why a stream ended. Close listeners receive exactly one, once.
+ *
+ * <pre>{@code
+ * sse.onClose(reason -> {
+ *     switch (reason) {
+ *         case CloseReason.Completed c -> log.info("handler finished");
+ *         case CloseReason.ClientGone gone -> log.info("client left: {}", gone.cause().toString());
+ *         case CloseReason.Failed failed -> log.warn("handler failed", failed.cause());
+ *         case CloseReason.ServerStopping s -> log.info("shutting down");
+ *     }
+ * });
+ * }</pre>
+ */
+public sealed interface CloseReason {
+
+    /** The application ended the stream: its handler returned, or it called {@code close()}. */
+    record Completed() implements CloseReason {}
+
+    /** The client went away: it closed the connection, or a write to it failed or timed out. */
+    record ClientGone(Throwable cause) implements CloseReason {}
+
+    /** The handler threw; the exception has been logged once, with the path. */
+    record Failed(Throwable cause) implements CloseReason {}
+
+    /** The server is stopping; the client will reconnect, to this server or another. */
+    record ServerStopping() implements CloseReason {}
+}

@@ -1,0 +1,39 @@
+package dev.spout.server;
+
+/**
+ * Where an application defines what it serves: pages, SSE endpoints and ajax endpoints, by exact path. {@link
+ * Spout} is the root; {@link #under(String)} gives the same view below a prefix, so a self-contained piece of an
+ * application (each of the demo's examples, say) can be written once and mounted anywhere.
+ *
+ * <pre>{@code
+ * static void clock(Routes routes) {
+ *     routes.ssePage("/client", page -> ..., "/sse", sse -> ...);
+ * }
+ * clock(app);                 // serves /client and /sse
+ * clock(app.under("/clock")); // serves /clock/client and /clock/sse
+ * }</pre>
+ */
+public interface Routes {
+
+    /** A page, answering GET and HEAD: awful's {@code define-page}. */
+    Routes page(String path, PageContents contents);
+
+    /**
+     * A client page and its SSE endpoint, defined together: awful-sse's {@code define-page/sse}. The handler runs
+     * once per connected client, on its own virtual thread. A request to {@code ssePath} that does not accept
+     * {@code text/event-stream} is redirected to the page.
+     */
+    Routes ssePage(String path, PageContents contents, String ssePath, SseHandler handler);
+
+    /** An SSE endpoint whose handler runs once per connected client, on its own virtual thread. */
+    Routes sse(String path, SseHandler handler);
+
+    /** An ajax endpoint at {@code /ajax/<path>}, answering POST; pages bind to it with {@link Page#ajax}. */
+    Routes ajax(String path, AjaxHandler handler);
+
+    /** The same routes below a path prefix such as {@code /clock}. */
+    Routes under(String prefix);
+
+    /** The absolute path of a path of these routes, with their prefix: {@code under("/a").path("/b")} is /a/b. */
+    String path(String path);
+}

@@ -1,0 +1,59 @@
+package dev.spout.server;
+
+import dev.spout.sse.SseEvent;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One client's event stream: what awful-sse's {@code send-sse-data} and {@code send-sse-retry} write to.
+ *
+ * <p>Each call writes and flushes a complete message and returns once the bytes are handed to the network, so a
+ * handler's sends reach the client in order. Bad input is refused before anything is written: an event name or id
+ * with a line break throws {@link IllegalArgumentException}; data with line breaks becomes several {@code data:}
+ * lines. After the stream has ended, writes throw {@link StreamClosedException}. Safe to use from several threads.
+ *
+ * <pre>{@code
+ * sse.retry(Duration.ofSeconds(5));
+ * sse.send("12:00:00", "message", "42");     // id: 42 / event: message / data: 12:00:00
+ * sse.comment("keep-alive");
+ * }</pre>
+ */
+public interface SseStream {
+
+    /** Sends an event of the default type {@code message}, without an id. */
+    void send(String data);
+
+    /** Sends an event with a type and an id; either may be null to leave it out. */
+    void send(String data, String event, String id);
+
+    /** Sends an event. */
+    void send(SseEvent event);
+
+    /** Sets the client's reconnection delay ({@code retry:} field). */
+    void retry(Duration delay);
+
+    /** Sets the client's reconnection delay, in milliseconds. */
+    void retry(long millis);
+
+    /** Sends a comment, which clients ignore: useful as a keep-alive. */
+    void comment(String text);
+
+    /** The {@code Last-Event-ID} the client sent when it (re)connected, if any. */
+    Optional<String> lastEventId();
+
+    /** The request that opened this stream. */
+    ClientRequest request();
+
+    /** Whether the stream is still open: false once the client left or the stream was ended. */
+    boolean isOpen();
+
+    /**
+     * Adds a listener that runs once when the stream ends, with the reason; at once if it already has. Listeners
+     * run on the thread that noticed the end and must not block.
+     */
+    void onClose(Consumer<CloseReason> listener);
+
+    /** Ends the stream cleanly; the client will reconnect after its reconnection delay. Idempotent. */
+    void close();
+}

@@ -1,0 +1,12 @@
+/**
+ * Spout's server: pages and Server-Sent Events endpoints on embedded Jetty 12. Start at {@link
+ * dev.spout.server.Spout}; build page contents with {@link dev.spout.html.Html}.
+ */
+module dev.spout.server {
+    requires transitive dev.spout.core;
+    requires transitive org.eclipse.jetty.server;
+    requires org.slf4j;
+
+    exports dev.spout.server;
+    exports dev.spout.html;
+}

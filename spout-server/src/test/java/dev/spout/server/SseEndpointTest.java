@@ -1,0 +1,310 @@
+package dev.spout.server;
+
+import static dev.spout.html.Html.div;
+import static dev.spout.html.Html.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spout.testkit.SseTestClient;
+import dev.spout.testkit.SseTestClient.Event;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Per-client SSE endpoints on a real server, read by a real HTTP client. */
+class SseEndpointTest {
+    static final Duration WAIT = Duration.ofSeconds(5);
+
+    final Spout app = Spout.create();
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void stop() {
+        app.close();
+        http.close();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + app.port() + path);
+    }
+
+    @Test
+    void sendsTheEventStreamHeadersBeforeTheFirstEvent() throws Exception {
+        var release = new CountDownLatch(1);
+        app.sse("/sse", sse -> {
+                    release.await();
+                    sse.send("late");
+                })
+                .start("127.0.0.1", 0);
+
+        try (var stream = SseTestClient.open(uri("/sse"), Map.of("Accept-Encoding", "gzip"))) {
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+            assertThat(stream.headers().firstValue("Cache-Control")).hasValue("no-cache");
+            assertThat(stream.headers().firstValue("X-Accel-Buffering")).hasValue("no");
+            assertThat(stream.headers().firstValue("Content-Encoding")).isEmpty();
+            release.countDown();
+            assertThat(stream.next(WAIT).data()).isEqualTo("late");
+        }
+    }
+
+    @Test
+    void writesTheSpecsWireFormatExactly() throws Exception {
+        app.sse("/sse", sse -> {
+                    sse.retry(Duration.ofMillis(2500));
+                    sse.send("12:00:00", "message", "7");
+                    sse.send("line one\r\nline two\rline three\nline four");
+                    sse.comment("keep\nalive");
+                    sse.send(dev.spout.sse.SseEvent.of("").withEvent("empty"));
+                })
+                .start("127.0.0.1", 0);
+
+        var response = http.send(
+                HttpRequest.newBuilder(uri("/sse"))
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo("retry: 2500\n\n"
+                        + "id: 7\nevent: message\ndata: 12:00:00\n\n"
+                        + "data: line one\ndata: line two\ndata: line three\ndata: line four\n\n"
+                        + ": keep\n: alive\n\n"
+                        + "event: empty\ndata: \n\n");
+    }
+
+    @Test
+    void eventsArriveOneByOneWithTheirIdsAndTypes() {
+        app.sse("/sse", sse -> {
+                    for (int i = 1; i <= 3; i++) {
+                        sse.send("tick " + i, i == 2 ? "special" : null, String.valueOf(i));
+                        Thread.sleep(20);
+                    }
+                })
+                .start("127.0.0.1", 0);
+
+        try (var stream = SseTestClient.open(uri("/sse"))) {
+            assertThat(stream.next(3, WAIT))
+                    .containsExactly(
+                            new Event("message", "tick 1", "1"),
+                            new Event("special", "tick 2", "2"),
+                            new Event("message", "tick 3", "3"));
+            assertThat(stream.awaitEnd(WAIT))
+                    .as("returning from the handler ends the stream")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void theHandlerSeesTheLastEventIdTheClientSent() {
+        app.sse("/sse", sse -> sse.send(sse.lastEventId().orElse("none"))).start("127.0.0.1", 0);
+
+        try (var stream = SseTestClient.open(uri("/sse"), Map.of("Last-Event-ID", "41"))) {
+            assertThat(stream.next(WAIT).data()).isEqualTo("41");
+        }
+        try (var stream = SseTestClient.open(uri("/sse"))) {
+            assertThat(stream.next(WAIT).data()).isEqualTo("none");
+        }
+    }
+
+    @Test
+    void refusesForgedFieldsWithoutWritingAnything() {
+        BlockingQueue<Throwable> refused = new ArrayBlockingQueue<>(2);
+        app.sse("/sse", sse -> {
+                    try {
+                        sse.send("x", "evil\ndata: forged", null);
+                    } catch (IllegalArgumentException e) {
+                        refused.add(e);
+                    }
+                    try {
+                        sse.send("x", null, "1\r\nevent: forged");
+                    } catch (IllegalArgumentException e) {
+                        refused.add(e);
+                    }
+                    sse.send("honest");
+                })
+                .start("127.0.0.1", 0);
+
+        try (var stream = SseTestClient.open(uri("/sse"))) {
+            assertThat(stream.next(WAIT)).isEqualTo(new Event("message", "honest", ""));
+            assertThat(stream.awaitEnd(WAIT)).isTrue();
+            assertThat(stream.pending()).isEmpty();
+        }
+        assertThat(refused).hasSize(2);
+    }
+
+    @Test
+    void aClientLeavingInterruptsASleepingHandlerWithinASecond() throws Exception {
+        var interrupted = new CountDownLatch(1);
+        var closed = new AtomicReference<CloseReason>();
+        var listenerRuns = new java.util.concurrent.atomic.AtomicInteger();
+        app.sse("/sse", sse -> {
+                    sse.onClose(closed::set);
+                    sse.onClose(reason -> listenerRuns.incrementAndGet());
+                    sse.send("hello");
+                    try {
+                        Thread.sleep(Duration.ofMinutes(5));
+                    } catch (InterruptedException e) {
+                        interrupted.countDown();
+                        throw e;
+                    }
+                })
+                .start("127.0.0.1", 0);
+
+        var stream = SseTestClient.open(uri("/sse"));
+        stream.next(WAIT);
+        assertThat(app.openStreams()).isEqualTo(1);
+        stream.close();
+
+        assertThat(interrupted.await(1, TimeUnit.SECONDS))
+                .as("the handler is interrupted within a second")
+                .isTrue();
+        assertThat(closed.get()).isInstanceOf(CloseReason.ClientGone.class);
+        awaitOpenStreams(0);
+        assertThat(listenerRuns.get()).isEqualTo(1);
+    }
+
+    @Test
+    void sendingAfterTheClientLeftThrowsStreamClosed() throws Exception {
+        var failure = new ArrayBlockingQueue<Throwable>(1);
+        var gone = new CountDownLatch(1);
+        app.sse("/sse", sse -> {
+                    sse.onClose(reason -> gone.countDown());
+                    sse.send("hello");
+                    try {
+                        gone.await();
+                    } catch (InterruptedException expected) {
+                        // Spout interrupts a handler whose client left; this one carries on regardless.
+                    }
+                    try {
+                        sse.send("too late");
+                    } catch (StreamClosedException e) {
+                        failure.add(e);
+                    }
+                })
+                .start("127.0.0.1", 0);
+
+        var stream = SseTestClient.open(uri("/sse"));
+        stream.next(WAIT);
+        stream.close();
+
+        Throwable thrown = failure.poll(5, TimeUnit.SECONDS);
+        assertThat(thrown).isInstanceOf(StreamClosedException.class).hasMessageContaining("/sse");
+        assertThat(((StreamClosedException) thrown).reason()).isInstanceOf(CloseReason.ClientGone.class);
+    }
+
+    @Test
+    void aFailingHandlerIsLoggedOnceWithItsPathAndTheStreamEnds() throws Exception {
+        try (var logs = new LogCapture()) {
+            app.sse("/broken", sse -> {
+                        sse.send("before");
+                        throw new IllegalStateException("boom");
+                    })
+                    .start("127.0.0.1", 0);
+
+            try (var stream = SseTestClient.open(uri("/broken"))) {
+                assertThat(stream.next(WAIT).data()).isEqualTo("before");
+                assertThat(stream.awaitEnd(WAIT)).isTrue();
+            }
+            awaitOpenStreams(0);
+            assertThat(logs.errors()).hasSize(1);
+            assertThat(logs.errors().getFirst().getFormattedMessage()).contains("/broken");
+            assertThat(logs.errors().getFirst().getThrowableProxy().getMessage())
+                    .isEqualTo("boom");
+        }
+    }
+
+    @Test
+    void aBrowserVisitingTheStreamIsRedirectedToItsPage() throws Exception {
+        app.ssePage("/client", page -> div(text("page")), "/sse", sse -> sse.send("x"))
+                .start("127.0.0.1", 0);
+
+        var response = http.send(
+                HttpRequest.newBuilder(uri("/sse"))
+                        .header("Accept", "text/html")
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/client");
+    }
+
+    @Test
+    void aStreamWithoutPageAnswersNotAcceptable() throws Exception {
+        app.sse("/sse", sse -> sse.send("x")).start("127.0.0.1", 0);
+
+        var response = http.send(HttpRequest.newBuilder(uri("/sse")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(response.body()).contains("text/event-stream");
+    }
+
+    @Test
+    void onlyGetOpensAStream() throws Exception {
+        app.sse("/sse", sse -> sse.send("x")).start("127.0.0.1", 0);
+
+        var response = http.send(
+                HttpRequest.newBuilder(uri("/sse"))
+                        .header("Accept", "text/event-stream")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("GET");
+    }
+
+    @Test
+    void closingTheAppEndsStreamsCleanly() {
+        var reason = new AtomicReference<CloseReason>();
+        app.sse("/sse", sse -> {
+                    sse.onClose(reason::set);
+                    sse.send("hi");
+                    Thread.sleep(Duration.ofMinutes(5));
+                })
+                .start("127.0.0.1", 0);
+
+        try (var stream = SseTestClient.open(uri("/sse"))) {
+            stream.next(WAIT);
+            app.close();
+            assertThat(stream.awaitEnd(WAIT)).isTrue();
+        }
+        assertThat(reason.get()).isInstanceOf(CloseReason.ServerStopping.class);
+    }
+
+    @Test
+    void theApplicationCanCloseAStreamFromAnotherThread() throws Exception {
+        var streams = new ArrayBlockingQueue<SseStream>(1);
+        app.sse("/sse", sse -> {
+                    streams.add(sse);
+                    sse.send("hi");
+                    Thread.sleep(Duration.ofMinutes(5));
+                })
+                .start("127.0.0.1", 0);
+
+        try (var stream = SseTestClient.open(uri("/sse"))) {
+            stream.next(WAIT);
+            SseStream serverSide = streams.poll(5, TimeUnit.SECONDS);
+            serverSide.close();
+            assertThat(stream.awaitEnd(WAIT)).isTrue();
+            assertThat(serverSide.isOpen()).isFalse();
+            assertThatThrownBy(() -> serverSide.send("after")).isInstanceOf(StreamClosedException.class);
+        }
+    }
+
+    void awaitOpenStreams(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (app.openStreams() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(app.openStreams()).isEqualTo(expected);
+    }
+}

@@ -1,0 +1,7 @@
+/** Helpers for testing event streams for real: an HTTP client that hands over events one at a time. */
+module dev.spout.testkit {
+    requires transitive dev.spout.core;
+    requires transitive java.net.http;
+
+    exports dev.spout.testkit;
+}
