@@ -1,0 +1,62 @@
+package dev.spout.examples;
+
+import static dev.spout.html.Html.div;
+import static dev.spout.html.Html.id;
+import static dev.spout.html.Html.span;
+import static dev.spout.html.Html.text;
+
+import dev.spout.server.Routes;
+import dev.spout.server.Spout;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The seed's first example, the time server: open {@code /client} and watch the server's time arrive each second.
+ * Each browser gets its own handler, a loop on a virtual thread that sends and sleeps.
+ *
+ * <pre>
+ * java -cp spout-demo.jar dev.spout.examples.ClockExample --port 8080
+ * </pre>
+ */
+public final class ClockExample {
+    /** Like CHICKEN's {@code seconds->string}: Mon Jul 7 22:12:28 2014. */
+    static final DateTimeFormatter SECONDS_TO_STRING =
+            DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ENGLISH);
+
+    private ClockExample() {}
+
+    public static void define(Routes app) {
+        app.ssePage(
+                "/client",
+                page -> {
+                    page.title("Spout clock");
+                    page.javascript("""
+                            var source = new EventSource('sse');
+                            source.onmessage = function (event) {
+                              document.getElementById('display').textContent = event.data;
+                            };""");
+                    page.css("#display { color: blue; }");
+                    return div(text("Current time: "), span(id("display")));
+                },
+                "/sse",
+                sse -> {
+                    while (true) {
+                        String now = ZonedDateTime.now().format(SECONDS_TO_STRING);
+                        sse.send(
+                                now,
+                                "message",
+                                String.valueOf(ThreadLocalRandom.current().nextInt(10)));
+                        Thread.sleep(1000);
+                    }
+                });
+    }
+
+    public static void main(String[] args) {
+        var app = Spout.create();
+        define(app);
+        app.start(Ports.fromArgs(args));
+        System.out.println("Open " + app.uri().resolve("client"));
+    }
+}

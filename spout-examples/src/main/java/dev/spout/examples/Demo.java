@@ -1,0 +1,47 @@
+package dev.spout.examples;
+
+import static dev.spout.html.Html.a;
+import static dev.spout.html.Html.div;
+import static dev.spout.html.Html.h1;
+import static dev.spout.html.Html.href;
+import static dev.spout.html.Html.li;
+import static dev.spout.html.Html.p;
+import static dev.spout.html.Html.text;
+import static dev.spout.html.Html.ul;
+
+import dev.spout.server.Spout;
+
+/**
+ * Every example on one port, each under its own prefix, with an index at {@code /}. The README's demo command runs
+ * this: {@code java -jar spout-examples/target/spout-demo.jar [--port N]} (or {@code PORT=N}); the default port is
+ * 8080.
+ */
+public final class Demo {
+    private Demo() {}
+
+    /** Defines the index and every example on the application. */
+    public static Spout define(Spout app) {
+        ClockExample.define(app.under("/clock"));
+        TogglesExample.define(app.under("/toggles"));
+        app.page("/", page -> {
+            page.title("Spout demo");
+            return div(
+                    h1(text("Spout demo")),
+                    p(text("The examples of awful-sse, in Java, on Server-Sent Events.")),
+                    ul(
+                            li(
+                                    a(href(app.path("/clock/client")), text("Clock")),
+                                    text(": the server's time, every second")),
+                            li(
+                                    a(href(app.path("/toggles/client")), text("Toggles")),
+                                    text(": click a box, and every open browser sees it flip"))));
+        });
+        return app;
+    }
+
+    public static void main(String[] args) {
+        Spout app = define(Spout.create()).start(Ports.fromArgs(args));
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "spout-shutdown"));
+        System.out.println("Spout demo: " + app.uri());
+    }
+}

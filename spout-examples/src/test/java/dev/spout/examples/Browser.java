@@ -1,0 +1,103 @@
+package dev.spout.examples;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium, driven by Selenium, each with its own fresh profile: two of them are two independent
+ * browsers. Chromium and ChromeDriver come from Debian's packages; without them the test is skipped, unless the
+ * build requires a browser ({@code -Dspout.requireBrowser=true}, set in CI), in which case it fails.
+ */
+final class Browser implements AutoCloseable {
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private final Path profile;
+    private final ChromeDriverService service;
+    final WebDriver driver;
+
+    private Browser() throws IOException {
+        profile = Files.createTempDirectory("spout-chromium-");
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile);
+        driver = new ChromeDriver(service, options);
+    }
+
+    /** A new browser, or a skipped test if there is no Chromium here and none is required. */
+    static Browser open() {
+        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (!present && Boolean.getBoolean("spout.requireBrowser")) {
+            throw new IllegalStateException("Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": apt-get install -y chromium chromium-driver");
+        }
+        assumeTrue(present, "Chromium is not installed: browser test skipped");
+        try {
+            return new Browser();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Browser get(String url) {
+        driver.get(url);
+        return this;
+    }
+
+    String text(String cssSelector) {
+        return driver.findElement(By.cssSelector(cssSelector)).getText();
+    }
+
+    void click(String cssSelector) {
+        driver.findElement(By.cssSelector(cssSelector)).click();
+    }
+
+    /** Waits, polling, until the condition holds; fails after the timeout with the description. */
+    <T> T await(String description, Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(50))
+                .withMessage(description)
+                .until(condition);
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            } catch (IOException ignored) {
+                // A temporary profile left behind is harmless; the browser itself has been stopped.
+            }
+        }
+    }
+}

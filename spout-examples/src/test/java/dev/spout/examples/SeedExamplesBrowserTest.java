@@ -1,0 +1,87 @@
+package dev.spout.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spout.server.Spout;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seed's two examples in a real browser, whose own EventSource is the final judge of Spout's wire format. They
+ * run as the demo serves them, under their prefixes.
+ */
+class SeedExamplesBrowserTest {
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    Spout app;
+
+    @BeforeEach
+    void start() {
+        app = Demo.define(Spout.create()).start("127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
+    @Test
+    void theClockPageShowsTheServersTimeChanging() {
+        try (var browser = Browser.open()) {
+            browser.get(url("/clock/client"));
+            assertThat(browser.text("body")).startsWith("Current time:");
+            String first = browser.await("the clock shows a time", WAIT, d -> emptyToNull(browser.text("#display")));
+            LocalDateTime shown = LocalDateTime.parse(first, ClockExample.SECONDS_TO_STRING);
+            assertThat(Duration.between(shown, LocalDateTime.now()).abs()).isLessThan(Duration.ofSeconds(5));
+            String later = browser.await(
+                    "the clock ticks",
+                    WAIT,
+                    d -> first.equals(browser.text("#display")) ? null : browser.text("#display"));
+            assertThat(LocalDateTime.parse(later, ClockExample.SECONDS_TO_STRING))
+                    .isAfter(shown);
+            assertThat(browser.driver
+                            .findElement(org.openqa.selenium.By.id("display"))
+                            .getCssValue("color"))
+                    .isEqualTo("rgba(0, 0, 255, 1)");
+        }
+    }
+
+    @Test
+    void aClickInOneBrowserFlipsTheBoxInBoth() {
+        try (var alice = Browser.open();
+                var bob = Browser.open()) {
+            alice.get(url("/toggles/client"));
+            bob.get(url("/toggles/client"));
+            for (Browser browser : new Browser[] {alice, bob}) {
+                browser.await("the state arrives", WAIT, d -> emptyToNull(browser.text("#one")));
+                assertThat(browser.text("#one")).isEqualTo("true");
+                assertThat(browser.text("#two")).isEqualTo("false");
+            }
+
+            alice.click("#one");
+            for (Browser browser : new Browser[] {alice, bob}) {
+                browser.await(
+                        "#one flips to false", WAIT, d -> browser.text("#one").equals("false"));
+            }
+            assertThat(bob.text("#two")).isEqualTo("false");
+
+            bob.click("#two");
+            for (Browser browser : new Browser[] {alice, bob}) {
+                browser.await(
+                        "#two flips to true", WAIT, d -> browser.text("#two").equals("true"));
+            }
+            assertThat(alice.text("#one")).isEqualTo("false");
+        }
+    }
+
+    static String emptyToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+}
