@@ -5,8 +5,12 @@
 module dev.spout.server {
     requires transitive dev.spout.core;
     requires transitive org.eclipse.jetty.server;
+    requires org.eclipse.jetty.http2.server;
+    requires org.eclipse.jetty.alpn.server;
+    requires org.eclipse.jetty.alpn.java.server;
     requires org.slf4j;
 
     exports dev.spout.server;
+    exports dev.spout.broker;
     exports dev.spout.html;
 }

@@ -8,6 +8,7 @@ package dev.spout.server;
  *     switch (reason) {
  *         case CloseReason.Completed c -> log.info("handler finished");
  *         case CloseReason.ClientGone gone -> log.info("client left: {}", gone.cause().toString());
+ *         case CloseReason.TooSlow slow -> log.warn("client cut off with {} bytes queued", slow.queuedBytes());
  *         case CloseReason.Failed failed -> log.warn("handler failed", failed.cause());
  *         case CloseReason.ServerStopping s -> log.info("shutting down");
  *     }
@@ -21,6 +22,12 @@ public sealed interface CloseReason {
 
     /** The client went away: it closed the connection, or a write to it failed or timed out. */
     record ClientGone(Throwable cause) implements CloseReason {}
+
+    /**
+     * The client did not read fast enough: more than {@link SpoutOptions#maxQueuedBytes} waited for it. It was
+     * disconnected; a browser reconnects and resumes from the topic's history.
+     */
+    record TooSlow(long queuedBytes) implements CloseReason {}
 
     /** The handler threw; the exception has been logged once, with the path. */
     record Failed(Throwable cause) implements CloseReason {}

@@ -1,16 +1,84 @@
 package dev.spout.server;
 
+import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
-/** The HTTP side of every Spout event stream: who may have one, and the headers it goes out with. */
+/**
+ * The HTTP side shared by every kind of event stream: who may open one (method, {@code Accept}, authorization,
+ * limits), the headers it goes out with, and how it is tied to its connection's life.
+ */
 final class EventStreams {
     static final String CONTENT_TYPE = "text/event-stream";
+    private static final Set<String> METHODS = Set.of("GET");
 
     private EventStreams() {}
+
+    /**
+     * Checks the request and, if it may have a stream, opens one: returns it, or null when the request has been
+     * answered otherwise. Like awful-sse, a request that does not accept {@code text/event-stream} (a person typing
+     * the URL) is redirected to the client page with {@code 302 Found}; without a page it gets {@code 406}.
+     */
+    static EventStream admit(
+            String path,
+            String pagePath,
+            Authorizer authorizer,
+            Engine engine,
+            Request request,
+            Response response,
+            Callback callback)
+            throws Exception {
+        if (!Methods.allowed(METHODS, request, response, callback)) {
+            return null;
+        }
+        if (!accepted(request)) {
+            if (pagePath != null) {
+                Response.sendRedirect(request, response, callback, HttpStatus.FOUND_302, pagePath, true);
+            } else {
+                Response.writeError(
+                        request,
+                        response,
+                        callback,
+                        HttpStatus.NOT_ACCEPTABLE_406,
+                        "This is a Server-Sent Events stream: request it with 'Accept: text/event-stream'");
+            }
+            return null;
+        }
+        var clientRequest = new ClientRequest(request);
+        Access access = authorizer.check(clientRequest);
+        if (access != Access.ALLOW) {
+            Response.writeError(request, response, callback, access.status());
+            return null;
+        }
+        String address = clientRequest.remoteAddress();
+        if (engine.stopping || !engine.limits.tryAcquire(address)) {
+            engine.stats.rejectedStreams.increment();
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, Math.max(1, engine.options.retryAfter.toSeconds()));
+            Response.writeError(
+                    request,
+                    response,
+                    callback,
+                    HttpStatus.SERVICE_UNAVAILABLE_503,
+                    engine.stopping ? "The server is stopping" : "Too many streams");
+            return null;
+        }
+        prepare(request, response);
+        engine.exchangeStarted();
+        Request.addCompletionListener(request, failure -> engine.exchangeEnded());
+        var stream = new EventStream(path, clientRequest, response, callback, engine);
+        stream.onClose(reason -> engine.limits.release(address));
+        engine.streams.add(stream);
+        request.addFailureListener(cause -> stream.closeWith(new CloseReason.ClientGone(cause)));
+        request.addIdleTimeoutListener(timeout -> !stream.isOpen()); // idle is fine: heartbeats find dead peers
+        if (DisconnectWatcher.needed(request)) {
+            DisconnectWatcher.watch(request, cause -> stream.closeWith(new CloseReason.ClientGone(cause)));
+        }
+        return stream;
+    }
 
     /** Whether the request's {@code Accept} header names {@code text/event-stream} (with a non-zero quality). */
     static boolean accepted(Request request) {
@@ -29,7 +97,7 @@ final class EventStreams {
      * Spout installs no compression, and Jetty's GzipHandler leaves {@code text/event-stream} alone. On HTTP/1.x
      * the connection is closed after the stream (see {@link DisconnectWatcher}).
      */
-    static void prepare(Request request, Response response) {
+    private static void prepare(Request request, Response response) {
         response.setStatus(HttpStatus.OK_200);
         var headers = response.getHeaders();
         headers.put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);

@@ -7,12 +7,12 @@ final class Mount implements Routes {
     private static final String AJAX = "/ajax/";
 
     private final Router router;
-    private final StreamRegistry streams;
+    private final Engine engine;
     private final String prefix;
 
-    Mount(Router router, StreamRegistry streams, String prefix) {
+    Mount(Router router, Engine engine, String prefix) {
         this.router = router;
-        this.streams = streams;
+        this.engine = engine;
         this.prefix = prefix;
     }
 
@@ -25,14 +25,30 @@ final class Mount implements Routes {
 
     @Override
     public Mount ssePage(String path, PageContents contents, String ssePath, SseHandler handler) {
+        Objects.requireNonNull(handler, "handler");
         page(path, contents);
-        router.add(path(ssePath), new SseEndpoint(path(ssePath), path(path), Objects.requireNonNull(handler), streams));
+        router.add(path(ssePath), new SseEndpoint(path(ssePath), path(path), handler, engine));
+        return this;
+    }
+
+    @Override
+    public Mount ssePage(String path, PageContents contents, String ssePath, Topic topic) {
+        LocalTopic local = local(topic);
+        page(path, contents);
+        router.add(path(ssePath), new TopicEndpoint(path(ssePath), path(path), local, engine));
         return this;
     }
 
     @Override
     public Mount sse(String path, SseHandler handler) {
-        router.add(path(path), new SseEndpoint(path(path), null, Objects.requireNonNull(handler), streams));
+        Objects.requireNonNull(handler, "handler");
+        router.add(path(path), new SseEndpoint(path(path), null, handler, engine));
+        return this;
+    }
+
+    @Override
+    public Mount sse(String path, Topic topic) {
+        router.add(path(path), new TopicEndpoint(path(path), null, local(topic), engine));
         return this;
     }
 
@@ -53,7 +69,7 @@ final class Mount implements Routes {
     @Override
     public Mount under(String prefix) {
         String sub = path(prefix);
-        return new Mount(router, streams, sub.equals("/") ? "" : sub);
+        return new Mount(router, engine, sub.equals("/") ? "" : sub);
     }
 
     @Override
@@ -63,6 +79,15 @@ final class Mount implements Routes {
             throw new IllegalArgumentException("A path must start with '/': \"" + path + "\"");
         }
         return prefix + path;
+    }
+
+    private LocalTopic local(Topic topic) {
+        Objects.requireNonNull(topic, "topic");
+        LocalTopic local = engine.topics.get(topic.name());
+        if (local != topic) {
+            throw new IllegalArgumentException("The topic " + topic.name() + " belongs to another application");
+        }
+        return local;
     }
 
     private String ajaxPath(String path) {

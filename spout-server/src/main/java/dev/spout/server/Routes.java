@@ -25,8 +25,14 @@ public interface Routes {
      */
     Routes ssePage(String path, PageContents contents, String ssePath, SseHandler handler);
 
+    /** A client page whose SSE endpoint streams a topic to every client. */
+    Routes ssePage(String path, PageContents contents, String ssePath, Topic topic);
+
     /** An SSE endpoint whose handler runs once per connected client, on its own virtual thread. */
     Routes sse(String path, SseHandler handler);
+
+    /** An SSE endpoint that streams a topic: every client gets every event, and catches up after reconnecting. */
+    Routes sse(String path, Topic topic);
 
     /** An ajax endpoint at {@code /ajax/<path>}, answering POST; pages bind to it with {@link Page#ajax}. */
     Routes ajax(String path, AjaxHandler handler);

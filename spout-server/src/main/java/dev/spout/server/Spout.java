@@ -1,18 +1,28 @@
 package dev.spout.server;
 
 import java.net.URI;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Spout application: pages and Server-Sent Events endpoints on an embedded Jetty 12 server. The Java successor
- * of awful-sse: {@link #ssePage} is {@code define-page/sse}, {@link SseStream#send} is {@code send-sse-data}, {@link
- * SseStream#retry} is {@code send-sse-retry}.
+ * A Spout application: pages, Server-Sent Events endpoints and broadcast topics on an embedded Jetty 12 server. The
+ * Java successor of awful-sse: {@link #ssePage} is {@code define-page/sse}, {@link SseStream#send} is {@code
+ * send-sse-data}, {@link SseStream#retry} is {@code send-sse-retry}.
  *
  * <pre>{@code
  * var app = Spout.create();
@@ -29,36 +39,86 @@ import org.slf4j.LoggerFactory;
  *                 Thread.sleep(1000);
  *             }
  *         });
+ * Topic news = app.topic("news");            // one stream, every client
+ * app.sse("/news", news);
  * app.start(8080);
+ * news.publish("Spout is up");
  * }</pre>
  *
- * <p>Routes can be added before or after {@link #start}. {@link #close} ends every stream cleanly (clients then
- * reconnect) and stops the server.
+ * <p>Routes and topics can be added before or after {@link #start}. {@link #close} stops accepting, ends every
+ * stream cleanly (clients then reconnect, here or elsewhere) and stops the server.
  */
 public final class Spout implements Routes, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Spout.class);
 
+    private final SpoutOptions options;
     private final Server server;
     private final ServerConnector connector;
-    private final StreamRegistry streams = new StreamRegistry();
+    private final Engine engine;
     private final Mount root;
 
-    private Spout() {
+    private Spout(SpoutOptions options) {
+        this.options = options;
         var threads = new QueuedThreadPool();
         threads.setName("spout");
         server = new Server(threads);
-        var http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector = new ServerConnector(server, connectionFactories(options));
+        connector.setIdleTimeout(options.writeTimeout.toMillis());
         server.addConnector(connector);
+        engine = new Engine(options, server.getByteBufferPool(), threads);
         var router = new Router();
-        server.setHandler(router);
-        root = new Mount(router, streams, "");
+        Handler handler = router;
+        if (!options.corsOrigins.isEmpty()) {
+            handler = new CorsHandler(options.corsOrigins, options.corsCredentials, handler);
+        }
+        server.setHandler(handler);
+        root = new Mount(router, engine, "");
     }
 
-    /** A new application, not yet started. */
+    /** A new application with the default settings, not yet started. */
     public static Spout create() {
-        return new Spout();
+        return new Spout(new SpoutOptions());
+    }
+
+    /** A new application with adjusted settings, not yet started. */
+    public static Spout create(Consumer<SpoutOptions> settings) {
+        var options = new SpoutOptions();
+        settings.accept(options);
+        return new Spout(options);
+    }
+
+    /** The topic of that name, created with the default options on first use. */
+    public Topic topic(String name) {
+        Objects.requireNonNull(name, "name");
+        return engine.topics.computeIfAbsent(name, key -> newTopic(key, new TopicOptions()));
+    }
+
+    /**
+     * Creates a topic with adjusted options. Topics belong to the whole application (not to a {@link #under
+     * prefix}).
+     *
+     * @throws IllegalStateException if the topic already exists: its options are fixed at creation
+     */
+    public Topic topic(String name, Consumer<TopicOptions> settings) {
+        Objects.requireNonNull(name, "name");
+        var topicOptions = new TopicOptions();
+        settings.accept(topicOptions);
+        var created = new boolean[1];
+        LocalTopic topic = engine.topics.computeIfAbsent(name, key -> {
+            created[0] = true;
+            return newTopic(key, topicOptions);
+        });
+        if (!created[0]) {
+            throw new IllegalStateException(
+                    "The topic " + name + " already exists; its options are set when it is created");
+        }
+        return topic;
+    }
+
+    private LocalTopic newTopic(String name, TopicOptions topicOptions) {
+        var topic = new LocalTopic(name, topicOptions, engine);
+        topic.attach(options.broker);
+        return topic;
     }
 
     @Override
@@ -74,8 +134,20 @@ public final class Spout implements Routes, AutoCloseable {
     }
 
     @Override
+    public Spout ssePage(String path, PageContents contents, String ssePath, Topic topic) {
+        root.ssePage(path, contents, ssePath, topic);
+        return this;
+    }
+
+    @Override
     public Spout sse(String path, SseHandler handler) {
         root.sse(path, handler);
+        return this;
+    }
+
+    @Override
+    public Spout sse(String path, Topic topic) {
+        root.sse(path, topic);
         return this;
     }
 
@@ -110,6 +182,7 @@ public final class Spout implements Routes, AutoCloseable {
             throw new IllegalStateException(
                     "Cannot start Spout on port " + port + ": " + failure.getMessage(), failure);
         }
+        engine.start();
         LOG.info("Spout is serving {}", uri());
         return this;
     }
@@ -122,12 +195,17 @@ public final class Spout implements Routes, AutoCloseable {
     /** The server's base URI, such as {@code http://localhost:8080/}. */
     public URI uri() {
         String host = connector.getHost() == null ? "localhost" : connector.getHost();
-        return URI.create("http://" + host + ":" + port() + "/");
+        return URI.create((options.keyStore == null ? "http" : "https") + "://" + host + ":" + port() + "/");
     }
 
     /** The number of SSE streams open right now. */
     public int openStreams() {
-        return streams.size();
+        return engine.streams.size();
+    }
+
+    /** Counters and gauges: streams, heartbeats, slow clients, and per topic published, delivered, dropped, replayed. */
+    public SpoutStats stats() {
+        return engine.snapshot();
     }
 
     /** The embedded Jetty server, for what Spout does not offer (its connectors, handlers, thread pool). */
@@ -135,14 +213,60 @@ public final class Spout implements Routes, AutoCloseable {
         return server;
     }
 
-    /** Ends every stream cleanly and stops the server. */
+    /**
+     * Stops gracefully: no new connections or streams, every stream ended cleanly (each client sees the end and
+     * reconnects, to this server once it is back or to another node), then, after at most the shutdown timeout,
+     * the server stops and everything is released.
+     */
     @Override
     public void close() {
-        streams.stopAll();
+        engine.stopping = true;
+        connector.setAccepting(false);
+        engine.streams.stopAll();
+        try {
+            if (!engine.awaitExchanges(options.shutdownTimeout)) {
+                LOG.warn("Some streams did not end within {}; stopping anyway", options.shutdownTimeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             server.stop();
         } catch (Exception failure) {
             throw new IllegalStateException("Cannot stop Spout: " + failure.getMessage(), failure);
+        } finally {
+            engine.stop();
+            engine.topics.values().forEach(LocalTopic::close);
+            options.broker.close();
         }
+    }
+
+    private static ConnectionFactory[] connectionFactories(SpoutOptions options) {
+        var http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setNotifyRemoteAsyncErrors(true);
+        var http1 = new HttpConnectionFactory(http);
+        if (options.keyStore == null) {
+            if (!options.http2) {
+                return new ConnectionFactory[] {http1};
+            }
+            var h2c = new HTTP2CServerConnectionFactory(http);
+            h2c.setMaxConcurrentStreams(options.http2MaxConcurrentStreams);
+            h2c.setStreamIdleTimeout(options.writeTimeout.toMillis());
+            return new ConnectionFactory[] {http1, h2c};
+        }
+        http.addCustomizer(new SecureRequestCustomizer());
+        var ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(options.keyStore.toString());
+        ssl.setKeyStorePassword(options.keyStorePassword);
+        if (!options.http2) {
+            return new ConnectionFactory[] {new SslConnectionFactory(ssl, http1.getProtocol()), http1};
+        }
+        var h2 = new HTTP2ServerConnectionFactory(http);
+        h2.setMaxConcurrentStreams(options.http2MaxConcurrentStreams);
+        h2.setStreamIdleTimeout(options.writeTimeout.toMillis());
+        var alpn = new ALPNServerConnectionFactory(h2.getProtocol(), http1.getProtocol());
+        alpn.setDefaultProtocol(http1.getProtocol());
+        return new ConnectionFactory[] {new SslConnectionFactory(ssl, alpn.getProtocol()), alpn, h2, http1};
     }
 }

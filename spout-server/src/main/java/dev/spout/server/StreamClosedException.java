@@ -25,6 +25,7 @@ public final class StreamClosedException extends UncheckedIOException {
                 + switch (reason) {
                     case CloseReason.Completed c -> "it was completed";
                     case CloseReason.ClientGone g -> "the client went away";
+                    case CloseReason.TooSlow s -> "the client was too slow (" + s.queuedBytes() + " bytes queued)";
                     case CloseReason.Failed f -> "its handler failed";
                     case CloseReason.ServerStopping s -> "the server is stopping";
                 };

@@ -3,12 +3,13 @@ package dev.spout.server;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
-/** The open streams of an application, so it can count them and end them all when it stops. */
+/** The open streams of an application, to count them, beat their hearts and end them all when it stops. */
 final class StreamRegistry {
-    private final Set<ClientStream> open = ConcurrentHashMap.newKeySet();
+    private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
 
-    void add(ClientStream stream) {
+    void add(EventStream stream) {
         open.add(stream);
         stream.onClose(reason -> open.remove(stream));
     }
@@ -17,9 +18,13 @@ final class StreamRegistry {
         return open.size();
     }
 
+    void forEach(Consumer<EventStream> action) {
+        open.forEach(action);
+    }
+
     void stopAll() {
-        for (ClientStream stream : List.copyOf(open)) {
-            stream.serverStopping();
+        for (EventStream stream : List.copyOf(open)) {
+            stream.closeWith(new CloseReason.ServerStopping());
         }
     }
 }

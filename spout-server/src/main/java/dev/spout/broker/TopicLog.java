@@ -1,0 +1,27 @@
+package dev.spout.broker;
+
+import dev.spout.sse.SseEvent;
+
+/**
+ * The engine's side of a topic on this node: what a {@link Broker} delivers events to. Implemented by Spout.
+ *
+ * <pre>{@code
+ * // inside a broker, for each event of the topic, in order, from one thread at a time:
+ * log.append("1700000000000-0", SseEvent.of("hello"), 1700000000000L);
+ * }</pre>
+ */
+public interface TopicLog {
+
+    /**
+     * Delivers the next event of the topic: called in the topic's order, never concurrently. The event is
+     * encoded once, with {@code id}, and fanned out to every subscriber on this node.
+     *
+     * @param id the event's id in the topic: what clients send back as {@code Last-Event-ID}
+     * @param event the event (its own id, if any, is replaced by {@code id})
+     * @param timestampMillis when the event was published, for history expiry
+     */
+    void append(String id, SseEvent event, long timestampMillis);
+
+    /** The id of the last event delivered to this node, or null if none: where a reconnecting broker resumes. */
+    String lastId();
+}

@@ -1,0 +1,20 @@
+package dev.spout.server;
+
+/**
+ * Decides, for each request, whether the client may subscribe: with a session, a token, its address. Runs before
+ * the stream opens, on a server thread; keep it quick.
+ *
+ * <pre>{@code
+ * app.topic("admin", topic -> topic.authorize(request ->
+ *         request.header("Authorization").map(tokens::check).orElse(Access.UNAUTHORIZED)));
+ * }</pre>
+ */
+@FunctionalInterface
+public interface Authorizer {
+    Access check(ClientRequest request) throws Exception;
+
+    /** Everyone may subscribe (the default). */
+    static Authorizer allowAll() {
+        return request -> Access.ALLOW;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.spout.server;
+
+import dev.spout.sse.SseEncoder;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.jetty.io.ByteBufferPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every stream of an application shares: settings, buffers, the thread that fans out, the limits, the
+ * counters, and one timer for all heartbeats and history expiry (never a timer per connection).
+ */
+final class Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    static final byte[] HEARTBEAT = SseEncoder.comment("");
+
+    static final class Counters {
+        final LongAdder heartbeats = new LongAdder();
+        final LongAdder slowClientDisconnects = new LongAdder();
+        final LongAdder rejectedStreams = new LongAdder();
+    }
+
+    final SpoutOptions options;
+    final ByteBufferPool pool;
+    final Executor executor;
+    final StreamRegistry streams = new StreamRegistry();
+    final StreamLimits limits;
+    final Counters stats = new Counters();
+    final Map<String, LocalTopic> topics = new ConcurrentHashMap<>();
+    private ScheduledExecutorService timer;
+    private final java.util.concurrent.atomic.AtomicInteger exchanges = new java.util.concurrent.atomic.AtomicInteger();
+    volatile boolean stopping;
+
+    Engine(SpoutOptions options, ByteBufferPool pool, Executor executor) {
+        this.options = options;
+        this.pool = pool;
+        this.executor = executor;
+        this.limits = new StreamLimits(options.maxStreams, options.maxStreamsPerAddress);
+    }
+
+    synchronized void start() {
+        if (timer != null) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("spout-timer").daemon().factory());
+        long tick = tickMillis();
+        timer.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    /** A quarter of the heartbeat interval, between 50 ms and 1 s: heartbeats are at most that late. */
+    private long tickMillis() {
+        long heartbeat = options.heartbeat.toMillis();
+        return heartbeat == 0 ? 1000 : Math.clamp(heartbeat / 4, 50, 1000);
+    }
+
+    private void tick() {
+        try {
+            long now = System.nanoTime();
+            long heartbeat = options.heartbeat.toNanos();
+            if (heartbeat > 0) {
+                streams.forEach(stream -> stream.heartbeatIfIdle(now, heartbeat));
+            }
+            long wallNow = System.currentTimeMillis();
+            topics.values().forEach(topic -> topic.expire(wallNow));
+        } catch (RuntimeException failure) {
+            LOG.error("The heartbeat timer failed; it will run again at the next tick", failure);
+        }
+    }
+
+    /** A stream's HTTP exchange started; {@link #exchangeEnded()} follows when its last byte is written. */
+    void exchangeStarted() {
+        exchanges.incrementAndGet();
+    }
+
+    void exchangeEnded() {
+        if (exchanges.decrementAndGet() == 0) {
+            synchronized (exchanges) {
+                exchanges.notifyAll();
+            }
+        }
+    }
+
+    /** Waits until every stream's exchange has completed; false if some are still open at the deadline. */
+    boolean awaitExchanges(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (exchanges) {
+            while (exchanges.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(exchanges, left);
+            }
+        }
+        return true;
+    }
+
+    SpoutStats snapshot() {
+        List<TopicStats> topicStats =
+                topics.values().stream().map(LocalTopic::stats).toList();
+        return new SpoutStats(
+                streams.size(),
+                stats.heartbeats.sum(),
+                stats.slowClientDisconnects.sum(),
+                stats.rejectedStreams.sum(),
+                topicStats);
+    }
+}

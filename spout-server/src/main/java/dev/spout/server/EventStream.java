@@ -1,0 +1,379 @@
+package dev.spout.server;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.io.RetainableByteBuffer;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.IteratingCallback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server side of one open event stream, for both kinds: a per-client handler's stream and a topic subscription.
+ *
+ * <p>Writing never blocks and never runs two writes at once: messages for this client alone (a handler's sends,
+ * heartbeats, a snapshot) wait in a small queue, topic events wait in the topic's shared list behind this stream's
+ * position, and each write takes everything pending, up to {@link #MAX_WRITE} bytes, in one buffer. A single
+ * pending message is written as is, without copying.
+ *
+ * <p>This is also the one place that decides how the stream ends. Whatever ends it first wins; listeners run once;
+ * the HTTP exchange completes once: with a clean end of stream when the application or the server ends it
+ * (after what is queued has been written), or with an abort when the client is gone or too slow.
+ */
+final class EventStream extends IteratingCallback {
+    private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
+    static final int MAX_WRITE = 64 * 1024;
+
+    private record Message(ByteBuffer bytes, CompletableFuture<Void> written) {}
+
+    final String path;
+    final ClientRequest request;
+    private final Response response;
+    private final Callback exchange;
+    private final Engine engine;
+
+    private final Object lock = new Object();
+    private ArrayDeque<Message> queue; // created on first use: most topic streams never need one
+    private long queuedBytes;
+    private LocalTopic topic;
+    private Entry position;
+    private boolean committed;
+    private CloseReason closeReason;
+    private boolean exchangeDone;
+    private List<Consumer<CloseReason>> listeners = new ArrayList<>(2);
+
+    private RetainableByteBuffer pooled;
+    private List<CompletableFuture<Void>> inFlight = List.of();
+    private int inFlightEvents;
+    private boolean writing;
+    private volatile long lastWriteNanos = System.nanoTime();
+
+    EventStream(String path, ClientRequest request, Response response, Callback exchange, Engine engine) {
+        this.path = path;
+        this.request = request;
+        this.response = response;
+        this.exchange = exchange;
+        this.engine = engine;
+    }
+
+    /** Queues bytes for this client alone; the future completes when they are written, or fails when they cannot be. */
+    CompletableFuture<Void> enqueue(byte[] bytes) {
+        var written = new CompletableFuture<Void>();
+        long queued;
+        synchronized (lock) {
+            if (closeReason != null) {
+                written.completeExceptionally(new StreamClosedException(path, closeReason));
+                return written;
+            }
+            if (queue == null) {
+                queue = new ArrayDeque<>(4);
+            }
+            queue.add(new Message(ByteBuffer.wrap(bytes), written));
+            queuedBytes += bytes.length;
+            queued = pendingBytes();
+        }
+        if (queued > engine.options.maxQueuedBytes) {
+            closeWith(new CloseReason.TooSlow(queued));
+        } else {
+            iterate();
+        }
+        return written;
+    }
+
+    /** Starts writing: commits the response headers even if there is nothing to send yet. */
+    void open() {
+        iterate();
+    }
+
+    /**
+     * Follows a topic from the given position: every entry after it will be written, after the given messages
+     * (a reconnection delay, a snapshot), which go first.
+     */
+    boolean follow(LocalTopic topic, Entry position, List<byte[]> first) {
+        synchronized (lock) {
+            if (closeReason != null) {
+                return false;
+            }
+            this.topic = topic;
+            this.position = position;
+            if (!first.isEmpty()) {
+                queue = new ArrayDeque<>(first.size() + 2);
+                for (byte[] bytes : first) {
+                    queue.add(new Message(ByteBuffer.wrap(bytes), new CompletableFuture<>()));
+                    queuedBytes += bytes.length;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The topic has new entries up to {@code head}: applies the slow-client bound, then writes what it can. */
+    void published(Entry head) {
+        long queued;
+        boolean tooSlow = false;
+        synchronized (lock) {
+            if (closeReason != null || position == null) {
+                return;
+            }
+            queued = pendingBytes(head);
+            if (queued > engine.options.maxQueuedBytes) {
+                if (engine.options.slowClients instanceof SlowClientPolicy.DropOldest) {
+                    int dropped = 0;
+                    while (queued > engine.options.maxQueuedBytes && position != head) {
+                        position = position.next;
+                        queued = pendingBytes(head);
+                        dropped++;
+                    }
+                    topic.stats.dropped.add(dropped);
+                } else {
+                    tooSlow = true;
+                }
+            }
+        }
+        if (tooSlow) {
+            closeWith(new CloseReason.TooSlow(queued));
+        } else {
+            iterate();
+        }
+    }
+
+    /** Sends a heartbeat comment if nothing was written for the heartbeat interval. */
+    void heartbeatIfIdle(long now, long intervalNanos) {
+        if (now - lastWriteNanos >= intervalNanos && isOpen()) {
+            lastWriteNanos = now; // one heartbeat per interval, even if the write is still pending
+            engine.stats.heartbeats.increment();
+            enqueue(Engine.HEARTBEAT);
+        }
+    }
+
+    boolean isOpen() {
+        synchronized (lock) {
+            return closeReason == null;
+        }
+    }
+
+    CloseReason closeReason() {
+        synchronized (lock) {
+            return closeReason;
+        }
+    }
+
+    /** Adds a close listener; runs it at once if the stream has already ended. */
+    void onClose(Consumer<CloseReason> listener) {
+        CloseReason reason;
+        synchronized (lock) {
+            reason = closeReason;
+            if (reason == null) {
+                listeners.add(listener);
+                return;
+            }
+        }
+        notify(listener, reason);
+    }
+
+    /** Ends the stream for the given reason, unless it has ended already. */
+    void closeWith(CloseReason reason) {
+        List<Consumer<CloseReason>> toNotify;
+        List<CompletableFuture<Void>> unwritten = new ArrayList<>();
+        boolean graceful = reason instanceof CloseReason.Completed || reason instanceof CloseReason.ServerStopping;
+        boolean endNow;
+        synchronized (lock) {
+            if (closeReason != null) {
+                return;
+            }
+            closeReason = reason;
+            toNotify = listeners;
+            listeners = null;
+            if (!graceful && queue != null) {
+                queue.forEach(m -> unwritten.add(m.written()));
+                queue.clear();
+            }
+            endNow = !graceful || (!writing && (queue == null || queue.isEmpty()));
+        }
+        if (reason instanceof CloseReason.TooSlow) {
+            engine.stats.slowClientDisconnects.increment();
+        }
+        var closed = new StreamClosedException(path, reason);
+        unwritten.forEach(w -> w.completeExceptionally(closed));
+        if (topic != null) {
+            topic.unsubscribe(this);
+        }
+        if (endNow) {
+            finishExchange(reason);
+        } else {
+            iterate(); // a graceful end flushes what is queued first, then ends the exchange
+        }
+        for (Consumer<CloseReason> listener : toNotify) {
+            notify(listener, reason);
+        }
+    }
+
+    @Override
+    protected Action process() {
+        ByteBuffer out;
+        synchronized (lock) {
+            if (closeReason != null
+                    && (closeReason instanceof CloseReason.ClientGone
+                            || closeReason instanceof CloseReason.TooSlow
+                            || queueEmpty())) {
+                writing = false;
+                return Action.SUCCEEDED;
+            }
+            out = gather();
+            if (out == null) {
+                writing = false;
+                return Action.IDLE;
+            }
+            writing = true;
+            committed = true;
+        }
+        lastWriteNanos = System.nanoTime();
+        response.write(false, out, this);
+        return Action.SCHEDULED;
+    }
+
+    @Override
+    protected void onSuccess() {
+        List<CompletableFuture<Void>> done;
+        int events;
+        synchronized (lock) {
+            done = inFlight;
+            events = inFlightEvents;
+            inFlight = List.of();
+            inFlightEvents = 0;
+            releasePooled();
+        }
+        if (events > 0) {
+            topic.stats.delivered.add(events);
+        }
+        for (CompletableFuture<Void> written : done) {
+            written.complete(null);
+        }
+    }
+
+    @Override
+    protected void onCompleteSuccess() {
+        CloseReason reason = closeReason();
+        if (reason != null) {
+            finishExchange(reason);
+        }
+    }
+
+    @Override
+    protected void onCompleteFailure(Throwable cause) {
+        List<CompletableFuture<Void>> failed;
+        synchronized (lock) {
+            failed = inFlight;
+            inFlight = List.of();
+            writing = false;
+            releasePooled();
+        }
+        closeWith(new CloseReason.ClientGone(cause));
+        var closed = new StreamClosedException(path, closeReason());
+        failed.forEach(w -> w.completeExceptionally(closed));
+        finishExchange(new CloseReason.ClientGone(cause)); // a failed write can only end in an abort
+    }
+
+    /** Takes everything pending, up to MAX_WRITE bytes, as one buffer; null if there is nothing (and no headers). */
+    private ByteBuffer gather() {
+        int messages = queue == null ? 0 : queue.size();
+        Entry last = position;
+        int events = 0;
+        long size = 0;
+        for (Message m : queue == null ? List.<Message>of() : queue) {
+            size += m.bytes().remaining();
+        }
+        if (position != null) {
+            for (Entry e = position.next; e != null && (size + e.bytes.length <= MAX_WRITE || size == 0); e = e.next) {
+                size += e.bytes.length;
+                last = e;
+                events++;
+            }
+        }
+        if (messages == 0 && events == 0) {
+            return committed ? null : ByteBuffer.allocate(0);
+        }
+        List<CompletableFuture<Void>> waiters = new ArrayList<>(messages);
+        ByteBuffer out;
+        if (messages + events == 1) {
+            if (messages == 1) {
+                Message m = queue.poll();
+                waiters.add(m.written());
+                out = m.bytes();
+            } else {
+                out = ByteBuffer.wrap(last.bytes);
+            }
+        } else {
+            pooled = engine.pool.acquire((int) size, true);
+            out = pooled.getByteBuffer();
+            out.clear();
+            for (Message m = queue == null ? null : queue.poll(); m != null; m = queue.poll()) {
+                out.put(m.bytes());
+                waiters.add(m.written());
+            }
+            for (Entry e = position; e != last; ) {
+                e = e.next;
+                out.put(e.bytes);
+            }
+            out.flip();
+        }
+        queuedBytes = 0;
+        position = position == null ? null : last;
+        inFlight = waiters;
+        inFlightEvents = events;
+        return out;
+    }
+
+    private boolean queueEmpty() {
+        return queue == null || queue.isEmpty();
+    }
+
+    private long pendingBytes() {
+        return position == null ? queuedBytes : pendingBytes(topic.head());
+    }
+
+    private long pendingBytes(Entry head) {
+        return queuedBytes + (position == null ? 0 : head.end - position.end);
+    }
+
+    private void releasePooled() {
+        if (pooled != null) {
+            pooled.release();
+            pooled = null;
+        }
+    }
+
+    private void finishExchange(CloseReason reason) {
+        synchronized (lock) {
+            if (exchangeDone) {
+                return;
+            }
+            exchangeDone = true;
+        }
+        switch (reason) {
+            case CloseReason.ClientGone gone -> exchange.failed(gone.cause());
+            case CloseReason.TooSlow slow ->
+                exchange.failed(new EofException("The client is too slow: " + slow.queuedBytes() + " bytes queued"));
+            default -> exchange.succeeded();
+        }
+    }
+
+    private void notify(Consumer<CloseReason> listener, CloseReason reason) {
+        try {
+            listener.accept(reason);
+        } catch (Throwable failure) {
+            LOG.error("A close listener of the SSE stream {} failed", path, failure);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EventStream[" + path + " from " + request.remoteAddress() + "]";
+    }
+}

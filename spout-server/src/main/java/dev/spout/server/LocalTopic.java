@@ -1,0 +1,262 @@
+package dev.spout.server;
+
+import dev.spout.broker.Broker;
+import dev.spout.broker.BrokerTopic;
+import dev.spout.broker.TopicLog;
+import dev.spout.sse.SseEncoder;
+import dev.spout.sse.SseEvent;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A topic on this node: the broker delivers its events here in order; each is encoded once into an {@link Entry},
+ * linked after the previous one and kept in the history while the history's bounds allow. Subscribers follow the
+ * list from their own position. Replay is therefore only a matter of where a new subscriber starts, chosen while
+ * appends are held off: no event can fall between its replay and its live stream, and none can come twice.
+ *
+ * <p>After appends, one fan-out pass on the server's thread pool tells every subscriber about the new head; a
+ * subscriber that is still writing picks the new entries up when its write completes, in the same next write.
+ */
+final class LocalTopic implements Topic, TopicLog {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalTopic.class);
+    private static final EventStream[] NONE = new EventStream[0];
+
+    static final class Counters {
+        final LongAdder published = new LongAdder();
+        final LongAdder delivered = new LongAdder();
+        final LongAdder dropped = new LongAdder();
+        final LongAdder replayed = new LongAdder();
+    }
+
+    private final String name;
+    final TopicOptions options;
+    private final Engine engine;
+    final Counters stats = new Counters();
+    private BrokerTopic broker;
+
+    private final Object lock = new Object();
+    private volatile Entry head = Entry.start();
+    private final ArrayDeque<Entry> history = new ArrayDeque<>();
+    private final HashMap<String, Entry> byId = new HashMap<>();
+    private final List<EventStream> subscribers = new ArrayList<>();
+    private EventStream[] snapshot = NONE; // guarded by lock; rebuilt when subscribers change
+    private boolean subscribersChanged;
+    private final AtomicBoolean fanoutScheduled = new AtomicBoolean();
+
+    LocalTopic(String name, TopicOptions options, Engine engine) {
+        this.name = name;
+        this.options = options;
+        this.engine = engine;
+    }
+
+    void attach(Broker broker) {
+        this.broker = broker.attach(name, this);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String publish(SseEvent event) {
+        try {
+            return publishAsync(event).join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Publishing to topic " + name + " failed", failed.getCause());
+        }
+    }
+
+    @Override
+    public CompletableFuture<String> publishAsync(SseEvent event) {
+        Objects.requireNonNull(event, "event");
+        SseEncoder.encode(event); // refuse what cannot be written before it enters the topic's order
+        return broker.publish(event);
+    }
+
+    @Override
+    public void append(String id, SseEvent event, long timestampMillis) {
+        byte[] bytes = SseEncoder.encode(id.equals(event.id()) ? event : event.withId(id));
+        synchronized (lock) {
+            var entry = new Entry(id, bytes, head.end + bytes.length, timestampMillis);
+            head.next = entry;
+            head = entry;
+            if (options.historyCount > 0) {
+                history.addLast(entry);
+                byId.put(id, entry);
+                while (history.size() > options.historyCount) {
+                    forget(history.pollFirst());
+                }
+            }
+        }
+        stats.published.increment();
+        if (fanoutScheduled.compareAndSet(false, true)) {
+            engine.executor.execute(this::fanout);
+        }
+    }
+
+    @Override
+    public String lastId() {
+        return head.id;
+    }
+
+    Entry head() {
+        return head;
+    }
+
+    /** Subscribes a stream, starting after {@code lastEventId} (null for a new client), and starts it writing. */
+    void subscribe(EventStream stream, String lastEventId) {
+        List<byte[]> first = new ArrayList<>(2);
+        if (options.retry != null) {
+            first.add(SseEncoder.retry(options.retry.toMillis()));
+        }
+        int replayed;
+        synchronized (lock) {
+            Entry position = lastEventId == null ? initialPosition() : resumePosition(lastEventId, stream, first);
+            replayed = 0;
+            for (Entry e = position; e != head; e = e.next) {
+                replayed++;
+            }
+            if (!stream.follow(this, position, first)) {
+                return; // the client left before it could subscribe
+            }
+            subscribers.add(stream);
+            subscribersChanged = true;
+        }
+        stats.replayed.add(replayed);
+        stream.open();
+    }
+
+    void unsubscribe(EventStream stream) {
+        synchronized (lock) {
+            if (subscribers.remove(stream)) {
+                subscribersChanged = true;
+            }
+        }
+    }
+
+    /** Drops history entries older than the age bound. */
+    void expire(long nowMillis) {
+        long oldestKept = nowMillis - options.historyAge.toMillis();
+        synchronized (lock) {
+            while (!history.isEmpty() && history.peekFirst().timestampMillis < oldestKept) {
+                forget(history.pollFirst());
+            }
+        }
+    }
+
+    @Override
+    public int subscribers() {
+        synchronized (lock) {
+            return subscribers.size();
+        }
+    }
+
+    @Override
+    public TopicStats stats() {
+        return new TopicStats(
+                name,
+                subscribers(),
+                stats.published.sum(),
+                stats.delivered.sum(),
+                stats.dropped.sum(),
+                stats.replayed.sum());
+    }
+
+    void close() {
+        broker.close();
+    }
+
+    private void fanout() {
+        fanoutScheduled.set(false);
+        Entry newest = head;
+        EventStream[] streams;
+        synchronized (lock) {
+            if (subscribersChanged) {
+                snapshot = subscribers.toArray(NONE);
+                subscribersChanged = false;
+            }
+            streams = snapshot;
+        }
+        for (EventStream stream : streams) {
+            try {
+                stream.published(newest);
+            } catch (RuntimeException failure) {
+                LOG.error("Fan-out of topic {} to {} failed", name, stream, failure);
+                stream.closeWith(new CloseReason.ClientGone(failure));
+            }
+        }
+    }
+
+    private void forget(Entry entry) {
+        byId.remove(entry.id, entry);
+    }
+
+    /** A new client starts live, or with the last few events if the topic says so. */
+    private Entry initialPosition() {
+        if (options.initialReplay == 0 || history.isEmpty()) {
+            return head;
+        }
+        Entry first = null;
+        int count = 0;
+        for (Iterator<Entry> newest = history.descendingIterator();
+                newest.hasNext() && count < options.initialReplay;
+                count++) {
+            first = newest.next();
+        }
+        return Entry.before(first);
+    }
+
+    /** A returning client starts right after its last event, or as the gap handler decides if that is gone. */
+    private Entry resumePosition(String lastEventId, EventStream stream, List<byte[]> first) {
+        Entry found = byId.get(lastEventId);
+        if (found != null) {
+            return found;
+        }
+        if (lastEventId.equals(head.id)) {
+            return head;
+        }
+        Optional<String> oldest = Optional.ofNullable(history.peekFirst()).map(e -> e.id);
+        String reference = oldest.orElse(head.id);
+        boolean older = EventIds.compare(lastEventId, reference).orElse(0) < 0;
+        var gap = new ReplayGap(
+                name,
+                lastEventId,
+                older ? ReplayGap.Kind.OLDER_THAN_HISTORY : ReplayGap.Kind.UNKNOWN,
+                oldest,
+                stream.request);
+        Replay decision;
+        try {
+            decision = options.gapHandler.onGap(gap);
+        } catch (RuntimeException failure) {
+            LOG.error("The replay gap handler of topic {} failed; replaying the history instead", name, failure);
+            decision = Replay.history();
+        }
+        return switch (decision) {
+            case Replay.History h -> history.isEmpty() ? head : Entry.before(history.peekFirst());
+            case Replay.LiveOnly l -> head;
+            case Replay.Snapshot s -> {
+                for (int i = 0; i < s.events().size(); i++) {
+                    SseEvent event = s.events().get(i);
+                    boolean last = i == s.events().size() - 1;
+                    first.add(SseEncoder.encode(last && head.id != null ? event.withId(head.id) : event));
+                }
+                yield head;
+            }
+        };
+    }
+}

@@ -1,0 +1,153 @@
+package dev.spout.server;
+
+import dev.spout.broker.Broker;
+import dev.spout.broker.MemoryBroker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of a Spout application, with production defaults. Set them in {@link Spout#create(java.util.function.Consumer)}.
+ *
+ * <pre>{@code
+ * var app = Spout.create(options -> options
+ *         .heartbeat(Duration.ofSeconds(15))          // a comment on every idle stream
+ *         .maxQueuedBytes(512 * 1024)                 // then the slow-client policy applies
+ *         .maxStreams(15_000).maxStreamsPerAddress(50)
+ *         .cors(List.of("https://app.example.com"), true));
+ * }</pre>
+ */
+public final class SpoutOptions {
+    Duration heartbeat = Duration.ofSeconds(15);
+    Duration writeTimeout = Duration.ofSeconds(30);
+    long maxQueuedBytes = 1024 * 1024;
+    SlowClientPolicy slowClients = SlowClientPolicy.disconnect();
+    int maxStreams = Integer.MAX_VALUE;
+    int maxStreamsPerAddress = Integer.MAX_VALUE;
+    Duration retryAfter = Duration.ofSeconds(5);
+    boolean http2 = true;
+    int http2MaxConcurrentStreams = 1024;
+    Path keyStore;
+    String keyStorePassword;
+    List<String> corsOrigins = List.of();
+    boolean corsCredentials;
+    Broker broker = new MemoryBroker();
+    Duration shutdownTimeout = Duration.ofSeconds(5);
+
+    SpoutOptions() {}
+
+    /**
+     * A comment is written to every stream that has been idle this long (default 15 seconds), so proxies keep it
+     * open and a dead peer is found by the failed write. {@link Duration#ZERO} turns heartbeats off.
+     */
+    public SpoutOptions heartbeat(Duration interval) {
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("The heartbeat interval must not be negative, got " + interval);
+        }
+        this.heartbeat = interval;
+        return this;
+    }
+
+    /**
+     * How long a write may wait for a client that does not read before the client is disconnected (default 30
+     * seconds). Also Jetty's idle timeout; an idle but healthy stream is never closed by it.
+     */
+    public SpoutOptions writeTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("The write timeout must be positive, got " + timeout);
+        }
+        this.writeTimeout = timeout;
+        return this;
+    }
+
+    /** The most bytes that may wait for one client before the slow-client policy applies (default 1 MiB). */
+    public SpoutOptions maxQueuedBytes(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("The queue bound must be at least one byte, got " + bytes);
+        }
+        this.maxQueuedBytes = bytes;
+        return this;
+    }
+
+    /** What happens to a client that cannot keep up (default: {@link SlowClientPolicy#disconnect()}). */
+    public SpoutOptions slowClients(SlowClientPolicy policy) {
+        this.slowClients = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /** The most streams open at once (default: no limit); more get {@code 503} with {@code Retry-After}. */
+    public SpoutOptions maxStreams(int streams) {
+        this.maxStreams = positive(streams, "maxStreams");
+        return this;
+    }
+
+    /** The most streams open at once from one client address (default: no limit). */
+    public SpoutOptions maxStreamsPerAddress(int streams) {
+        this.maxStreamsPerAddress = positive(streams, "maxStreamsPerAddress");
+        return this;
+    }
+
+    /** The {@code Retry-After} sent with a {@code 503} when a stream limit is reached (default 5 seconds). */
+    public SpoutOptions retryAfter(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("Retry-After must not be negative, got " + delay);
+        }
+        this.retryAfter = delay;
+        return this;
+    }
+
+    /**
+     * Whether to speak HTTP/2 beside HTTP/1.1 (default true): cleartext h2c (prior knowledge or upgrade), and h2 by
+     * ALPN under TLS. One browser then holds any number of streams on one connection.
+     */
+    public SpoutOptions http2(boolean enabled) {
+        this.http2 = enabled;
+        return this;
+    }
+
+    /** The most streams one HTTP/2 connection may carry at once (default 1024). */
+    public SpoutOptions http2MaxConcurrentStreams(int streams) {
+        this.http2MaxConcurrentStreams = positive(streams, "http2MaxConcurrentStreams");
+        return this;
+    }
+
+    /** Serves HTTPS (with h2 by ALPN) instead of cleartext, with the key and certificate of a PKCS#12 key store. */
+    public SpoutOptions tls(Path keyStore, String password) {
+        this.keyStore = Objects.requireNonNull(keyStore, "keyStore");
+        this.keyStorePassword = Objects.requireNonNull(password, "password");
+        return this;
+    }
+
+    /**
+     * Lets pages of these origins open streams cross-origin ({@code new EventSource(url, {withCredentials})}); with
+     * {@code credentials}, cookies are allowed too. Other origins get no CORS headers, so browsers refuse them.
+     */
+    public SpoutOptions cors(List<String> origins, boolean credentials) {
+        this.corsOrigins = List.copyOf(origins);
+        this.corsCredentials = credentials;
+        return this;
+    }
+
+    /** Where topics keep their order and history (default: in this process, {@link MemoryBroker}). */
+    public SpoutOptions broker(Broker broker) {
+        this.broker = Objects.requireNonNull(broker, "broker");
+        return this;
+    }
+
+    /** How long {@code close()} waits for streams to end cleanly before stopping the server (default 5 seconds). */
+    public SpoutOptions shutdownTimeout(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("The shutdown timeout must not be negative, got " + timeout);
+        }
+        this.shutdownTimeout = timeout;
+        return this;
+    }
+
+    private static int positive(int value, String name) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.spout.server;
+
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/** An SSE endpoint that streams a topic: each accepted request subscribes, resuming after its Last-Event-ID. */
+final class TopicEndpoint implements Endpoint {
+    private final String path;
+    private final String pagePath;
+    private final LocalTopic topic;
+    private final Engine engine;
+
+    TopicEndpoint(String path, String pagePath, LocalTopic topic, Engine engine) {
+        this.path = path;
+        this.pagePath = pagePath;
+        this.topic = topic;
+        this.engine = engine;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        EventStream stream =
+                EventStreams.admit(path, pagePath, topic.options.authorizer, engine, request, response, callback);
+        if (stream != null) {
+            topic.subscribe(stream, stream.request.header("Last-Event-ID").orElse(null));
+        }
+        return true;
+    }
+}
