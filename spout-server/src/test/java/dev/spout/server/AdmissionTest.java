@@ -1,0 +1,131 @@
+package dev.spout.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spout.testkit.SseTestClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Who may open a stream: limits, authorization and cross-origin rules. */
+class AdmissionTest {
+    Spout app;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void stop() {
+        app.close();
+        http.close();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + app.port() + path);
+    }
+
+    HttpResponse<String> get(String path, String... headers) throws Exception {
+        var request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void streamsBeyondTheLimitGet503WithRetryAfter() throws Exception {
+        app = Spout.create(options -> options.maxStreams(2).retryAfter(Duration.ofSeconds(7)));
+        app.sse("/s", app.topic("t")).start("127.0.0.1", 0);
+
+        try (var one = SseTestClient.open(uri("/s"));
+                var two = SseTestClient.open(uri("/s"))) {
+            var third = get("/s");
+            assertThat(third.statusCode()).isEqualTo(503);
+            assertThat(third.headers().firstValue("Retry-After")).hasValue("7");
+            assertThat(one.status()).isEqualTo(200);
+            assertThat(two.status()).isEqualTo(200);
+        }
+        awaitOpenStreams(0);
+        try (var again = SseTestClient.open(uri("/s"))) {
+            assertThat(again.status()).as("slots are released when streams end").isEqualTo(200);
+        }
+        assertThat(app.stats().rejectedStreams()).isEqualTo(1);
+    }
+
+    @Test
+    void eachClientAddressHasItsOwnLimit() throws Exception {
+        app = Spout.create(options -> options.maxStreamsPerAddress(1));
+        app.sse("/s", sse -> Thread.sleep(Duration.ofMinutes(1))).start("127.0.0.1", 0);
+
+        try (var first = SseTestClient.open(uri("/s"))) {
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(get("/s").statusCode()).isEqualTo(503);
+        }
+    }
+
+    @Test
+    void theAuthorizerRefusesWith401Or403AndNoEvents() throws Exception {
+        app = Spout.create();
+        Topic secret = app.topic(
+                "secret",
+                t -> t.authorize(
+                        request -> switch (request.header("Authorization").orElse("")) {
+                            case "Bearer good" -> Access.ALLOW;
+                            case "" -> Access.UNAUTHORIZED;
+                            default -> Access.FORBIDDEN;
+                        }));
+        app.sse("/secret", secret).start("127.0.0.1", 0);
+        secret.publish("classified");
+
+        var anonymous = get("/secret");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain("classified");
+        assertThat(get("/secret", "Authorization", "Bearer bad").statusCode()).isEqualTo(403);
+        try (var allowed = SseTestClient.open(uri("/secret"), java.util.Map.of("Authorization", "Bearer good"))) {
+            assertThat(allowed.status()).isEqualTo(200);
+        }
+        assertThat(secret.stats().replayed()).isZero();
+    }
+
+    @Test
+    void allowedOriginsGetCorsHeadersAndPreflightsOthersDoNot() throws Exception {
+        app = Spout.create(options -> options.cors(List.of("https://app.example"), true));
+        app.sse("/s", app.topic("t")).start("127.0.0.1", 0);
+
+        try (var allowed = SseTestClient.open(uri("/s"), java.util.Map.of("Origin", "https://app.example"))) {
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
+                    .hasValue("https://app.example");
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Credentials"))
+                    .hasValue("true");
+        }
+        try (var other = SseTestClient.open(uri("/s"), java.util.Map.of("Origin", "https://evil.example"))) {
+            assertThat(other.headers().firstValue("Access-Control-Allow-Origin"))
+                    .isEmpty();
+        }
+        var preflight = http.send(
+                HttpRequest.newBuilder(uri("/s"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "https://app.example")
+                        .header("Access-Control-Request-Method", "GET")
+                        .header("Access-Control-Request-Headers", "last-event-id")
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight
+                        .headers()
+                        .firstValue("Access-Control-Allow-Headers")
+                        .orElseThrow())
+                .contains("Last-Event-ID");
+    }
+
+    void awaitOpenStreams(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (app.openStreams() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(app.openStreams()).isEqualTo(expected);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.spout.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spout.testkit.SseTestClient;
+import dev.spout.testkit.SseTestClient.Event;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A client that stops reading is cut off at its bound; the others never notice. */
+class SlowClientTest {
+    static final Duration WAIT = Duration.ofSeconds(10);
+    static final String KILOBYTE = "k".repeat(1000);
+
+    Spout app;
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + app.port() + path);
+    }
+
+    @Test
+    void aStalledClientIsDisconnectedAtItsBoundWhileTheOthersGetEverything() throws Exception {
+        app = Spout.create(options -> options.maxQueuedBytes(256 * 1024));
+        Topic topic = app.topic("feed", t -> t.history(20_000, Duration.ofMinutes(1)));
+        app.sse("/feed", topic).start("127.0.0.1", 0);
+
+        try (var stalled = new StalledClient(app.port(), "/feed");
+                var reader1 = SseTestClient.open(uri("/feed"));
+                var reader2 = SseTestClient.open(uri("/feed"))) {
+            awaitSubscribers(topic, 3);
+            int events = 10_000; // 10 MB: far more than the bound and every socket buffer on the way
+            for (int i = 1; i <= events; i++) {
+                topic.publish(i + " " + KILOBYTE);
+                if (i % 50 == 0) { // the readers keep up: they get everything, in order
+                    assertThat(reader1.next(50, WAIT).getLast().data()).startsWith(i + " ");
+                    assertThat(reader2.next(50, WAIT).getLast().data()).startsWith(i + " ");
+                }
+            }
+            assertThat(stalled.closedByServer(5000))
+                    .as("the stalled client is disconnected")
+                    .isTrue();
+        }
+        SpoutStats stats = app.stats();
+        assertThat(stats.slowClientDisconnects()).isEqualTo(1);
+        assertThat(topic.stats().delivered()).isGreaterThanOrEqualTo(2 * 10_000L);
+    }
+
+    @Test
+    void dropOldestKeepsTheStalledClientConnectedAndCountsWhatItSkipped() throws Exception {
+        app = Spout.create(options -> options.maxQueuedBytes(256 * 1024).slowClients(SlowClientPolicy.dropOldest()));
+        Topic topic = app.topic("prices");
+        app.sse("/prices", topic).start("127.0.0.1", 0);
+
+        try (var stalled = new StalledClient(app.port(), "/prices");
+                var reader = SseTestClient.open(uri("/prices"))) {
+            awaitSubscribers(topic, 2);
+            for (int i = 1; i <= 10_000; i++) {
+                topic.publish(i + " " + KILOBYTE);
+                if (i % 50 == 0) {
+                    assertThat(reader.next(50, WAIT).getLast().data()).startsWith(i + " ");
+                }
+            }
+            assertThat(topic.stats().dropped()).isGreaterThan(0);
+            assertThat(topic.subscribers()).isEqualTo(2);
+            assertThat(stalled.closedByServer(200)).isFalse();
+        }
+        assertThat(app.stats().slowClientDisconnects()).isZero();
+    }
+
+    @Test
+    void aWriteThatWaitsLongerThanTheWriteTimeoutEndsTheStream() throws Exception {
+        app = Spout.create(
+                options -> options.writeTimeout(Duration.ofMillis(500)).heartbeat(Duration.ZERO));
+        Topic topic = app.topic("slow");
+        app.sse("/slow", topic).start("127.0.0.1", 0);
+
+        try (var stalled = new StalledClient(app.port(), "/slow")) {
+            awaitSubscribers(topic, 1);
+            // Less than the queue bound, but more than the socket buffers: a write stays pending.
+            for (int i = 0; i < 200 && topic.subscribers() == 1; i++) {
+                topic.publish(KILOBYTE.repeat(20));
+            }
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (topic.subscribers() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(topic.subscribers())
+                    .as("disconnected by the write timeout")
+                    .isZero();
+            assertThat(stalled.closedByServer(2000)).isTrue();
+        }
+    }
+
+    void awaitSubscribers(Topic topic, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (topic.subscribers() != count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(topic.subscribers()).isEqualTo(count);
+    }
+
+    static List<String> data(List<Event> events) {
+        return events.stream().map(Event::data).toList();
+    }
+}
