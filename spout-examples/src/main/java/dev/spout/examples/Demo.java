@@ -23,6 +23,8 @@ public final class Demo {
     public static Spout define(Spout app) {
         ClockExample.define(app.under("/clock"));
         TogglesExample.define(app.under("/toggles"));
+        BroadcastTogglesExample.define(app.under("/live-toggles"));
+        ChatExample.define(app.under("/chat"));
         app.page("/", page -> {
             page.title("Spout demo");
             return div(
@@ -34,7 +36,13 @@ public final class Demo {
                                     text(": the server's time, every second")),
                             li(
                                     a(href(app.path("/toggles/client")), text("Toggles")),
-                                    text(": click a box, and every open browser sees it flip"))));
+                                    text(": click a box, and every open browser sees it flip (each stream polls)")),
+                            li(
+                                    a(href(app.path("/live-toggles/client")), text("Toggles, broadcast")),
+                                    text(": the same, published to a topic the moment it changes")),
+                            li(
+                                    a(href(app.path("/chat/client")), text("Chat")),
+                                    text(": a room with history; reconnecting browsers catch up"))));
         });
         return app;
     }

@@ -41,9 +41,10 @@ final class AjaxEndpoint implements Endpoint {
         }
         String html = exchange.html();
         if (html == null) {
-            response.setStatus(HttpStatus.NO_CONTENT_204);
+            response.setStatus(exchange.status() != 0 ? exchange.status() : HttpStatus.NO_CONTENT_204);
             callback.succeeded();
         } else {
+            response.setStatus(exchange.status() != 0 ? exchange.status() : HttpStatus.OK_200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html;charset=utf-8");
             response.write(true, ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8)), callback);
         }

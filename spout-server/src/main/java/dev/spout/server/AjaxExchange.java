@@ -14,6 +14,7 @@ import java.util.Objects;
 public final class AjaxExchange {
     private final ClientRequest request;
     private String html;
+    private int status;
 
     AjaxExchange(ClientRequest request) {
         this.request = request;
@@ -33,7 +34,20 @@ public final class AjaxExchange {
         respond(dev.spout.html.Html.text(Objects.requireNonNull(text, "text")));
     }
 
+    /** Answers with this status instead of 200 (or 204 without a body), for example 400 for bad input. */
+    public void status(int status) {
+        if (status < 200 || status > 599) {
+            throw new IllegalArgumentException("Not an HTTP status for an answer: " + status);
+        }
+        this.status = status;
+    }
+
     String html() {
         return html;
+    }
+
+    /** The status to answer with, or 0 for the default. */
+    int status() {
+        return status;
     }
 }

@@ -82,6 +82,32 @@ final class Engine {
         }
     }
 
+    /** The topic of that name; created with the options if it is new, else an error if options were given. */
+    LocalTopic topic(String name, java.util.function.Consumer<TopicOptions> settings) {
+        java.util.Objects.requireNonNull(name, "name");
+        if (settings == null) {
+            return topics.computeIfAbsent(name, key -> newTopic(key, new TopicOptions()));
+        }
+        var topicOptions = new TopicOptions();
+        settings.accept(topicOptions);
+        var created = new boolean[1];
+        LocalTopic topic = topics.computeIfAbsent(name, key -> {
+            created[0] = true;
+            return newTopic(key, topicOptions);
+        });
+        if (!created[0]) {
+            throw new IllegalStateException(
+                    "The topic " + name + " already exists; its options are set when it is created");
+        }
+        return topic;
+    }
+
+    private LocalTopic newTopic(String name, TopicOptions topicOptions) {
+        var topic = new LocalTopic(name, topicOptions, this);
+        topic.attach(options.broker);
+        return topic;
+    }
+
     /** A stream's HTTP exchange started; {@link #exchangeEnded()} follows when its last byte is written. */
     void exchangeStarted() {
         exchanges.incrementAndGet();

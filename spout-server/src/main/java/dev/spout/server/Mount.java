@@ -67,6 +67,22 @@ final class Mount implements Routes {
     }
 
     @Override
+    public Topic topic(String name) {
+        return engine.topic(topicName(name), null);
+    }
+
+    @Override
+    public Topic topic(String name, java.util.function.Consumer<TopicOptions> settings) {
+        return engine.topic(topicName(name), java.util.Objects.requireNonNull(settings, "settings"));
+    }
+
+    /** Below a prefix, topic names get it too ("/chat" and "room" make "chat/room"), so mounted parts never collide. */
+    private String topicName(String name) {
+        java.util.Objects.requireNonNull(name, "name");
+        return prefix.isEmpty() ? name : prefix.substring(1) + "/" + name;
+    }
+
+    @Override
     public Mount under(String prefix) {
         String sub = path(prefix);
         return new Mount(router, engine, sub.equals("/") ? "" : sub);

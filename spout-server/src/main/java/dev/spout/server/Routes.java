@@ -37,6 +37,19 @@ public interface Routes {
     /** An ajax endpoint at {@code /ajax/<path>}, answering POST; pages bind to it with {@link Page#ajax}. */
     Routes ajax(String path, AjaxHandler handler);
 
+    /**
+     * The topic of that name, created with the default options on first use. Below a prefix the topic's full name
+     * carries the prefix ({@code under("/chat").topic("room")} is topic {@code chat/room}).
+     */
+    Topic topic(String name);
+
+    /**
+     * Creates a topic with adjusted options (history, authorization, replay).
+     *
+     * @throws IllegalStateException if the topic already exists: its options are fixed at creation
+     */
+    Topic topic(String name, java.util.function.Consumer<TopicOptions> settings);
+
     /** The same routes below a path prefix such as {@code /clock}. */
     Routes under(String prefix);
 

@@ -1,7 +1,6 @@
 package dev.spout.server;
 
 import java.net.URI;
-import java.util.Objects;
 import java.util.function.Consumer;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
@@ -87,38 +86,14 @@ public final class Spout implements Routes, AutoCloseable {
         return new Spout(options);
     }
 
-    /** The topic of that name, created with the default options on first use. */
+    @Override
     public Topic topic(String name) {
-        Objects.requireNonNull(name, "name");
-        return engine.topics.computeIfAbsent(name, key -> newTopic(key, new TopicOptions()));
+        return root.topic(name);
     }
 
-    /**
-     * Creates a topic with adjusted options. Topics belong to the whole application (not to a {@link #under
-     * prefix}).
-     *
-     * @throws IllegalStateException if the topic already exists: its options are fixed at creation
-     */
+    @Override
     public Topic topic(String name, Consumer<TopicOptions> settings) {
-        Objects.requireNonNull(name, "name");
-        var topicOptions = new TopicOptions();
-        settings.accept(topicOptions);
-        var created = new boolean[1];
-        LocalTopic topic = engine.topics.computeIfAbsent(name, key -> {
-            created[0] = true;
-            return newTopic(key, topicOptions);
-        });
-        if (!created[0]) {
-            throw new IllegalStateException(
-                    "The topic " + name + " already exists; its options are set when it is created");
-        }
-        return topic;
-    }
-
-    private LocalTopic newTopic(String name, TopicOptions topicOptions) {
-        var topic = new LocalTopic(name, topicOptions, engine);
-        topic.attach(options.broker);
-        return topic;
+        return root.topic(name, settings);
     }
 
     @Override

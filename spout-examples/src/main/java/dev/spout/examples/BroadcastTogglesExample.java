@@ -1,0 +1,79 @@
+package dev.spout.examples;
+
+import static dev.spout.html.Html.div;
+import static dev.spout.html.Html.id;
+import static dev.spout.html.Html.style;
+import static dev.spout.html.Html.text;
+
+import dev.spout.server.Routes;
+import dev.spout.server.Spout;
+import dev.spout.server.Topic;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The toggles again, broadcast: a click publishes the new state to a topic, and every open browser shows it at
+ * once, instead of each browser's stream sending the state every second. The stream sends nothing until something
+ * changes; a browser that connects gets the latest state first.
+ *
+ * <pre>
+ * java -cp spout-demo.jar dev.spout.examples.BroadcastTogglesExample --port 8080
+ * </pre>
+ */
+public final class BroadcastTogglesExample {
+    record State(boolean one, boolean two) {}
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final AtomicReference<State> state = new AtomicReference<>(new State(true, false));
+    private final Topic changes;
+
+    private BroadcastTogglesExample(Routes app) {
+        // A new browser first gets the latest state; one that reconnects gets what it missed.
+        changes = app.topic("toggles", topic -> topic.initialReplay(1));
+    }
+
+    public static void define(Routes app) {
+        new BroadcastTogglesExample(app).routes(app);
+    }
+
+    /** Changes the state and publishes it, in one order: concurrent clicks never publish stale states. */
+    private void change(UnaryOperator<State> change) {
+        synchronized (state) {
+            State next = state.updateAndGet(change);
+            changes.publish(JSON.writeValueAsString(next));
+        }
+    }
+
+    private void routes(Routes app) {
+        app.ssePage(
+                "/client",
+                page -> {
+                    page.title("Spout toggles, broadcast");
+                    page.javascript("""
+                            var source = new EventSource('sse');
+                            source.onmessage = function (e) {
+                              var data = JSON.parse(e.data);
+                              document.getElementById('one').textContent = data.one;
+                              document.getElementById('two').textContent = data.two;
+                            };""");
+                    page.css("div #one, #two { padding: 1em; margin: 1em; border-width: 1px; border-style: solid; }");
+                    page.ajax("one", "#one", "click", ajax -> change(s -> new State(!s.one(), s.two())));
+                    page.ajax("two", "#two", "click", ajax -> change(s -> new State(s.one(), !s.two())));
+                    State now = state.get();
+                    return div(
+                            div(id("one"), style("border-color: blue;"), text(String.valueOf(now.one()))),
+                            div(id("two"), style("border-color: red;"), text(String.valueOf(now.two()))));
+                },
+                "/sse",
+                changes);
+    }
+
+    public static void main(String[] args) {
+        var app = Spout.create();
+        define(app);
+        app.start(Ports.fromArgs(args));
+        System.out.println("Open " + app.uri().resolve("client") + " in two browsers and click the boxes");
+    }
+}

@@ -1,0 +1,117 @@
+package dev.spout.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spout.server.Spout;
+import dev.spout.server.Topic;
+import dev.spout.sse.SseEvent;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.jetty.io.EndPoint;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The broadcast examples in real browsers: toggles published on change, and a chat room with history. */
+class LiveExamplesBrowserTest {
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    Spout app;
+
+    @BeforeEach
+    void start() {
+        app = Demo.define(Spout.create()).start("127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
+    @Test
+    void aClickIsBroadcastToEveryBrowserAtOnce() throws Exception {
+        try (var alice = Browser.open();
+                var bob = Browser.open()) {
+            for (Browser browser : List.of(alice, bob)) {
+                browser.get(url("/live-toggles/client"));
+                assertThat(browser.text("#one")).isEqualTo("true");
+                assertThat(browser.text("#two")).isEqualTo("false");
+            }
+            awaitSubscribers("live-toggles/toggles", 2);
+
+            alice.click("#one");
+            for (Browser browser : List.of(alice, bob)) {
+                browser.await(
+                        "#one flips to false", WAIT, d -> browser.text("#one").equals("false"));
+            }
+            bob.click("#two");
+            for (Browser browser : List.of(alice, bob)) {
+                browser.await(
+                        "#two flips to true", WAIT, d -> browser.text("#two").equals("true"));
+                assertThat(browser.text("#one")).isEqualTo("false");
+            }
+        }
+    }
+
+    @Test
+    void chatMessagesReachEveryoneAndReconnectingBrowsersCatchUp() throws Exception {
+        Topic room = app.topic("chat/room");
+        try (var alice = Browser.open();
+                var bob = Browser.open()) {
+            for (Browser browser : List.of(alice, bob)) {
+                browser.get(url("/chat/client"));
+                browser.await("connected", WAIT, d -> browser.text("#status").equals("connected"));
+            }
+            awaitSubscribers("chat/room", 2);
+
+            alice.driver.findElement(By.name("from")).sendKeys("alice");
+            alice.driver.findElement(By.name("text")).sendKeys("hello <everyone>");
+            alice.click("#say button");
+            for (Browser browser : List.of(alice, bob)) {
+                browser.await(
+                        "the message arrives", WAIT, d -> messages(browser).equals(List.of("alice: hello <everyone>")));
+            }
+
+            // Every connection drops; while nobody is connected, two more messages are published.
+            for (var connector : app.jetty().getConnectors()) {
+                connector.getConnectedEndPoints().forEach(EndPoint::close);
+            }
+            awaitSubscribers("chat/room", 0);
+            room.publish(SseEvent.of("{\"from\":\"carol\",\"text\":\"you missed this\"}"));
+            room.publish(SseEvent.of("{\"from\":\"carol\",\"text\":\"and this\"}"));
+
+            for (Browser browser : List.of(alice, bob)) {
+                browser.await(
+                        "the browser reconnects and catches up, without duplicates",
+                        WAIT,
+                        d -> messages(browser)
+                                .equals(List.of(
+                                        "alice: hello <everyone>", "carol: you missed this", "carol: and this")));
+                browser.await(
+                        "connected again", WAIT, d -> browser.text("#status").equals("connected"));
+            }
+            assertThat(room.stats().replayed()).isGreaterThanOrEqualTo(4);
+        }
+    }
+
+    static List<String> messages(Browser browser) {
+        return browser.driver.findElements(By.cssSelector("#messages li")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    void awaitSubscribers(String topic, int count) throws InterruptedException {
+        Topic t = app.topic(topic);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (t.subscribers() != count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(t.subscribers()).as("subscribers of " + topic).isEqualTo(count);
+    }
+}
