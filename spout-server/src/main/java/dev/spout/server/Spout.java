@@ -183,6 +183,11 @@ public final class Spout implements Routes, AutoCloseable {
         return engine.snapshot();
     }
 
+    /** The topics of this application, in no particular order. */
+    public java.util.List<Topic> topics() {
+        return java.util.List.copyOf(engine.topics.values());
+    }
+
     /** The embedded Jetty server, for what Spout does not offer (its connectors, handlers, thread pool). */
     public Server jetty() {
         return server;

@@ -1,0 +1,7 @@
+/** Spout's counters and gauges as Micrometer meters. */
+module dev.spout.micrometer {
+    requires transitive dev.spout.server;
+    requires transitive micrometer.core;
+
+    exports dev.spout.micrometer;
+}

@@ -1,0 +1,55 @@
+package dev.spout.micrometer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spout.server.Spout;
+import dev.spout.server.Topic;
+import dev.spout.testkit.SseTestClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SpoutMetricsTest {
+
+    @Test
+    void metersFollowTheApplicationsStreamsAndTopics() throws Exception {
+        var registry = new SimpleMeterRegistry();
+        try (var app = Spout.create()) {
+            Topic prices = app.topic("prices");
+            app.sse("/prices", prices).start("127.0.0.1", 0);
+            new SpoutMetrics(app).bindTo(registry);
+
+            try (var client = SseTestClient.open(URI.create("http://127.0.0.1:" + app.port() + "/prices"))) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (prices.subscribers() < 1 && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                prices.publish("1");
+                prices.publish("2");
+                client.next(2, Duration.ofSeconds(5));
+
+                assertThat(registry.get("spout.streams.open").gauge().value()).isEqualTo(1);
+                assertThat(registry.get("spout.topic.subscribers")
+                                .tag("topic", "prices")
+                                .gauge()
+                                .value())
+                        .isEqualTo(1);
+                assertThat(registry.get("spout.topic.published")
+                                .tag("topic", "prices")
+                                .functionCounter()
+                                .count())
+                        .isEqualTo(2);
+                assertThat(registry.get("spout.topic.delivered")
+                                .tag("topic", "prices")
+                                .functionCounter()
+                                .count())
+                        .isEqualTo(2);
+                assertThat(registry.get("spout.slow.disconnects")
+                                .functionCounter()
+                                .count())
+                        .isZero();
+            }
+        }
+    }
+}
