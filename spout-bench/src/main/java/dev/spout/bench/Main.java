@@ -1,0 +1,33 @@
+package dev.spout.bench;
+
+/**
+ * The benchmark's command line.
+ *
+ * <pre>
+ * java -jar spout-bench.jar server --port P --rate R --size S [--redis URI]   # Spout's bench server
+ * java -jar spout-bench.jar load --url http://127.0.0.1:P/sse --connections N --duration 30s
+ * java -jar spout-bench.jar run [--scenarios idle,fanout,...] [--peers spout,...]   # the whole report
+ * </pre>
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] argv) throws Exception {
+        Args args;
+        try {
+            args = Args.parse(argv);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        switch (args.command()) {
+            case "server" -> BenchServer.main(args);
+            case "load" -> LoadGenerator.main(args);
+            default -> {
+                System.err.println("Unknown command \"" + args.command() + "\": use server or load");
+                System.exit(2);
+            }
+        }
+    }
+}
