@@ -2,7 +2,10 @@ package dev.spout.sse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import dev.spout.conformance.FormatCase;
+import dev.spout.conformance.FormatCases;
+import dev.spout.conformance.Seen;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -11,143 +14,45 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The parsing cases of the web-platform-tests {@code eventsource/format-*} files, re-derived from the standard and
- * the tests' descriptions, each fed whole and in chunks of 1, 2, 3, 5 and 7 bytes.
+ * The web-platform-tests {@code eventsource/format-*} cases ({@link FormatCases}), each fed to the parser whole and
+ * in chunks of 1, 2, 3, 5 and 7 bytes.
  */
 class SseParserConformanceTest {
 
-    record Case(String name, String stream, List<String> expected) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static final String LONG = "x".repeat(2049);
-
-    static List<Case> cases() {
-        return List.of(
-                new Case(
-                        "format-bom: one leading BOM is skipped, a later one is part of a field name",
-                        "\uFEFFdata:1\n\n\uFEFFdata:2\n\ndata:3\n\n",
-                        List.of(event("message", "1", ""), event("message", "3", ""))),
-                new Case(
-                        "format-bom-2: only the first of two BOMs is skipped",
-                        "\uFEFF\uFEFFdata:1\n\ndata:2\n\ndata:3\n\n",
-                        List.of(event("message", "2", ""), event("message", "3", ""))),
-                new Case(
-                        "format-comments: comments in every line ending do not break the event",
-                        "data:1\r:\0\n:\r\ndata:2\n:" + LONG + "\rdata:3\n:data:fail\r:" + LONG + "\ndata:4\n\n",
-                        List.of(
-                                "comment \"\\0\"",
-                                "comment \"\"",
-                                "comment \"" + LONG + "\"",
-                                "comment \"data:fail\"",
-                                "comment \"" + LONG + "\"",
-                                event("message", "1\n2\n3\n4", ""))),
-                new Case(
-                        "format-data-before-final-empty-line: an unterminated event is discarded",
-                        "retry:1000\ndata:test1\n\nid:test\ndata:test2",
-                        List.of("retry 1000", event("message", "test1", ""))),
-                new Case(
-                        "format-field-data: empty data dispatches, bare 'data' appends a line",
-                        "data:\n\ndata\ndata\n\ndata:test\n\n",
-                        List.of(event("message", "", ""), event("message", "\n", ""), event("message", "test", ""))),
-                new Case(
-                        "format-field-event: the event type applies to one block only",
-                        "event:test\ndata:x\n\ndata:x\n\n",
-                        List.of(event("test", "x", ""), event("message", "x", ""))),
-                new Case(
-                        "format-field-event-empty: an empty event type means message",
-                        "event: \ndata:data\n\n",
-                        List.of(event("message", "data", ""))),
-                new Case(
-                        "format-field-id: the id is reported with the event",
-                        "id: \u2026\ndata: hello\n\n",
-                        List.of(event("message", "hello", "\u2026"))),
-                new Case(
-                        "format-field-id-2: ids persist from block to block",
-                        "id: 1\ndata: a\n\ndata: b\n\nid: 2\ndata: c\n\n",
-                        List.of(event("message", "a", "1"), event("message", "b", "1"), event("message", "c", "2"))),
-                new Case(
-                        "format-field-id-3: 'id:' and a bare 'id' reset the last event id",
-                        "id: 1\ndata: 1\n\nid:\ndata: 2\n\nid: 3\ndata: 3\n\nid\ndata: 4\n\n",
-                        List.of(
-                                event("message", "1", "1"),
-                                event("message", "2", ""),
-                                event("message", "3", "3"),
-                                event("message", "4", ""))),
-                new Case(
-                        "format-field-id-null: an id containing NUL is ignored",
-                        "id: 1\ndata: a\n\nid: 2\0\ndata: b\n\n",
-                        List.of(event("message", "a", "1"), event("message", "b", "1"))),
-                new Case(
-                        "an id-only block updates the last event id without dispatching",
-                        "id: 7\n\ndata: after\n\n",
-                        List.of(event("message", "after", "7"))),
-                new Case(
-                        "format-field-parsing: field names are exact and case-sensitive",
-                        "data:\0\ndata:  2\rData:1\ndata\0:2\ndata:1\r\0data:4\nda-ta:3\rdata_5\ndata:3\rdata:\r\n"
-                                + " data:32\ndata:4\n\n",
-                        List.of(event("message", "\0\n 2\n1\n3\n\n4", ""))),
-                new Case(
-                        "format-field-retry: leading zeros are digits",
-                        "retry:03000\ndata:x\n\n",
-                        List.of("retry 3000", event("message", "x", ""))),
-                new Case(
-                        "format-field-retry-bogus: a value with a non-digit is ignored",
-                        "retry:3000\nretry:1000x\ndata:x\n\n",
-                        List.of("retry 3000", event("message", "x", ""))),
-                new Case(
-                        "format-field-retry-empty: a bare 'retry' is ignored",
-                        "retry\ndata:test\n\n",
-                        List.of(event("message", "test", ""))),
-                new Case(
-                        "retry with a sign or a space inside is ignored",
-                        "retry: -5\nretry:+5\nretry: 1 0\nretry:  10\ndata:x\n\n",
-                        List.of(event("message", "x", ""))),
-                new Case(
-                        "format-field-unknown: unknown fields and text without colon are ignored",
-                        "data:test\n data\ndata\nfoobar:xxx\njustsometext\n:thisisacommentyay\ndata:test\n\n",
-                        List.of("comment \"thisisacommentyay\"", event("message", "test\n\ntest", ""))),
-                new Case(
-                        "format-leading-space: only one leading space is removed",
-                        "data:\ttest\rdata: \ndata:test\n\n",
-                        List.of(event("message", "\ttest\n\ntest", ""))),
-                new Case(
-                        "format-newlines: CRLF, LF and CR all end lines",
-                        "data:test\r\ndata\ndata:test\r\n\r\n",
-                        List.of(event("message", "test\n\ntest", ""))),
-                new Case(
-                        "format-null-character: NUL in data is kept",
-                        "data:\0\n\n\n\n",
-                        List.of(event("message", "\0", ""))),
-                new Case(
-                        "format-utf-8: multi-byte characters survive any chunking",
-                        "data:ok\u2026 \uD83D\uDE00 \u00E9\n\n",
-                        List.of(event("message", "ok\u2026 \uD83D\uDE00 \u00E9", ""))),
-                new Case(
-                        "a lone CR then LF in the next line is two line ends",
-                        "data:a\r\rdata:b\n\n",
-                        List.of(event("message", "a", ""), event("message", "b", ""))),
-                new Case(
-                        "a final line without line end is discarded at end of stream",
-                        "data:a\n\ndata:b\n",
-                        List.of(event("message", "a", ""))));
-    }
-
     static Stream<Arguments> casesInChunks() {
-        return cases().stream().flatMap(c -> IntStream.of(0, 1, 2, 3, 5, 7).mapToObj(size -> Arguments.of(c, size)));
+        return FormatCases.all().stream()
+                .flatMap(c -> IntStream.of(0, 1, 2, 3, 5, 7).mapToObj(size -> Arguments.of(c, size)));
     }
 
     @ParameterizedTest(name = "{0} [chunks of {1}]")
     @MethodSource("casesInChunks")
-    void parsesLikeTheStandard(Case c, int chunkSize) {
-        assertThat(Recorder.parse(c.stream().getBytes(StandardCharsets.UTF_8), chunkSize))
-                .containsExactlyElementsOf(c.expected());
+    void parsesLikeTheStandard(FormatCase c, int chunkSize) {
+        assertThat(parse(c.bytes(), chunkSize)).containsExactlyElementsOf(c.expected());
     }
 
-    static String event(String type, String data, String id) {
-        return "event type=" + type + " data=" + Recorder.escape(data) + " id=" + Recorder.escape(id);
+    static List<Seen> parse(byte[] stream, int chunkSize) {
+        List<Seen> seen = new ArrayList<>();
+        var parser = new SseParser(new SseParser.Listener() {
+            @Override
+            public void onEvent(String type, String data, String lastEventId) {
+                seen.add(new Seen.Event(type, data, lastEventId));
+            }
+
+            @Override
+            public void onComment(String comment) {
+                seen.add(new Seen.Comment(comment));
+            }
+
+            @Override
+            public void onRetry(long millis) {
+                seen.add(new Seen.Retry(millis));
+            }
+        });
+        int step = chunkSize == 0 ? Math.max(1, stream.length) : chunkSize;
+        for (int i = 0; i < stream.length; i += step) {
+            parser.feed(stream, i, Math.min(step, stream.length - i));
+        }
+        parser.end();
+        return seen;
     }
 }
