@@ -1,0 +1,318 @@
+package dev.spout.client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * An event stream client that behaves like the browser's {@code EventSource}: it sends {@code Accept:
+ * text/event-stream}, follows redirects, opens only on a 200 response of type {@code text/event-stream}, and when the
+ * connection drops it reconnects after the server's {@code retry} delay (with backoff), sending {@code
+ * Last-Event-ID}. It also does what browsers do not: any method and body (for streaming APIs that answer a POST),
+ * custom headers, an initial Last-Event-ID, a read timeout, and an opt-in retry of server errors.
+ *
+ * <p>Pull style, natural on a virtual thread:
+ *
+ * <pre>{@code
+ * try (var source = EventSource.connect(URI.create("http://localhost:8080/clock/sse"))) {
+ *     for (MessageEvent event : source) {           // blocks for each event; ends when closed
+ *         System.out.println(event.data());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Push style: {@code EventSource.builder(uri).connect(listener)}.
+ *
+ * <p>What ends a stream for good (no reconnection): 204; any status but 200 (5xx and 429 are retried with {@link
+ * Builder#retryServerErrors}, honouring {@code Retry-After}); a 200 that is not {@code text/event-stream}. A
+ * network error, a dropped connection, a stream the server ends, or a stalled read (see {@link
+ * Builder#readTimeout}) reconnect. An event cut off by a dropped connection is never delivered.
+ */
+public final class EventSource implements AutoCloseable, Iterable<MessageEvent> {
+    private static final HttpClient DEFAULT_CLIENT = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    private final URI url;
+    private final StreamLoop loop;
+    private final Delivery.Pull pull;
+    private final Thread thread;
+
+    private EventSource(URI url, StreamLoop loop, Delivery.Pull pull) {
+        this.url = url;
+        this.loop = loop;
+        this.pull = pull;
+        this.thread = Thread.ofVirtual().name("spout-eventsource").start(loop);
+    }
+
+    /** A source with the defaults, connecting at once, for pulling events. */
+    public static EventSource connect(URI url) {
+        return builder(url).connect();
+    }
+
+    public static Builder builder(URI url) {
+        return new Builder(url);
+    }
+
+    public static Builder builder(String url) {
+        return new Builder(URI.create(url));
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    public ReadyState readyState() {
+        return loop.state();
+    }
+
+    /** The last event id: sent as {@code Last-Event-ID} when reconnecting. */
+    public String lastEventId() {
+        return loop.lastEventId();
+    }
+
+    /**
+     * The next thing that happens on the stream, waiting as long as needed. After the end it returns the final
+     * {@link StreamEvent.Failed} or {@link StreamEvent.Closed}, again and again.
+     */
+    public StreamEvent nextEvent() throws InterruptedException {
+        return pull().take(null);
+    }
+
+    /** The next thing that happens, or empty if nothing does within the timeout. */
+    public Optional<StreamEvent> nextEvent(Duration timeout) throws InterruptedException {
+        return Optional.ofNullable(pull().take(timeout));
+    }
+
+    /**
+     * The messages, in order, waiting for each. Iteration ends when the source is closed, and throws {@link
+     * EventSourceException} if the stream fails for good.
+     */
+    @Override
+    public Iterator<MessageEvent> iterator() {
+        Delivery.Pull queue = pull();
+        return new Iterator<>() {
+            private MessageEvent next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null) {
+                    StreamEvent event;
+                    try {
+                        event = queue.take(null);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                    switch (event) {
+                        case MessageEvent message -> next = message;
+                        case StreamEvent.Failed failed -> throw failed.cause();
+                        case StreamEvent.Closed closed -> {
+                            return false;
+                        }
+                        default -> {
+                            // open, comments, retry changes and reconnections are not messages
+                        }
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            public MessageEvent next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("The event source is closed");
+                }
+                MessageEvent message = next;
+                next = null;
+                return message;
+            }
+        };
+    }
+
+    /** The messages as a sequential stream; see {@link #iterator()}. */
+    public Stream<MessageEvent> messages() {
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /** Closes the connection at once and stops reconnecting; waits up to a second for the source's thread to end. */
+    @Override
+    public void close() {
+        loop.close();
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(Duration.ofSeconds(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Delivery.Pull pull() {
+        if (pull == null) {
+            throw new IllegalStateException(
+                    "This source delivers to a listener; pull methods are for sources opened with connect()");
+        }
+        return pull;
+    }
+
+    @Override
+    public String toString() {
+        return "EventSource[" + url + ", " + readyState() + "]";
+    }
+
+    /**
+     * Settings of a source. The defaults are a browser's: GET, a 3 second reconnection time, no read timeout; plus
+     * exponential backoff with jitter.
+     *
+     * <pre>{@code
+     * var source = EventSource.builder("https://api.example.com/v1/chat")
+     *         .method("POST", "{\"prompt\":\"Hello\",\"stream\":true}")
+     *         .header("Authorization", "Bearer " + key)
+     *         .header("Content-Type", "application/json")
+     *         .readTimeout(Duration.ofSeconds(60))
+     *         .connect();
+     * }</pre>
+     */
+    public static final class Builder {
+        private final URI url;
+        private String method = "GET";
+        private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private HttpClient client;
+        private String lastEventId = "";
+        private Duration reconnectionTime = Duration.ofSeconds(3);
+        private Backoff backoff = Backoff.exponential();
+        private Duration readTimeout = Duration.ZERO;
+        private boolean retryServerErrors;
+        private boolean reconnect = true;
+        private int queueCapacity = 1024;
+
+        private Builder(URI url) {
+            this.url = Objects.requireNonNull(url, "url");
+            String scheme = url.getScheme();
+            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+                throw new IllegalArgumentException("An event source needs an http or https URL, got " + url);
+            }
+        }
+
+        /** A request header, sent on every connection (replaces one of the same name). */
+        public Builder header(String name, String value) {
+            headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** The method, with a text body (for streaming APIs that answer a POST). */
+        public Builder method(String method, String body) {
+            return method(method, HttpRequest.BodyPublishers.ofString(Objects.requireNonNull(body, "body")));
+        }
+
+        /** The method, with a body that can be sent again on each reconnection. */
+        public Builder method(String method, HttpRequest.BodyPublisher body) {
+            this.method = Objects.requireNonNull(method, "method");
+            this.body = Objects.requireNonNull(body, "body");
+            return this;
+        }
+
+        /** The HTTP client to use, for example one shared by many sources (default: a shared one). */
+        public Builder httpClient(HttpClient client) {
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /** The Last-Event-ID to send on the first connection, to resume from a known position. */
+        public Builder lastEventId(String id) {
+            this.lastEventId = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        /** The reconnection time until the server sends {@code retry} (default 3 seconds). */
+        public Builder reconnectionTime(Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("The reconnection time must not be negative, got " + delay);
+            }
+            this.reconnectionTime = delay;
+            return this;
+        }
+
+        /** How waits grow between attempts in a row (default: {@link Backoff#exponential()}). */
+        public Builder backoff(Backoff backoff) {
+            this.backoff = Objects.requireNonNull(backoff, "backoff");
+            return this;
+        }
+
+        /**
+         * Reconnects when no bytes, events or comments (heartbeats), arrive for this long (default: never, as in
+         * browsers). Set it above the server's heartbeat interval.
+         */
+        public Builder readTimeout(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("The read timeout must not be negative, got " + timeout);
+            }
+            this.readTimeout = timeout;
+            return this;
+        }
+
+        /** Opt-in: treat 5xx and 429 as passing trouble and reconnect, after {@code Retry-After} if given. */
+        public Builder retryServerErrors(boolean retry) {
+            this.retryServerErrors = retry;
+            return this;
+        }
+
+        /** Whether to reconnect at all (default true); without, the source closes when the stream ends. */
+        public Builder reconnect(boolean reconnect) {
+            this.reconnect = reconnect;
+            return this;
+        }
+
+        /** How many happenings may wait for a slow puller before reading pauses (default 1024). */
+        public Builder queueCapacity(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("The queue capacity must be at least 1, got " + capacity);
+            }
+            this.queueCapacity = capacity;
+            return this;
+        }
+
+        /** Connects, for pulling events with the iterator, {@link #messages()} or {@link #nextEvent()}. */
+        public EventSource connect() {
+            var pull = new Delivery.Pull(queueCapacity);
+            return new EventSource(url, new StreamLoop(settings(), pull), pull);
+        }
+
+        /** Connects, handing everything to the listener on the source's own thread. */
+        public EventSource connect(EventSourceListener listener) {
+            return new EventSource(
+                    url, new StreamLoop(settings(), new Delivery.Push(Objects.requireNonNull(listener))), null);
+        }
+
+        private StreamLoop.Settings settings() {
+            return new StreamLoop.Settings(
+                    url,
+                    method,
+                    body,
+                    Map.copyOf(headers),
+                    client == null ? DEFAULT_CLIENT : client,
+                    client == null,
+                    lastEventId,
+                    reconnectionTime,
+                    backoff,
+                    readTimeout,
+                    retryServerErrors,
+                    reconnect);
+        }
+    }
+}
