@@ -1,0 +1,105 @@
+package dev.spout.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The command-line tool's contract: what goes to stdout, and the exit codes. */
+class CliTest {
+    final ScriptedServer server = new ScriptedServer();
+    final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+
+    CliTest() throws Exception {}
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    int run(String... args) {
+        return Cli.run(Cli.parse(args), new PrintStream(stdout, true, StandardCharsets.UTF_8));
+    }
+
+    String out() {
+        return stdout.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void jsonPrintsOneObjectPerEventAndNothingElse() {
+        server.then((request, exchange) -> exchange.stream()
+                .write(
+                        ": heartbeat\nretry: 10\nevent: price\nid: 7\ndata: a \"quoted\"\ndata: \u00E9\u2603\n\ndata: next\n\n")
+                .end());
+
+        assertThat(run("--json", "--no-reconnect", server.uri("/s").toString())).isZero();
+        assertThat(out())
+                .isEqualTo("{\"type\":\"price\",\"data\":\"a \\\"quoted\\\"\\n\\u00e9\\u2603\",\"lastEventId\":\"7\"}\n"
+                        + "{\"type\":\"message\",\"data\":\"next\",\"lastEventId\":\"7\"}\n");
+    }
+
+    @Test
+    void maxEventsExitsZeroAfterThatMany() throws Exception {
+        server.then((request, exchange) -> {
+            exchange.stream().write("data: 1\n\ndata: 2\n\ndata: 3\n\n");
+            exchange.holdUntilClientCloses(java.time.Duration.ofSeconds(10));
+        });
+
+        assertThat(run("--json", "--max-events", "2", server.uri("/s").toString()))
+                .isZero();
+        assertThat(out().lines()).hasSize(2);
+    }
+
+    @Test
+    void sendsHeadersMethodBodyAndLastEventId() throws Exception {
+        server.then(
+                (request, exchange) -> exchange.stream().write("data: ok\n\n").end());
+
+        assertThat(run(
+                        "--no-reconnect",
+                        "-H",
+                        "X-Token: abc",
+                        "-X",
+                        "PUT",
+                        "-d",
+                        "{\"q\":1}",
+                        "--last-event-id",
+                        "9",
+                        server.uri("/s").toString()))
+                .isZero();
+        var request = server.request(java.time.Duration.ofSeconds(5));
+        assertThat(request.method()).isEqualTo("PUT");
+        assertThat(request.body()).isEqualTo("{\"q\":1}");
+        assertThat(request.header("X-Token")).isEqualTo("abc");
+        assertThat(request.header("Last-Event-ID")).isEqualTo("9");
+        assertThat(out()).isEqualTo("event: message\nid: 9\ndata: ok\n\n");
+    }
+
+    @Test
+    void aDataOptionAloneMeansPost() {
+        assertThat(Cli.parse(new String[] {"-d", "x", "http://h/s"}).method()).isEqualTo("POST");
+        assertThat(Cli.parse(new String[] {"http://h/s"}).method()).isEqualTo("GET");
+    }
+
+    @Test
+    void aStreamThatFailsForGoodExitsNonZero() {
+        server.then((request, exchange) -> exchange.respond(204).drop());
+        assertThat(run("--json", server.uri("/s").toString())).isEqualTo(1);
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void usageErrorsAreReported() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Cli.parse(new String[] {}))
+                .withMessageContaining("URL");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Cli.parse(new String[] {"--max-events", "x", "http://h"}));
+        assertThatIllegalArgumentException().isThrownBy(() -> Cli.parse(new String[] {"-H", "novalue", "http://h"}));
+        assertThatIllegalArgumentException().isThrownBy(() -> Cli.parse(new String[] {"--bogus", "http://h"}));
+    }
+}
