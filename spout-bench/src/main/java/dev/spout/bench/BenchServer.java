@@ -11,8 +11,10 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Spout's bench server, with the contract any harness can drive: {@code server --port P --rate R --size S}. GET
  * {@code /sse} streams one topic with Spout's default engine settings (history, replay by Last-Event-ID,
- * heartbeats, slow-client bound); {@code POST /publish} publishes its body as one event's data; {@code --rate 0}
- * turns the built-in publisher off. Prints {@code ready} when listening; stops on SIGTERM.
+ * heartbeats, slow-client bound); {@code POST /publish} publishes its body as one event's data and answers with
+ * its id ({@code 503} if the broker cannot take it); {@code --rate 0} turns the built-in publisher off; {@code
+ * --redis URI} uses Redis Streams, so bench servers on several ports form one cluster. Prints {@code ready} when
+ * listening; stops on SIGTERM.
  */
 final class BenchServer {
     private BenchServer() {}
@@ -63,7 +65,16 @@ final class BenchServer {
                 return true;
             }
             String body = org.eclipse.jetty.io.Content.Source.asString(request, StandardCharsets.UTF_8);
-            String id = topic.publish(body);
+            String id;
+            try {
+                id = topic.publish(body);
+            } catch (IllegalArgumentException bad) {
+                Response.writeError(request, response, callback, 400, bad.getMessage());
+                return true;
+            } catch (RuntimeException brokerDown) { // Redis unreachable: the publish failed, and says so
+                Response.writeError(request, response, callback, 503, "Publishing failed: " + brokerDown.getMessage());
+                return true;
+            }
             response.getHeaders().put("Content-Type", "text/plain;charset=utf-8");
             org.eclipse.jetty.io.Content.Sink.write(response, true, id, callback);
             return true;

@@ -1,15 +1,18 @@
 package dev.spout.bench;
 
+import dev.spout.redis.RedisBroker;
 import dev.spout.server.SpoutOptions;
 
-/** The broker of the bench server: in memory by default; {@code --redis URI} is for the Redis module. */
+/**
+ * The broker of the bench server: in memory by default; with {@code --redis URI}, Redis Streams, so several bench
+ * servers on different ports form one cluster (a POST /publish on any node reaches GET /sse on every node).
+ */
 final class BrokerChoice {
     private BrokerChoice() {}
 
     static void configure(SpoutOptions options, String redisUri) {
         if (redisUri != null) {
-            throw new IllegalArgumentException(
-                    "--redis needs the spout-redis module, which this build does not have yet");
+            options.broker(RedisBroker.create(redisUri));
         }
     }
 }

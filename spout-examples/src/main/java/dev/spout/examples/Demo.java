@@ -9,12 +9,13 @@ import static dev.spout.html.Html.p;
 import static dev.spout.html.Html.text;
 import static dev.spout.html.Html.ul;
 
+import dev.spout.redis.RedisBroker;
 import dev.spout.server.Spout;
 
 /**
  * Every example on one port, each under its own prefix, with an index at {@code /}. The README's demo command runs
- * this: {@code java -jar spout-examples/target/spout-demo.jar [--port N]} (or {@code PORT=N}); the default port is
- * 8080.
+ * this: {@code java -jar spout-examples/target/spout-demo.jar [--port N] [--redis URI]} (or {@code PORT=N}, {@code
+ * REDIS_URL=URI}); the default port is 8080. With Redis, several demo nodes share their topics.
  */
 public final class Demo {
     private Demo() {}
@@ -48,7 +49,13 @@ public final class Demo {
     }
 
     public static void main(String[] args) {
-        Spout app = define(Spout.create()).start(Ports.fromArgs(args));
+        String redis = Ports.redisFromArgs(args);
+        Spout app = define(Spout.create(options -> {
+                    if (redis != null) { // several demo nodes then share their topics (the chat) through Redis
+                        options.broker(RedisBroker.create(redis));
+                    }
+                }))
+                .start(Ports.fromArgs(args));
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "spout-shutdown"));
         System.out.println("Spout demo: " + app.uri());
     }

@@ -19,6 +19,20 @@ final class Ports {
         return env == null || env.isBlank() ? DEFAULT : parse(env.trim(), "PORT");
     }
 
+    /** {@code --redis URI}, else the {@code REDIS_URL} environment variable, else none (topics stay in memory). */
+    static String redisFromArgs(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--redis") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith("--redis=")) {
+                return args[i].substring("--redis=".length());
+            }
+        }
+        String env = System.getenv("REDIS_URL");
+        return env == null || env.isBlank() ? null : env.trim();
+    }
+
     private static int parse(String value, String source) {
         try {
             int port = Integer.parseInt(value);

@@ -1,6 +1,8 @@
 package dev.spout.broker;
 
 import dev.spout.sse.SseEvent;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -19,6 +21,16 @@ public interface BrokerTopic {
      * stored. An event's own id is kept where the broker allows it; otherwise the broker assigns one.
      */
     CompletableFuture<String> publish(SseEvent event);
+
+    /**
+     * The events after {@code afterId} up to and including {@code upToId}, oldest first, if the broker still holds
+     * every one of them; empty if it does not (trimmed, or ids it does not know). The engine asks when a client
+     * resumes from an id older than this node's history, so replay can reach as far back as the broker keeps
+     * events. Called with the topic's appends held off: it should answer quickly.
+     */
+    default Optional<List<StoredEvent>> readRange(String afterId, String upToId) {
+        return Optional.empty();
+    }
 
     /** Detaches the topic: no more deliveries. */
     void close();

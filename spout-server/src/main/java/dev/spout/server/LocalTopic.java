@@ -91,7 +91,9 @@ final class LocalTopic implements Topic, TopicLog {
     @Override
     public void append(String id, SseEvent event, long timestampMillis) {
         byte[] bytes = SseEncoder.encode(id.equals(event.id()) ? event : event.withId(id));
+        boolean anyone;
         synchronized (lock) {
+            anyone = !subscribers.isEmpty();
             var entry = new Entry(id, bytes, head.end + bytes.length, timestampMillis);
             head.next = entry;
             head = entry;
@@ -104,8 +106,15 @@ final class LocalTopic implements Topic, TopicLog {
             }
         }
         stats.published.increment();
-        if (fanoutScheduled.compareAndSet(false, true)) {
-            engine.executor.execute(this::fanout);
+        // Without subscribers there is no one to tell (and before start, no pool to tell them with): a stream that
+        // subscribes later starts from its own position and writes what it finds.
+        if (anyone && fanoutScheduled.compareAndSet(false, true)) {
+            try {
+                engine.executor.execute(this::fanout);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                fanoutScheduled.set(false);
+                LOG.debug("Topic {}: the server is stopping, no fan-out", name);
+            }
         }
     }
 
@@ -206,6 +215,16 @@ final class LocalTopic implements Topic, TopicLog {
         byId.remove(entry.id, entry);
     }
 
+    /** What the broker still holds between the client's id and this node's head, if it holds all of it. */
+    private Optional<List<dev.spout.broker.StoredEvent>> fromBroker(String lastEventId) {
+        try {
+            return broker.readRange(lastEventId, head.id);
+        } catch (RuntimeException failure) {
+            LOG.warn("Topic {} could not read missed events from its broker: {}", name, failure.toString());
+            return Optional.empty();
+        }
+    }
+
     /** A new client starts live, or with the last few events if the topic says so. */
     private Entry initialPosition() {
         if (options.initialReplay == 0 || history.isEmpty()) {
@@ -229,6 +248,15 @@ final class LocalTopic implements Topic, TopicLog {
         }
         if (lastEventId.equals(head.id)) {
             return head;
+        }
+        if (head.id != null) {
+            Optional<List<dev.spout.broker.StoredEvent>> missed = fromBroker(lastEventId);
+            if (missed.isPresent()) {
+                for (dev.spout.broker.StoredEvent stored : missed.get()) {
+                    first.add(SseEncoder.encode(stored.event().withId(stored.id())));
+                }
+                return head; // everything up to the head came from the broker, in order; live events follow
+            }
         }
         Optional<String> oldest = Optional.ofNullable(history.peekFirst()).map(e -> e.id);
         String reference = oldest.orElse(head.id);

@@ -1,0 +1,13 @@
+package dev.spout.redis;
+
+/**
+ * What a node's Redis broker has done, for dashboards and alerts.
+ *
+ * @param published events appended to Redis by this node
+ * @param publishFailures publishes that failed (Redis unreachable, timeout, full request queue): each one was
+ *     reported to its caller
+ * @param received events read from Redis and handed to this node's topics
+ * @param readFailures failed reads; the reader retried and resumed from the last id it saw
+ * @param lagMillis how old the last event received was when it arrived: the Redis hop plus any backlog
+ */
+public record RedisStats(long published, long publishFailures, long received, long readFailures, long lagMillis) {}
