@@ -45,8 +45,9 @@ class MultiNodeTest {
     }
 
     Spout node(Consumer<dev.spout.server.TopicOptions> topicOptions) {
-        var node = Spout.create(
-                options -> options.broker(RedisBroker.builder(redis.uri()).build()));
+        var broker = RedisBroker.builder(redis.uri()).build();
+        var node = Spout.create(options -> options.broker(broker));
+        brokers.put(node, broker);
         node.sse("/chat", node.topic("chat", topicOptions));
         node.start("127.0.0.1", 0);
         nodes.add(node);
