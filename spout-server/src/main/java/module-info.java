@@ -12,5 +12,6 @@ module dev.spout.server {
 
     exports dev.spout.server;
     exports dev.spout.broker;
+    exports dev.spout.live;
     exports dev.spout.html;
 }

@@ -2,36 +2,50 @@ package dev.spout.server;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.security.MessageDigest;
+import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Serves one ajax path: a POST runs its handler, which may answer with HTML. */
+/**
+ * Serves one ajax path. Unless the application turned it off, every call that may change something (any method
+ * but GET and HEAD) must pass the CSRF checks before its handler runs: an {@code Origin}, when the browser sends
+ * one, must be this server's own (or a CORS-allowed one), and the {@code X-Spout-CSRF} header must carry the
+ * session's token. A call that fails either gets {@code 403} and never reaches the handler.
+ */
 final class AjaxEndpoint implements Endpoint {
+    static final String CSRF_HEADER = "X-Spout-CSRF";
     private static final Logger LOG = LoggerFactory.getLogger(AjaxEndpoint.class);
-    private static final Set<String> METHODS = Set.of("POST");
 
     private final String path;
     private final AjaxHandler handler;
+    private final Engine engine;
 
-    AjaxEndpoint(String path, AjaxHandler handler) {
+    AjaxEndpoint(String path, AjaxHandler handler, Engine engine) {
         this.path = path;
         this.handler = handler;
+        this.engine = engine;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (!Methods.allowed(METHODS, request, response, callback)) {
-            return true;
+        var clientRequest = new ClientRequest(request, response, engine.sessions, PageEndpoint.form(request));
+        boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        if (!safe && engine.options.csrfProtection) {
+            String refusal = csrfRefusal(request, clientRequest);
+            if (refusal != null) {
+                LOG.debug("Ajax call to {} refused: {}", path, refusal);
+                Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, refusal);
+                return true;
+            }
         }
-        var exchange = new AjaxExchange(new ClientRequest(request, form(request)));
+        var exchange = new AjaxExchange(clientRequest);
         try {
             handler.handle(exchange);
         } catch (Exception failure) {
@@ -39,23 +53,52 @@ final class AjaxEndpoint implements Endpoint {
             Response.writeError(request, response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500);
             return true;
         }
-        String html = exchange.html();
-        if (html == null) {
+        String[] body = exchange.body();
+        if (body == null) {
             response.setStatus(exchange.status() != 0 ? exchange.status() : HttpStatus.NO_CONTENT_204);
             callback.succeeded();
         } else {
             response.setStatus(exchange.status() != 0 ? exchange.status() : HttpStatus.OK_200);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html;charset=utf-8");
-            response.write(true, ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8)), callback);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, body[1]);
+            response.write(true, ByteBuffer.wrap(body[0].getBytes(StandardCharsets.UTF_8)), callback);
         }
         return true;
     }
 
-    private static Fields form(Request request) {
-        try {
-            return FormFields.getFields(request);
-        } catch (RuntimeException notAForm) {
-            return Fields.EMPTY;
+    /** Why the call fails the CSRF checks, or null if it passes. */
+    private String csrfRefusal(Request request, ClientRequest clientRequest) {
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin != null
+                && !origin.equalsIgnoreCase(ownOrigin(request))
+                && !engine.options.corsOrigins.contains(origin)) {
+            return "Cross-origin call refused: Origin " + origin + " is not this site";
         }
+        Optional<Session> session = clientRequest.session();
+        if (session.isEmpty()) {
+            return "No session: load the page first (it sets the session and its CSRF token)";
+        }
+        String token = request.getHeaders().get(CSRF_HEADER);
+        if (token == null) {
+            return "Missing CSRF token (" + CSRF_HEADER + ")";
+        }
+        if (!MessageDigest.isEqual(
+                token.getBytes(StandardCharsets.UTF_8),
+                session.get().csrfToken().getBytes(StandardCharsets.UTF_8))) {
+            return "Wrong CSRF token";
+        }
+        return null;
+    }
+
+    /** scheme://host[:port] of this request, as a browser writes its Origin header. */
+    static String ownOrigin(Request request) {
+        String scheme = request.getHttpURI().getScheme().toLowerCase(Locale.ROOT);
+        String host = Request.getServerName(request).toLowerCase(Locale.ROOT);
+        int port = Request.getServerPort(request);
+        boolean defaultPort =
+                port <= 0 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
     }
 }

@@ -1,19 +1,26 @@
 package dev.spout.server;
 
 import dev.spout.html.Node;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * One ajax call: the request (with its form parameters) and an optional HTML response. Without a response the
- * call is answered {@code 204 No Content}.
+ * One ajax call: the request (with its form parameters and session) and an optional answer. Without an answer the
+ * call gets {@code 204 No Content}.
  *
  * <pre>{@code
  * app.ajax("greet", ajax -> ajax.respond(text("Hello, " + ajax.request().formParameter("name").orElse("you"))));
+ * app.ajax("totals", ajax -> {                    // for a binding with AjaxOptions.updateTargets()
+ *     ajax.update("count", text(Integer.toString(cart.count())));
+ *     ajax.update("sum", text(cart.sum()));
+ * });
  * }</pre>
  */
 public final class AjaxExchange {
     private final ClientRequest request;
     private String html;
+    private Map<String, String> updates;
     private int status;
 
     AjaxExchange(ClientRequest request) {
@@ -24,7 +31,7 @@ public final class AjaxExchange {
         return request;
     }
 
-    /** Answers with this HTML. */
+    /** Answers with this HTML (for a binding with a {@code target}). */
     public void respond(Node html) {
         this.html = html.render();
     }
@@ -32,6 +39,14 @@ public final class AjaxExchange {
     /** Answers with this text, escaped as HTML. */
     public void respondText(String text) {
         respond(dev.spout.html.Html.text(Objects.requireNonNull(text, "text")));
+    }
+
+    /** Adds an element update, by id, to the answer (for a binding with {@code updateTargets()}). */
+    public void update(String elementId, Node html) {
+        if (updates == null) {
+            updates = new LinkedHashMap<>();
+        }
+        updates.put(Objects.requireNonNull(elementId, "elementId"), html.render());
     }
 
     /** Answers with this status instead of 200 (or 204 without a body), for example 400 for bad input. */
@@ -42,11 +57,19 @@ public final class AjaxExchange {
         this.status = status;
     }
 
-    String html() {
-        return html;
+    /** The answer's body and its type, or null for none. */
+    String[] body() {
+        if (updates != null) {
+            var json = new StringBuilder("{");
+            updates.forEach((id, markup) -> json.append(json.length() > 1 ? "," : "")
+                    .append(JavaScript.quote(id))
+                    .append(':')
+                    .append(JavaScript.quote(markup)));
+            return new String[] {json.append('}').toString(), "application/json"};
+        }
+        return html == null ? null : new String[] {html, "text/html;charset=utf-8"};
     }
 
-    /** The status to answer with, or 0 for the default. */
     int status() {
         return status;
     }

@@ -13,6 +13,11 @@ package dev.spout.server;
 public interface Authorizer {
     Access check(ClientRequest request) throws Exception;
 
+    /** Only browsers with a session may subscribe; others get 401. */
+    static Authorizer requireSession() {
+        return request -> request.session().isPresent() ? Access.ALLOW : Access.UNAUTHORIZED;
+    }
+
     /** Everyone may subscribe (the default). */
     static Authorizer allowAll() {
         return request -> Access.ALLOW;

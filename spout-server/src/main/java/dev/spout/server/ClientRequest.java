@@ -5,30 +5,34 @@ import java.net.SocketAddress;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * What a page, SSE handler or ajax handler may read of the request that started it: path, headers, query and
- * form parameters, the client's address. A thin view over Jetty's request; {@link #jetty()} is the escape hatch.
+ * What a page, SSE handler, authorizer or ajax handler may read of the request that started it: path, headers,
+ * query and form parameters, the client's address, and the browser's session. A thin view over Jetty's request;
+ * {@link #jetty()} is the escape hatch.
  *
  * <pre>{@code
  * app.sse("/prices", sse -> {
  *     String symbol = sse.request().queryParameter("symbol").orElse("ACME");
+ *     String user = sse.request().session().flatMap(s -> s.get("user", String.class)).orElse("guest");
  *     ...
  * });
  * }</pre>
  */
 public final class ClientRequest {
     private final Request request;
-    private Fields query;
+    private final Response response;
+    private final Sessions sessions;
     private final Fields form;
+    private Fields query;
+    private Optional<Session> session;
 
-    ClientRequest(Request request) {
-        this(request, null);
-    }
-
-    ClientRequest(Request request, Fields form) {
+    ClientRequest(Request request, Response response, Sessions sessions, Fields form) {
         this.request = request;
+        this.response = response;
+        this.sessions = sessions;
         this.form = form;
     }
 
@@ -65,6 +69,44 @@ public final class ClientRequest {
     public String remoteAddress() {
         SocketAddress address = request.getConnectionMetaData().getRemoteSocketAddress();
         return address instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(address);
+    }
+
+    /** Whether the request came over TLS. */
+    public boolean isSecure() {
+        return request.isSecure();
+    }
+
+    /** The browser's session, if it has a live one. */
+    public Optional<Session> session() {
+        if (session == null) {
+            session = sessions.find(request);
+        }
+        return session;
+    }
+
+    /**
+     * The browser's session, started now if it has none (setting the session cookie). To begin a fresh session
+     * after a login, {@link #endSession()} first: a new id then replaces any id an attacker may have planted.
+     *
+     * @throws IllegalStateException once the response has been sent (a stream's headers go out before its handler)
+     */
+    public Session startSession() {
+        Optional<Session> existing = session();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        if (response == null) {
+            throw new IllegalStateException("No response to set a session cookie on");
+        }
+        Session started = sessions.start(request, response);
+        session = Optional.of(started);
+        return started;
+    }
+
+    /** Ends the browser's session, if it has one (logout), and clears its cookie. */
+    public void endSession() {
+        session().ifPresent(s -> sessions.end(request, response, s));
+        session = Optional.empty();
     }
 
     /** The underlying Jetty request, for what this view does not offer. */

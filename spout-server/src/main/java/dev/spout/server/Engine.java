@@ -34,6 +34,7 @@ final class Engine {
     final StreamLimits limits;
     final Counters stats = new Counters();
     final Map<String, LocalTopic> topics = new ConcurrentHashMap<>();
+    final Sessions sessions;
     private ScheduledExecutorService timer;
     private final java.util.concurrent.atomic.AtomicInteger exchanges = new java.util.concurrent.atomic.AtomicInteger();
     volatile boolean stopping;
@@ -43,6 +44,7 @@ final class Engine {
         this.pool = pool;
         this.executor = executor;
         this.limits = new StreamLimits(options.maxStreams, options.maxStreamsPerAddress);
+        this.sessions = new Sessions(options.sessions, options.sessionCookie);
     }
 
     synchronized void start() {

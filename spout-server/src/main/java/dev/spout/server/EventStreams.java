@@ -48,7 +48,7 @@ final class EventStreams {
             }
             return null;
         }
-        var clientRequest = new ClientRequest(request);
+        var clientRequest = new ClientRequest(request, response, engine.sessions, null);
         Access access = authorizer.check(clientRequest);
         if (access != Access.ALLOW) {
             Response.writeError(request, response, callback, access.status());

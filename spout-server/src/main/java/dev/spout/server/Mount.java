@@ -1,6 +1,7 @@
 package dev.spout.server;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /** The routes of an application below one prefix ("" at the root). */
 final class Mount implements Routes {
@@ -18,51 +19,85 @@ final class Mount implements Routes {
 
     @Override
     public Mount page(String path, PageContents contents) {
+        return page(path, PageOptions.defaults(), contents);
+    }
+
+    @Override
+    public Mount page(String path, PageOptions options, PageContents contents) {
+        Objects.requireNonNull(options, "options");
         Objects.requireNonNull(contents, "contents");
-        router.add(path(path), new PageEndpoint(path(path), contents, this));
+        String full = path(path);
+        var endpoint = new PageEndpoint(full, options, contents, this, engine);
+        router.add(full, options.host, endpoint);
+        if (!options.strictPath && full.length() > 1) { // awful's default: /a and /a/ are the same page
+            router.addIfAbsent(
+                    full.endsWith("/") ? full.substring(0, full.length() - 1) : full + "/", options.host, endpoint);
+        }
         return this;
     }
 
     @Override
     public Mount ssePage(String path, PageContents contents, String ssePath, SseHandler handler) {
+        return ssePage(path, PageOptions.defaults(), contents, ssePath, handler);
+    }
+
+    @Override
+    public Mount ssePage(String path, PageOptions options, PageContents contents, String ssePath, SseHandler handler) {
         Objects.requireNonNull(handler, "handler");
-        page(path, contents);
-        router.add(path(ssePath), new SseEndpoint(path(ssePath), path(path), handler, engine));
+        page(path, options, contents);
+        router.add(
+                path(ssePath),
+                options.host,
+                new SseEndpoint(path(ssePath), path(path), handler, sessionRule(options), engine));
         return this;
     }
 
     @Override
     public Mount ssePage(String path, PageContents contents, String ssePath, Topic topic) {
+        return ssePage(path, PageOptions.defaults(), contents, ssePath, topic);
+    }
+
+    @Override
+    public Mount ssePage(String path, PageOptions options, PageContents contents, String ssePath, Topic topic) {
         LocalTopic local = local(topic);
-        page(path, contents);
-        router.add(path(ssePath), new TopicEndpoint(path(ssePath), path(path), local, engine));
+        page(path, options, contents);
+        Authorizer authorizer = both(sessionRule(options), local.options.authorizer);
+        router.add(
+                path(ssePath), options.host, new TopicEndpoint(path(ssePath), path(path), local, authorizer, engine));
         return this;
     }
 
     @Override
     public Mount sse(String path, SseHandler handler) {
+        return sse(path, Authorizer.allowAll(), handler);
+    }
+
+    @Override
+    public Mount sse(String path, Authorizer authorizer, SseHandler handler) {
         Objects.requireNonNull(handler, "handler");
-        router.add(path(path), new SseEndpoint(path(path), null, handler, engine));
+        Objects.requireNonNull(authorizer, "authorizer");
+        router.add(path(path), new SseEndpoint(path(path), null, handler, authorizer, engine));
         return this;
     }
 
     @Override
     public Mount sse(String path, Topic topic) {
-        router.add(path(path), new TopicEndpoint(path(path), null, local(topic), engine));
+        LocalTopic local = local(topic);
+        router.add(path(path), new TopicEndpoint(path(path), null, local, local.options.authorizer, engine));
         return this;
     }
 
     @Override
     public Mount ajax(String path, AjaxHandler handler) {
         String url = ajaxPath(path);
-        router.add(url, new AjaxEndpoint(url, Objects.requireNonNull(handler, "handler")));
+        router.add(url, new AjaxEndpoint(url, Objects.requireNonNull(handler, "handler"), engine));
         return this;
     }
 
-    /** Registers the handler unless the ajax path already has one; returns the URL to POST to. */
+    /** Registers the handler unless the ajax path already has one; returns the URL to call. */
     String registerAjax(String path, AjaxHandler handler) {
         String url = ajaxPath(path);
-        router.addIfAbsent(url, new AjaxEndpoint(url, Objects.requireNonNull(handler, "handler")));
+        router.addIfAbsent(url, null, new AjaxEndpoint(url, Objects.requireNonNull(handler, "handler"), engine));
         return url;
     }
 
@@ -72,13 +107,13 @@ final class Mount implements Routes {
     }
 
     @Override
-    public Topic topic(String name, java.util.function.Consumer<TopicOptions> settings) {
-        return engine.topic(topicName(name), java.util.Objects.requireNonNull(settings, "settings"));
+    public Topic topic(String name, Consumer<TopicOptions> settings) {
+        return engine.topic(topicName(name), Objects.requireNonNull(settings, "settings"));
     }
 
     /** Below a prefix, topic names get it too ("/chat" and "room" make "chat/room"), so mounted parts never collide. */
     private String topicName(String name) {
-        java.util.Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(name, "name");
         return prefix.isEmpty() ? name : prefix.substring(1) + "/" + name;
     }
 
@@ -95,6 +130,17 @@ final class Mount implements Routes {
             throw new IllegalArgumentException("A path must start with '/': \"" + path + "\"");
         }
         return prefix + path;
+    }
+
+    private static Authorizer sessionRule(PageOptions options) {
+        return options.requireSession ? Authorizer.requireSession() : Authorizer.allowAll();
+    }
+
+    private static Authorizer both(Authorizer first, Authorizer second) {
+        return request -> {
+            Access access = first.check(request);
+            return access == Access.ALLOW ? second.check(request) : access;
+        };
     }
 
     private LocalTopic local(Topic topic) {

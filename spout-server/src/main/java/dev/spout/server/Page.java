@@ -1,6 +1,7 @@
 package dev.spout.server;
 
 import dev.spout.html.Node;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,23 +13,28 @@ import java.util.Objects;
  * <pre>{@code
  * app.page("/client", page -> {
  *     page.title("Clock").css("#display { color: blue; }");
- *     page.javascript("new EventSource('sse').onmessage = e => display.textContent = e.data;");
- *     return div(text("Current time: "), span(id("display")));
+ *     return div(Live.connect("sse"), text("Current time: "), span(id("display"), Live.text("message")));
  * });
  * }</pre>
  *
- * <p>Stylesheets go in the head; scripts go at the end of the body, after the contents they work on.
+ * <p>Stylesheets go in the head; scripts go at the end of the body, after the contents they work on. A page whose
+ * body uses {@code data-spout-*} bindings ({@code dev.spout.live.Live}) or {@link #ajax} gets Spout's small script;
+ * a page with ajax bindings gets a session and its CSRF token, which the script sends with every call.
  */
 public final class Page {
-    record AjaxBinding(String selector, String event, String url) {}
+    record AjaxBinding(String selector, String event, String url, AjaxOptions options) {}
 
     private final ClientRequest request;
     private final Mount mount;
     String title;
+    String doctype = "<!DOCTYPE html>";
+    Charset charset = java.nio.charset.StandardCharsets.UTF_8;
+    String redirect;
     final List<String> styles = new ArrayList<>();
     final List<String> styleLinks = new ArrayList<>();
     final List<String> scripts = new ArrayList<>();
     final List<String> scriptUrls = new ArrayList<>();
+    final List<String> headScriptUrls = new ArrayList<>();
     final List<Node> headExtras = new ArrayList<>();
     final List<AjaxBinding> ajaxBindings = new ArrayList<>();
 
@@ -45,6 +51,18 @@ public final class Page {
     /** The page's {@code <title>}. */
     public Page title(String title) {
         this.title = Objects.requireNonNull(title, "title");
+        return this;
+    }
+
+    /** The document type line (default {@code <!DOCTYPE html>}). */
+    public Page doctype(String doctype) {
+        this.doctype = Objects.requireNonNull(doctype, "doctype");
+        return this;
+    }
+
+    /** The character encoding of the page (default UTF-8), in its {@code Content-Type} and {@code <meta charset>}. */
+    public Page charset(Charset charset) {
+        this.charset = Objects.requireNonNull(charset, "charset");
         return this;
     }
 
@@ -72,26 +90,48 @@ public final class Page {
         return this;
     }
 
-    /** Extra content for the head, such as {@code <meta>} elements. */
+    /** A script by URL, in the head (for scripts that must run before the body is parsed). */
+    public Page javascriptUrlInHead(String url) {
+        headScriptUrls.add(Objects.requireNonNull(url, "url"));
+        return this;
+    }
+
+    /** Extra content for the head, such as {@code <meta>} elements (awful's {@code headers}). */
     public Page head(Node node) {
         headExtras.add(Objects.requireNonNull(node, "node"));
         return this;
     }
 
     /**
+     * Answers with a redirect instead of the page: 302 for GET and HEAD, 303 after a POST. Returns an empty body,
+     * so contents can end with {@code return page.redirect("/next");}.
+     */
+    public Node redirect(String location) {
+        this.redirect = Objects.requireNonNull(location, "location");
+        return dev.spout.html.Html.fragment();
+    }
+
+    /**
      * Binds a DOM event to server code, like awful's {@code ajax}: when {@code event} fires on an element matching
-     * the CSS {@code selector}, the browser POSTs to {@code /ajax/<path>} (under this page's prefix) and {@code
-     * handler} runs on the server. The generated script uses plain {@code fetch} and event delegation, so elements
-     * added later are bound too.
+     * the CSS {@code selector}, the browser calls {@code /ajax/<path>} (under this page's prefix) and {@code handler}
+     * runs on the server. The binding uses event delegation, so elements added later are bound too, and carries the
+     * session's CSRF token.
      *
-     * <p>The handler is registered the first time a page binds the path; later bindings of the same path reuse it,
-     * so a handler should take what it needs from its {@link AjaxExchange}, not from variables of one request.
+     * <p>The handler is registered the first time a page binds the path (as awful's {@code ajax} defines its page
+     * when called); later bindings of the same path reuse it, so a handler should take what it needs from its
+     * {@link AjaxExchange}, not from variables of one request.
      */
     public Page ajax(String path, String selector, String event, AjaxHandler handler) {
+        return ajax(path, selector, event, AjaxOptions.defaults(), handler);
+    }
+
+    /** {@link #ajax(String, String, String, AjaxHandler)} with options: arguments, target, method, ... */
+    public Page ajax(String path, String selector, String event, AjaxOptions options, AjaxHandler handler) {
         Objects.requireNonNull(selector, "selector");
         Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(options, "options");
         String url = mount.registerAjax(path, handler);
-        ajaxBindings.add(new AjaxBinding(selector, event, url));
+        ajaxBindings.add(new AjaxBinding(selector, event, url, options));
         return this;
     }
 

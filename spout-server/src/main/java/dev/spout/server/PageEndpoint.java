@@ -1,54 +1,125 @@
 package dev.spout.server;
 
 import dev.spout.html.Node;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Serves one page: runs its contents for each GET or HEAD and answers with the whole document. */
+/**
+ * Serves one page: checks method and session, runs its contents, wraps them in the application's template, and
+ * answers with the whole document (gzip-compressed when the browser takes it and it is worth it).
+ */
 final class PageEndpoint implements Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(PageEndpoint.class);
-    private static final Set<String> METHODS = Set.of("GET", "HEAD");
+    private static final int COMPRESS_FROM = 1024;
 
     private final String path;
+    private final PageOptions options;
     private final PageContents contents;
     private final Mount mount;
+    private final Engine engine;
 
-    PageEndpoint(String path, PageContents contents, Mount mount) {
+    PageEndpoint(String path, PageOptions options, PageContents contents, Mount mount, Engine engine) {
         this.path = path;
+        this.options = options;
         this.contents = contents;
         this.mount = mount;
+        this.engine = engine;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (!Methods.allowed(METHODS, request, response, callback)) {
+        if (!Methods.allowed(options.methods, request, response, callback)) {
+            return true;
+        }
+        var clientRequest = new ClientRequest(request, response, engine.sessions, form(request));
+        if (options.requireSession && clientRequest.session().isEmpty()) {
+            String next = request.getHttpURI().getPathQuery();
+            String login = engine.options.loginPath + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+            Response.sendRedirect(request, response, callback, HttpStatus.FOUND_302, login, true);
             return true;
         }
         String html;
+        Page page = new Page(clientRequest, mount);
         try {
-            var page = new Page(new ClientRequest(request), mount);
             Node body = contents.render(page);
-            html = PageRenderer.render(page, body);
+            if (page.redirect != null) {
+                int status = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
+                        ? HttpStatus.FOUND_302
+                        : HttpStatus.SEE_OTHER_303;
+                Response.sendRedirect(request, response, callback, status, page.redirect, true);
+                return true;
+            }
+            if (options.template && engine.options.template != null) {
+                body = engine.options.template.wrap(page, body);
+            }
+            String token = !page.ajaxBindings.isEmpty()
+                    ? clientRequest.startSession().csrfToken()
+                    : clientRequest.session().map(Session::csrfToken).orElse(null);
+            html = PageRenderer.render(page, body, token);
         } catch (Exception failure) {
             LOG.error("The page {} failed", path, failure);
             Response.writeError(request, response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500);
             return true;
         }
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = html.getBytes(page.charset);
+        var headers = response.getHeaders();
         response.setStatus(HttpStatus.OK_200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html;charset=utf-8");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        headers.put(
+                HttpHeader.CONTENT_TYPE,
+                "text/html;charset=" + page.charset.name().toLowerCase(java.util.Locale.ROOT));
+        headers.put(HttpHeader.CACHE_CONTROL, "no-cache");
+        headers.put(HttpHeader.VARY, "Accept-Encoding");
+        if (bytes.length >= COMPRESS_FROM && acceptsGzip(request)) {
+            bytes = gzip(bytes);
+            headers.put(HttpHeader.CONTENT_ENCODING, "gzip");
+        }
+        headers.put(HttpHeader.CONTENT_LENGTH, bytes.length);
         boolean head = "HEAD".equals(request.getMethod());
         response.write(true, head ? null : ByteBuffer.wrap(bytes), callback);
         return true;
+    }
+
+    static Fields form(Request request) {
+        if (!"POST".equals(request.getMethod()) && !"PUT".equals(request.getMethod())) {
+            return Fields.EMPTY;
+        }
+        try {
+            return FormFields.getFields(request);
+        } catch (RuntimeException notAForm) {
+            return Fields.EMPTY;
+        }
+    }
+
+    private static boolean acceptsGzip(Request request) {
+        for (String encoding : request.getHeaders().getQualityCSV(HttpHeader.ACCEPT_ENCODING)) {
+            if (encoding.equalsIgnoreCase("gzip")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        var out = new ByteArrayOutputStream(bytes.length / 3);
+        try (var gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 }

@@ -8,9 +8,21 @@ import dev.spout.html.Node;
 final class PageRenderer {
     private PageRenderer() {}
 
-    static String render(Page page, Node contents) {
-        var out = new StringBuilder(1024);
-        out.append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n");
+    static String render(Page page, Node contents, String csrfToken) {
+        var body = new StringBuilder(1024);
+        contents.renderTo(body);
+        boolean needsScript = !page.ajaxBindings.isEmpty() || body.indexOf("data-spout-") >= 0;
+
+        var out = new StringBuilder(body.length() + 1024);
+        out.append(page.doctype).append("\n<html>\n<head>\n");
+        Html.element("meta", new Attribute("charset", page.charset.name().toLowerCase(java.util.Locale.ROOT)))
+                .renderTo(out);
+        out.append('\n');
+        if (csrfToken != null) {
+            Html.element("meta", new Attribute("name", "spout-csrf"), new Attribute("content", csrfToken))
+                    .renderTo(out);
+            out.append('\n');
+        }
         if (page.title != null) {
             Html.element("title", Html.text(page.title)).renderTo(out);
             out.append('\n');
@@ -27,9 +39,15 @@ final class PageRenderer {
             extra.renderTo(out);
             out.append('\n');
         }
-        out.append("</head>\n<body>\n");
-        contents.renderTo(out);
-        out.append('\n');
+        for (String url : page.headScriptUrls) {
+            Html.element("script", new Attribute("src", url)).renderTo(out);
+            out.append('\n');
+        }
+        out.append("</head>\n<body>\n").append(body).append('\n');
+        if (needsScript) {
+            Html.element("script", new Attribute("src", SpoutScript.URL)).renderTo(out);
+            out.append('\n');
+        }
         for (String url : page.scriptUrls) {
             Html.element("script", new Attribute("src", url)).renderTo(out);
             out.append('\n');
@@ -38,34 +56,20 @@ final class PageRenderer {
             out.append("<script>").append(JavaScript.inline(code, "script")).append("</script>\n");
         }
         if (!page.ajaxBindings.isEmpty()) {
-            out.append("<script>").append(ajaxScript(page)).append("</script>\n");
+            out.append("<script>\n");
+            for (Page.AjaxBinding binding : page.ajaxBindings) {
+                out.append("Spout.bind(")
+                        .append(JavaScript.quote(binding.selector()))
+                        .append(", ")
+                        .append(JavaScript.quote(binding.event()))
+                        .append(", ")
+                        .append(JavaScript.quote(binding.url()))
+                        .append(", ")
+                        .append(binding.options().toJavaScript())
+                        .append(");\n");
+            }
+            out.append("</script>\n");
         }
         return out.append("</body>\n</html>\n").toString();
-    }
-
-    /** Event delegation on the document (capturing, so non-bubbling events work too), then a plain fetch POST. */
-    private static String ajaxScript(Page page) {
-        var js = new StringBuilder("""
-                (function () {
-                  function bind(selector, type, url) {
-                    document.addEventListener(type, function (event) {
-                      var target = event.target && event.target.closest ? event.target.closest(selector) : null;
-                      if (!target) return;
-                      fetch(url, {method: 'POST', credentials: 'same-origin', headers: {'X-Requested-With': 'spout'}})
-                        .then(function (r) { if (!r.ok) console.error('ajax ' + url + ': HTTP ' + r.status); })
-                        .catch(function (e) { console.error('ajax ' + url + ' failed', e); });
-                    }, true);
-                  }
-                """);
-        for (Page.AjaxBinding binding : page.ajaxBindings) {
-            js.append("  bind(")
-                    .append(JavaScript.quote(binding.selector()))
-                    .append(", ")
-                    .append(JavaScript.quote(binding.event()))
-                    .append(", ")
-                    .append(JavaScript.quote(binding.url()))
-                    .append(");\n");
-        }
-        return js.append("})();\n").toString();
     }
 }

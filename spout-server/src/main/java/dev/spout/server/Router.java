@@ -1,5 +1,6 @@
 package dev.spout.server;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.server.Handler;
@@ -7,24 +8,43 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** The application's Jetty handler: one endpoint per exact path. Unknown paths fall through to Jetty's 404. */
+/**
+ * The application's Jetty handler: one endpoint per exact path, optionally per host name (virtual hosts). Unknown
+ * paths fall through to Jetty's 404.
+ */
 final class Router extends Handler.Abstract {
-    private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+    private static final String ANY_HOST = "";
+
+    private final Map<String, Map<String, Endpoint>> routes = new ConcurrentHashMap<>();
 
     void add(String path, Endpoint endpoint) {
-        if (endpoints.putIfAbsent(path, endpoint) != null) {
-            throw new IllegalStateException("Something is already served at " + path);
+        add(path, null, endpoint);
+    }
+
+    /** Adds the endpoint for the path (for one host, or any host when {@code host} is null). */
+    void add(String path, String host, Endpoint endpoint) {
+        if (!addIfAbsent(path, host, endpoint)) {
+            throw new IllegalStateException(
+                    "Something is already served at " + path + (host == null ? "" : " for " + host));
         }
     }
 
-    /** Adds the endpoint unless the path is taken; returns whether it was added. */
-    boolean addIfAbsent(String path, Endpoint endpoint) {
-        return endpoints.putIfAbsent(path, endpoint) == null;
+    /** Adds the endpoint unless the path (and host) is taken; returns whether it was added. */
+    boolean addIfAbsent(String path, String host, Endpoint endpoint) {
+        String key = host == null ? ANY_HOST : host.toLowerCase(Locale.ROOT);
+        return routes.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).putIfAbsent(key, endpoint) == null;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        Endpoint endpoint = endpoints.get(Request.getPathInContext(request));
+        Map<String, Endpoint> byHost = routes.get(Request.getPathInContext(request));
+        if (byHost == null) {
+            return false;
+        }
+        Endpoint endpoint = byHost.get(Request.getServerName(request).toLowerCase(Locale.ROOT));
+        if (endpoint == null) {
+            endpoint = byHost.get(ANY_HOST);
+        }
         return endpoint != null && endpoint.handle(request, response, callback);
     }
 }

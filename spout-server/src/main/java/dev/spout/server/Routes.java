@@ -18,6 +18,9 @@ public interface Routes {
     /** A page, answering GET and HEAD: awful's {@code define-page}. */
     Routes page(String path, PageContents contents);
 
+    /** A page with options: methods, session requirement, template, trailing-slash rule, virtual host. */
+    Routes page(String path, PageOptions options, PageContents contents);
+
     /**
      * A client page and its SSE endpoint, defined together: awful-sse's {@code define-page/sse}. The handler runs
      * once per connected client, on its own virtual thread. A request to {@code ssePath} that does not accept
@@ -25,11 +28,23 @@ public interface Routes {
      */
     Routes ssePage(String path, PageContents contents, String ssePath, SseHandler handler);
 
+    /**
+     * {@link #ssePage(String, PageContents, String, SseHandler)} with page options; a page that requires a
+     * session also refuses its stream (401) to clients without one.
+     */
+    Routes ssePage(String path, PageOptions options, PageContents contents, String ssePath, SseHandler handler);
+
     /** A client page whose SSE endpoint streams a topic to every client. */
     Routes ssePage(String path, PageContents contents, String ssePath, Topic topic);
 
+    /** A client page with options, whose SSE endpoint streams a topic. */
+    Routes ssePage(String path, PageOptions options, PageContents contents, String ssePath, Topic topic);
+
     /** An SSE endpoint whose handler runs once per connected client, on its own virtual thread. */
     Routes sse(String path, SseHandler handler);
+
+    /** A per-client SSE endpoint whose clients the authorizer admits (401/403 for the others, before any event). */
+    Routes sse(String path, Authorizer authorizer, SseHandler handler);
 
     /** An SSE endpoint that streams a topic: every client gets every event, and catches up after reconnecting. */
     Routes sse(String path, Topic topic);

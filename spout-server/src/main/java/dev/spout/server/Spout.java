@@ -66,6 +66,7 @@ public final class Spout implements Routes, AutoCloseable {
         server.addConnector(connector);
         engine = new Engine(options, server.getByteBufferPool(), threads);
         var router = new Router();
+        router.add(SpoutScript.PATH, new SpoutScript());
         Handler handler = router;
         if (!options.corsOrigins.isEmpty()) {
             handler = new CorsHandler(options.corsOrigins, options.corsCredentials, handler);
@@ -99,6 +100,30 @@ public final class Spout implements Routes, AutoCloseable {
     @Override
     public Spout page(String path, PageContents contents) {
         root.page(path, contents);
+        return this;
+    }
+
+    @Override
+    public Spout page(String path, PageOptions options, PageContents contents) {
+        root.page(path, options, contents);
+        return this;
+    }
+
+    @Override
+    public Spout ssePage(String path, PageOptions options, PageContents contents, String ssePath, SseHandler handler) {
+        root.ssePage(path, options, contents, ssePath, handler);
+        return this;
+    }
+
+    @Override
+    public Spout ssePage(String path, PageOptions options, PageContents contents, String ssePath, Topic topic) {
+        root.ssePage(path, options, contents, ssePath, topic);
+        return this;
+    }
+
+    @Override
+    public Spout sse(String path, Authorizer authorizer, SseHandler handler) {
+        root.sse(path, authorizer, handler);
         return this;
     }
 

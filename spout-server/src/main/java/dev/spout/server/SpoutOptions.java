@@ -34,6 +34,11 @@ public final class SpoutOptions {
     boolean corsCredentials;
     Broker broker = new MemoryBroker();
     Duration shutdownTimeout = Duration.ofSeconds(5);
+    SessionStore sessions = SessionStore.inMemory(Duration.ofHours(8));
+    String sessionCookie = "SPOUT_SESSION";
+    String loginPath = "/login";
+    boolean csrfProtection = true;
+    PageTemplate template;
 
     SpoutOptions() {}
 
@@ -141,6 +146,39 @@ public final class SpoutOptions {
             throw new IllegalArgumentException("The shutdown timeout must not be negative, got " + timeout);
         }
         this.shutdownTimeout = timeout;
+        return this;
+    }
+
+    /** Where sessions live (default: in memory, forgotten after 8 idle hours). */
+    public SpoutOptions sessions(SessionStore store) {
+        this.sessions = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    /** The name of the session cookie (default {@code SPOUT_SESSION}). */
+    public SpoutOptions sessionCookie(String name) {
+        this.sessionCookie = Objects.requireNonNull(name, "name");
+        return this;
+    }
+
+    /** Where a page that requires a session sends a browser without one, with {@code ?next=<path>} (default /login). */
+    public SpoutOptions loginPath(String path) {
+        this.loginPath = Objects.requireNonNull(path, "path");
+        return this;
+    }
+
+    /**
+     * Whether ajax calls that may change something must carry the session's CSRF token and a same-site {@code
+     * Origin} (default true). Turn off only for APIs that authenticate each call otherwise.
+     */
+    public SpoutOptions csrfProtection(boolean enabled) {
+        this.csrfProtection = enabled;
+        return this;
+    }
+
+    /** The template every page is wrapped in, unless it opts out (awful's page template; default none). */
+    public SpoutOptions template(PageTemplate template) {
+        this.template = Objects.requireNonNull(template, "template");
         return this;
     }
 

@@ -9,12 +9,14 @@ final class TopicEndpoint implements Endpoint {
     private final String path;
     private final String pagePath;
     private final LocalTopic topic;
+    private final Authorizer authorizer;
     private final Engine engine;
 
-    TopicEndpoint(String path, String pagePath, LocalTopic topic, Engine engine) {
+    TopicEndpoint(String path, String pagePath, LocalTopic topic, Authorizer authorizer, Engine engine) {
         this.path = path;
         this.pagePath = pagePath;
         this.topic = topic;
+        this.authorizer = authorizer;
         this.engine = engine;
     }
 

@@ -69,7 +69,7 @@ class PageTest {
     }
 
     @Test
-    void ajaxBindingsPostToTheirHandler() throws Exception {
+    void ajaxBindingsCallTheirHandlerWithTheSessionsToken() throws Exception {
         var calls = new ArrayBlockingQueue<String>(4);
         app.page("/client", page -> {
                     page.ajax("one", "#one", "click", ajax -> calls.add("one"));
@@ -83,18 +83,20 @@ class PageTest {
                 })
                 .start("127.0.0.1", 0);
 
-        String html = get("/client").body();
-        assertThat(html).contains("bind(\"#one\", \"click\", \"/ajax/one\");");
+        try (var browser = new WebClient(URI.create("http://127.0.0.1:" + app.port()))) {
+            String html = browser.get("/client").body();
+            assertThat(html).contains("Spout.bind(\"#one\", \"click\", \"/ajax/one\", {method: \"POST\", args: []});");
+            assertThat(html).contains("<script src=\"/_spout/spout.js?v=");
+            assertThat(browser.csrfToken).isNotBlank();
 
-        var flip = post("/ajax/one", "");
-        assertThat(flip.statusCode()).isEqualTo(204);
-        assertThat(calls.poll(1, TimeUnit.SECONDS)).isEqualTo("one");
+            var flip = browser.ajax("/ajax/one", "");
+            assertThat(flip.statusCode()).isEqualTo(204);
+            assertThat(calls.poll(1, TimeUnit.SECONDS)).isEqualTo("one");
 
-        var greet = post("/ajax/greet", "name=Ann");
-        assertThat(greet.statusCode()).isEqualTo(200);
-        assertThat(greet.body()).isEqualTo("Hi &lt;Ann&gt;");
-
-        assertThat(get("/ajax/one").statusCode()).isEqualTo(405);
+            var greet = browser.ajax("/ajax/greet", "name=Ann");
+            assertThat(greet.statusCode()).isEqualTo(200);
+            assertThat(greet.body()).isEqualTo("Hi &lt;Ann&gt;");
+        }
     }
 
     @Test

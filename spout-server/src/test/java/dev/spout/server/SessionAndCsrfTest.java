@@ -1,0 +1,163 @@
+package dev.spout.server;
+
+import static dev.spout.html.Html.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spout.testkit.SseTestClient;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Sessions and CSRF: forged or missing tokens and missing sessions are refused, and handlers never see them. */
+class SessionAndCsrfTest {
+    final Spout app = Spout.create();
+    final AtomicInteger calls = new AtomicInteger();
+    WebClient browser;
+
+    @BeforeEach
+    void start() {
+        app.page("/login", PageOptions.defaults().methods("GET", "POST"), page -> {
+            var user = page.request().formParameter("user");
+            if (user.isPresent()) {
+                page.request().endSession();
+                page.request().startSession().put("user", user.get());
+                return page.redirect(page.request().queryParameter("next").orElse("/"));
+            }
+            return text("login form");
+        });
+        app.page(
+                "/private",
+                PageOptions.defaults().requireSession(),
+                page -> text("hello "
+                        + page.request()
+                                .session()
+                                .flatMap(s -> s.get("user", String.class))
+                                .orElseThrow()));
+        app.page("/clicker", page -> {
+            page.ajax("click", "#b", "click", ajax -> calls.incrementAndGet());
+            return text("clicker");
+        });
+        app.ssePage(
+                "/live",
+                PageOptions.defaults().requireSession(),
+                page -> text("live"),
+                "/live/sse",
+                sse -> sse.send(sse.request()
+                        .session()
+                        .flatMap(s -> s.get("user", String.class))
+                        .orElse("?")));
+        app.sse("/topic", app.topic("private", t -> t.authorize(Authorizer.requireSession())));
+        app.start("127.0.0.1", 0);
+        browser = new WebClient(URI.create("http://127.0.0.1:" + app.port()));
+    }
+
+    @AfterEach
+    void stop() {
+        browser.close();
+        app.close();
+    }
+
+    @Test
+    void aPageThatNeedsASessionSendsAStrangerToLoginWithTheWayBack() throws Exception {
+        var refused = browser.get("/private?tab=2");
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login?next=%2Fprivate%3Ftab%3D2");
+
+        var login = browser.post("/login?next=/private", "user=ann", null, null);
+        assertThat(login.statusCode()).isEqualTo(303);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/private");
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie)
+                .startsWith("SPOUT_SESSION=")
+                .contains("HttpOnly")
+                .containsIgnoringCase("SameSite=Lax")
+                .contains("Path=/");
+        assertThat(cookie.substring("SPOUT_SESSION=".length(), cookie.indexOf(';')))
+                .hasSizeGreaterThanOrEqualTo(43);
+
+        assertThat(browser.get("/private").body()).contains("hello ann");
+    }
+
+    @Test
+    void streamsOfSessionPagesAndSessionTopicsRefuseStrangers() throws Exception {
+        var stranger = java.net.http.HttpClient.newHttpClient();
+        try {
+            var refused = stranger.send(
+                    java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/live/sse"))
+                            .header("Accept", "text/event-stream")
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(401);
+        } finally {
+            stranger.close();
+        }
+        browser.post("/login", "user=bob", null, null);
+        try (var stream = SseTestClient.open(
+                browser.http, URI.create("http://127.0.0.1:" + app.port() + "/live/sse"), java.util.Map.of())) {
+            assertThat(stream.next(java.time.Duration.ofSeconds(5)).data()).isEqualTo("bob");
+        }
+        try (var stream = SseTestClient.open(
+                browser.http, URI.create("http://127.0.0.1:" + app.port() + "/topic"), java.util.Map.of())) {
+            assertThat(stream.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void ajaxWithTheRightTokenReachesItsHandler() throws Exception {
+        browser.get("/clicker");
+        assertThat(browser.ajax("/ajax/click", "").statusCode()).isEqualTo(204);
+        assertThat(calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingTokenIsRefused() throws Exception {
+        browser.get("/clicker");
+        assertThat(browser.post("/ajax/click", "", null, null).statusCode()).isEqualTo(403);
+        assertThat(calls.get()).isZero();
+    }
+
+    @Test
+    void aForgedTokenIsRefused() throws Exception {
+        browser.get("/clicker");
+        assertThat(browser.post("/ajax/click", "", "forged-" + browser.csrfToken, null)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(calls.get()).isZero();
+    }
+
+    @Test
+    void anotherSitesOriginIsRefusedEvenWithTheToken() throws Exception {
+        browser.get("/clicker");
+        var response = browser.post("/ajax/click", "", browser.csrfToken, "https://evil.example");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("Cross-origin");
+        assertThat(calls.get()).isZero();
+    }
+
+    @Test
+    void withoutASessionNoTokenCanBeValid() throws Exception {
+        var stranger = new WebClient(URI.create("http://127.0.0.1:" + app.port()));
+        try {
+            browser.get("/clicker"); // another browser's token
+            assertThat(stranger.post("/ajax/click", "", browser.csrfToken, null).statusCode())
+                    .isEqualTo(403);
+            assertThat(calls.get()).isZero();
+        } finally {
+            stranger.close();
+        }
+    }
+
+    @Test
+    void loggingOutEndsTheSession() throws Exception {
+        browser.post("/login", "user=ann", null, null);
+        assertThat(browser.get("/private").statusCode()).isEqualTo(200);
+        app.page("/logout", page -> {
+            page.request().endSession();
+            return page.redirect("/login");
+        });
+        browser.get("/logout");
+        assertThat(browser.get("/private").statusCode()).isEqualTo(302);
+    }
+}
