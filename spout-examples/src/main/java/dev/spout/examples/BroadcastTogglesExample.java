@@ -5,26 +5,21 @@ import static dev.spout.html.Html.id;
 import static dev.spout.html.Html.style;
 import static dev.spout.html.Html.text;
 
+import dev.spout.live.Live;
+import dev.spout.live.LiveState;
 import dev.spout.server.Routes;
 import dev.spout.server.Spout;
 import dev.spout.server.Topic;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The toggles again, broadcast: a click publishes the new state to a topic, and every open browser shows it at
  * once, instead of each browser's stream sending the state every second. The stream sends nothing until something
- * changes; a browser that connects gets the latest state first.
- *
- * <pre>
- * java -cp spout-demo.jar dev.spout.examples.BroadcastTogglesExample --port 8080
- * </pre>
+ * changes; a browser that connects gets the latest state first. No page JavaScript.
  */
 public final class BroadcastTogglesExample {
     record State(boolean one, boolean two) {}
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AtomicReference<State> state = new AtomicReference<>(new State(true, false));
     private final Topic changes;
@@ -42,7 +37,7 @@ public final class BroadcastTogglesExample {
     private void change(UnaryOperator<State> change) {
         synchronized (state) {
             State next = state.updateAndGet(change);
-            changes.publish(JSON.writeValueAsString(next));
+            changes.publish(LiveState.of("one", next.one(), "two", next.two()).event());
         }
     }
 
@@ -51,20 +46,22 @@ public final class BroadcastTogglesExample {
                 "/client",
                 page -> {
                     page.title("Spout toggles, broadcast");
-                    page.javascript("""
-                            var source = new EventSource('sse');
-                            source.onmessage = function (e) {
-                              var data = JSON.parse(e.data);
-                              document.getElementById('one').textContent = data.one;
-                              document.getElementById('two').textContent = data.two;
-                            };""");
                     page.css("div #one, #two { padding: 1em; margin: 1em; border-width: 1px; border-style: solid; }");
                     page.ajax("one", "#one", "click", ajax -> change(s -> new State(!s.one(), s.two())));
                     page.ajax("two", "#two", "click", ajax -> change(s -> new State(s.one(), !s.two())));
                     State now = state.get();
                     return div(
-                            div(id("one"), style("border-color: blue;"), text(String.valueOf(now.one()))),
-                            div(id("two"), style("border-color: red;"), text(String.valueOf(now.two()))));
+                            Live.connect(page.url("/sse")),
+                            div(
+                                    id("one"),
+                                    style("border-color: blue;"),
+                                    Live.state("one"),
+                                    text(String.valueOf(now.one()))),
+                            div(
+                                    id("two"),
+                                    style("border-color: red;"),
+                                    Live.state("two"),
+                                    text(String.valueOf(now.two()))));
                 },
                 "/sse",
                 changes);

@@ -7,32 +7,33 @@ import static dev.spout.html.Html.form;
 import static dev.spout.html.Html.h1;
 import static dev.spout.html.Html.id;
 import static dev.spout.html.Html.input;
+import static dev.spout.html.Html.li;
 import static dev.spout.html.Html.text;
 import static dev.spout.html.Html.ul;
 
+import dev.spout.live.Live;
+import dev.spout.live.Patch;
+import dev.spout.server.AjaxOptions;
 import dev.spout.server.Routes;
 import dev.spout.server.Spout;
 import dev.spout.server.Topic;
-import dev.spout.sse.SseEvent;
 import java.time.Duration;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A chat room: messages go to every browser in the room through one topic. The topic keeps an hour of history, so
- * a browser that loses its connection gets the messages it missed when it reconnects (the browser sends {@code
- * Last-Event-ID} by itself), and a browser that joins sees the last 50.
- *
- * <pre>
- * java -cp spout-demo.jar dev.spout.examples.ChatExample --port 8080
- * </pre>
+ * A chat room without page JavaScript: a message is an HTML patch (a list item appended to {@code #messages})
+ * published to the room's topic. The topic keeps an hour of history, so a browser that loses its connection gets
+ * the messages it missed when it reconnects (the browser sends {@code Last-Event-ID} by itself), and a browser
+ * that joins sees the last 50. The form is an ajax binding that sends its fields and clears the message box.
  */
 public final class ChatExample {
-    record Message(String from, String text) {}
-
     static final int MAX_LENGTH = 500;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ChatExample() {}
+
+    /** A message as its list item; the text is escaped by the DSL, whatever the sender typed. */
+    static Patch message(String from, String text) {
+        return Patch.append("messages", li(text(from + ": " + text)));
+    }
 
     public static void define(Routes app) {
         Topic room = app.topic(
@@ -41,49 +42,41 @@ public final class ChatExample {
                         .initialReplay(50)
                         .retry(Duration.ofSeconds(1)));
 
-        app.ajax("say", ajax -> {
-            String from =
-                    ajax.request().formParameter("from").map(String::strip).orElse("");
-            String text =
-                    ajax.request().formParameter("text").map(String::strip).orElse("");
-            if (from.isEmpty() || text.isEmpty() || from.length() > 40 || text.length() > MAX_LENGTH) {
-                ajax.status(400);
-                ajax.respondText("A message needs a name (up to 40 characters) and a text (up to " + MAX_LENGTH + ")");
-                return;
-            }
-            room.publish(SseEvent.of(JSON.writeValueAsString(new Message(from, text))));
-        });
-
         app.ssePage(
                 "/client",
                 page -> {
                     page.title("Spout chat");
-                    page.css("""
-                            #status { color: #888; } #status.offline { color: #c00; }
-                            #messages { list-style: none; padding: 0; } #messages li { margin: .2em 0; }""");
-                    page.javascript("""
-                            var list = document.getElementById('messages');
-                            var statusBox = document.getElementById('status'); // not 'status': that is window.status
-                            var source = new EventSource('events');
-                            source.onopen = function () { statusBox.textContent = 'connected'; statusBox.className = ''; };
-                            source.onerror = function () { statusBox.textContent = 'reconnecting'; statusBox.className = 'offline'; };
-                            source.onmessage = function (e) {
-                              var message = JSON.parse(e.data);
-                              var item = document.createElement('li');
-                              item.textContent = message.from + ': ' + message.text;
-                              item.dataset.id = e.lastEventId;
-                              list.appendChild(item);
-                            };
-                            document.getElementById('say').addEventListener('submit', function (e) {
-                              e.preventDefault();
-                              var text = e.target.elements.text;
-                              fetch('ajax/say', {method: 'POST', body: new URLSearchParams(new FormData(e.target))});
-                              text.value = '';
-                              text.focus();
-                            });""");
+                    page.css("#status { color: #888; } .spout-disconnected #status { color: #c00; } "
+                            + "#messages { list-style: none; padding: 0; } #messages li { margin: .2em 0; }");
+                    page.ajax(
+                            "say",
+                            "#say",
+                            "submit",
+                            AjaxOptions.defaults().form().clear("#say [name=text]"),
+                            ajax -> {
+                                String from = ajax.request()
+                                        .formParameter("from")
+                                        .map(String::strip)
+                                        .orElse("");
+                                String text = ajax.request()
+                                        .formParameter("text")
+                                        .map(String::strip)
+                                        .orElse("");
+                                if (from.isEmpty()
+                                        || text.isEmpty()
+                                        || from.length() > 40
+                                        || text.length() > MAX_LENGTH) {
+                                    ajax.status(400);
+                                    ajax.respondText("A message needs a name (up to 40 characters) and a text (up to "
+                                            + MAX_LENGTH + ")");
+                                    return;
+                                }
+                                room.publish(message(from, text).event());
+                            });
                     return div(
+                            Live.connect(page.url("/events")),
                             h1(text("Chat")),
-                            div(id("status"), text("connecting")),
+                            div(id("status"), Live.status(), text("connecting")),
                             ul(id("messages")),
                             form(
                                     id("say"),

@@ -24,8 +24,12 @@ public final class Demo {
     public static Spout define(Spout app) {
         ClockExample.define(app.under("/clock"));
         TogglesExample.define(app.under("/toggles"));
-        BroadcastTogglesExample.define(app.under("/live-toggles"));
+        LiveClockExample.define(app.under("/live-clock"));
+        LiveTogglesExample.define(app.under("/live-toggles"));
+        BroadcastTogglesExample.define(app.under("/broadcast-toggles"));
         ChatExample.define(app.under("/chat"));
+        DashboardExample.define(app.under("/admin"));
+        JobExample.define(app.under("/jobs"));
         app.page("/", page -> {
             page.title("Spout demo");
             return div(
@@ -39,11 +43,23 @@ public final class Demo {
                                     a(href(app.path("/toggles/client")), text("Toggles")),
                                     text(": click a box, and every open browser sees it flip (each stream polls)")),
                             li(
-                                    a(href(app.path("/live-toggles/client")), text("Toggles, broadcast")),
-                                    text(": the same, published to a topic the moment it changes")),
+                                    a(href(app.path("/live-clock/client")), text("Clock, no JavaScript")),
+                                    text(": the same page, live by attributes")),
+                            li(
+                                    a(href(app.path("/live-toggles/client")), text("Toggles, no JavaScript")),
+                                    text(": the seed's toggles, live by attributes")),
+                            li(
+                                    a(href(app.path("/broadcast-toggles/client")), text("Toggles, broadcast")),
+                                    text(": published to a topic the moment they change")),
                             li(
                                     a(href(app.path("/chat/client")), text("Chat")),
-                                    text(": a room with history; reconnecting browsers catch up"))));
+                                    text(": a room with history; reconnecting browsers catch up")),
+                            li(
+                                    a(href(app.path("/admin/dashboard")), text("Dashboard")),
+                                    text(": live metrics behind a login (demo / demo)")),
+                            li(
+                                    a(href(app.path("/jobs/client")), text("Jobs")),
+                                    text(": long-running jobs with live progress bars"))));
         });
         return app;
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spout.server.Spout;
 import dev.spout.server.Topic;
-import dev.spout.sse.SseEvent;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.io.EndPoint;
@@ -39,11 +38,11 @@ class LiveExamplesBrowserTest {
         try (var alice = Browser.open();
                 var bob = Browser.open()) {
             for (Browser browser : List.of(alice, bob)) {
-                browser.get(url("/live-toggles/client"));
+                browser.get(url("/broadcast-toggles/client"));
                 assertThat(browser.text("#one")).isEqualTo("true");
                 assertThat(browser.text("#two")).isEqualTo("false");
             }
-            awaitSubscribers("live-toggles/toggles", 2);
+            awaitSubscribers("broadcast-toggles/toggles", 2);
 
             alice.click("#one");
             for (Browser browser : List.of(alice, bob)) {
@@ -83,8 +82,8 @@ class LiveExamplesBrowserTest {
                 connector.getConnectedEndPoints().forEach(EndPoint::close);
             }
             awaitSubscribers("chat/room", 0);
-            room.publish(SseEvent.of("{\"from\":\"carol\",\"text\":\"you missed this\"}"));
-            room.publish(SseEvent.of("{\"from\":\"carol\",\"text\":\"and this\"}"));
+            room.publish(ChatExample.message("carol", "you missed this").event());
+            room.publish(ChatExample.message("carol", "and this").event());
 
             for (Browser browser : List.of(alice, bob)) {
                 browser.await(

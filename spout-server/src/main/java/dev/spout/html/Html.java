@@ -99,6 +99,10 @@ public final class Html {
         return Element.of("ol", parts);
     }
 
+    public static Element dl(Part... parts) {
+        return Element.of("dl", parts);
+    }
+
     public static Element li(Part... parts) {
         return Element.of("li", parts);
     }

@@ -3,6 +3,7 @@ package dev.spout.server;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What an ajax binding sends and what it does with the answer, as awful's {@code ajax} options: {@code method},
@@ -11,7 +12,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * page.ajax("say", "#say", "submit",
- *         AjaxOptions.defaults().form().resetForm(),          // send the form's fields, then clear it
+ *         AjaxOptions.defaults().form().clear("#message"),      // send the form's fields, then empty the box
  *         ajax -> chat.publish(ajax.request().formParameter("text").orElse("")));
  * page.ajax("preview", "#preview-button", "click",
  *         AjaxOptions.defaults().field("text", "#draft").target("#preview"),   // the answer's HTML goes there
@@ -21,109 +22,103 @@ import java.util.Objects;
 public final class AjaxOptions {
     record Argument(String name, String value, String field, boolean form, String expression) {}
 
-    final String method;
-    final List<Argument> arguments;
-    final String target;
-    final boolean updateTargets;
-    final boolean resetForm;
-    final String successJavaScript;
-    final String preludeJavaScript;
+    String method = "POST";
+    List<Argument> arguments = List.of();
+    String target;
+    boolean updateTargets;
+    boolean resetForm;
+    String clear;
+    String successJavaScript;
+    String preludeJavaScript;
 
-    private AjaxOptions(
-            String method,
-            List<Argument> arguments,
-            String target,
-            boolean updateTargets,
-            boolean resetForm,
-            String successJavaScript,
-            String preludeJavaScript) {
-        this.method = method;
-        this.arguments = List.copyOf(arguments);
-        this.target = target;
-        this.updateTargets = updateTargets;
-        this.resetForm = resetForm;
-        this.successJavaScript = successJavaScript;
-        this.preludeJavaScript = preludeJavaScript;
+    private AjaxOptions() {}
+
+    private AjaxOptions with(Consumer<AjaxOptions> change) {
+        var copy = new AjaxOptions();
+        copy.method = method;
+        copy.arguments = arguments;
+        copy.target = target;
+        copy.updateTargets = updateTargets;
+        copy.resetForm = resetForm;
+        copy.clear = clear;
+        copy.successJavaScript = successJavaScript;
+        copy.preludeJavaScript = preludeJavaScript;
+        change.accept(copy);
+        return copy;
     }
 
     /** POST, no arguments, the answer ignored. */
     public static AjaxOptions defaults() {
-        return new AjaxOptions("POST", List.of(), null, false, false, null, null);
+        return new AjaxOptions();
     }
 
     /** The HTTP method (default POST). GET handlers must not change anything: they are not CSRF-checked. */
     public AjaxOptions method(String method) {
-        return new AjaxOptions(
-                Objects.requireNonNull(method),
-                arguments,
-                target,
-                updateTargets,
-                resetForm,
-                successJavaScript,
-                preludeJavaScript);
+        Objects.requireNonNull(method, "method");
+        return with(o -> o.method = method);
     }
 
     /** Sends a constant argument. */
     public AjaxOptions argument(String name, String value) {
-        return with(new Argument(name, Objects.requireNonNull(value), null, false, null));
+        return withArgument(new Argument(name, Objects.requireNonNull(value, "value"), null, false, null));
     }
 
     /** Sends the value of the element matched by a CSS selector (an input's value, or another element's text). */
     public AjaxOptions field(String name, String cssSelector) {
-        return with(new Argument(name, null, Objects.requireNonNull(cssSelector), false, null));
+        return withArgument(new Argument(name, null, Objects.requireNonNull(cssSelector, "cssSelector"), false, null));
     }
 
     /** Sends every field of the form the event came from (the element itself, if it is the form). */
     public AjaxOptions form() {
-        return with(new Argument(null, null, null, true, null));
+        return withArgument(new Argument(null, null, null, true, null));
     }
 
     /** Sends the value of a JavaScript expression, evaluated in the browser with {@code element} in scope. */
     public AjaxOptions argumentFromJavaScript(String name, String javaScriptExpression) {
-        return with(new Argument(name, null, null, false, Objects.requireNonNull(javaScriptExpression)));
+        return withArgument(new Argument(name, null, null, false, Objects.requireNonNull(javaScriptExpression)));
     }
 
     /** The answer's HTML replaces the contents of the elements matched by this CSS selector. */
     public AjaxOptions target(String cssSelector) {
-        return new AjaxOptions(
-                method,
-                arguments,
-                Objects.requireNonNull(cssSelector),
-                updateTargets,
-                resetForm,
-                successJavaScript,
-                preludeJavaScript);
+        Objects.requireNonNull(cssSelector, "cssSelector");
+        return with(o -> o.target = cssSelector);
     }
 
     /** The answer updates several elements by id: see {@link AjaxExchange#update}. */
     public AjaxOptions updateTargets() {
-        return new AjaxOptions(method, arguments, target, true, resetForm, successJavaScript, preludeJavaScript);
+        return with(o -> o.updateTargets = true);
     }
 
     /** After a successful answer, resets the form the event came from. */
     public AjaxOptions resetForm() {
-        return new AjaxOptions(method, arguments, target, updateTargets, true, successJavaScript, preludeJavaScript);
+        return with(o -> o.resetForm = true);
+    }
+
+    /** After a successful answer, empties the fields matched by this CSS selector (say, a message box). */
+    public AjaxOptions clear(String cssSelector) {
+        Objects.requireNonNull(cssSelector, "cssSelector");
+        return with(o -> o.clear = cssSelector);
     }
 
     /** JavaScript run after a successful answer, with {@code response} (the body text) and {@code element}. */
     public AjaxOptions onSuccessJavaScript(String code) {
-        return new AjaxOptions(
-                method, arguments, target, updateTargets, resetForm, Objects.requireNonNull(code), preludeJavaScript);
+        Objects.requireNonNull(code, "code");
+        return with(o -> o.successJavaScript = code);
     }
 
     /** JavaScript run before the call, with {@code element}; returning {@code false} cancels the call. */
     public AjaxOptions preludeJavaScript(String code) {
-        return new AjaxOptions(
-                method, arguments, target, updateTargets, resetForm, successJavaScript, Objects.requireNonNull(code));
+        Objects.requireNonNull(code, "code");
+        return with(o -> o.preludeJavaScript = code);
     }
 
-    private AjaxOptions with(Argument argument) {
+    private AjaxOptions withArgument(Argument argument) {
         if (argument.name() != null && argument.name().isEmpty()) {
             throw new IllegalArgumentException("An ajax argument needs a name");
         }
         List<Argument> more = new ArrayList<>(arguments);
         more.add(argument);
-        return new AjaxOptions(method, more, target, updateTargets, resetForm, successJavaScript, preludeJavaScript);
+        return with(o -> o.arguments = List.copyOf(more));
     }
 
     /** The options as the JavaScript object literal {@code Spout.bind} takes. */
@@ -157,6 +152,9 @@ public final class AjaxOptions {
         }
         if (resetForm) {
             js.append(", resetForm: true");
+        }
+        if (clear != null) {
+            js.append(", clear: ").append(JavaScript.quote(clear));
         }
         if (successJavaScript != null) {
             js.append(", success: function (response, element) { ")

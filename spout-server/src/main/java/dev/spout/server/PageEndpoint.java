@@ -48,7 +48,8 @@ final class PageEndpoint implements Endpoint {
         var clientRequest = new ClientRequest(request, response, engine.sessions, form(request));
         if (options.requireSession && clientRequest.session().isEmpty()) {
             String next = request.getHttpURI().getPathQuery();
-            String login = engine.options.loginPath + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+            String loginPath = options.loginPath != null ? options.loginPath : engine.options.loginPath;
+            String login = loginPath + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
             Response.sendRedirect(request, response, callback, HttpStatus.FOUND_302, login, true);
             return true;
         }

@@ -2,10 +2,11 @@ package dev.spout.server;
 
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * How a page is served, as awful's {@code define-page} keywords set it: methods, session requirement, template,
- * trailing-slash rule and virtual host. Immutable; each {@code with...} returns a changed copy.
+ * trailing-slash rule and virtual host. Immutable; each method returns a changed copy.
  *
  * <pre>{@code
  * app.page("/dashboard", PageOptions.defaults().requireSession(), page -> ...);   // no session: to the login page
@@ -13,24 +14,30 @@ import java.util.Set;
  * }</pre>
  */
 public final class PageOptions {
-    final Set<String> methods;
-    final boolean requireSession;
-    final boolean template;
-    final boolean strictPath;
-    final String host;
+    Set<String> methods = Set.of("GET", "HEAD");
+    boolean requireSession;
+    String loginPath;
+    boolean template = true;
+    boolean strictPath;
+    String host;
 
-    private PageOptions(
-            Set<String> methods, boolean requireSession, boolean template, boolean strictPath, String host) {
-        this.methods = methods;
-        this.requireSession = requireSession;
-        this.template = template;
-        this.strictPath = strictPath;
-        this.host = host;
+    private PageOptions() {}
+
+    private PageOptions with(Consumer<PageOptions> change) {
+        var copy = new PageOptions();
+        copy.methods = methods;
+        copy.requireSession = requireSession;
+        copy.loginPath = loginPath;
+        copy.template = template;
+        copy.strictPath = strictPath;
+        copy.host = host;
+        change.accept(copy);
+        return copy;
     }
 
     /** GET and HEAD, no session needed, the application's template, {@code /a} and {@code /a/} alike, any host. */
     public static PageOptions defaults() {
-        return new PageOptions(Set.of("GET", "HEAD"), false, true, false, null);
+        return new PageOptions();
     }
 
     /** The methods the page answers (awful's {@code method}); others get 405. */
@@ -38,29 +45,39 @@ public final class PageOptions {
         if (methods.length == 0) {
             throw new IllegalArgumentException("A page needs at least one method");
         }
-        return new PageOptions(Set.of(methods), requireSession, template, strictPath, host);
+        return with(o -> o.methods = Set.of(methods));
     }
 
     /**
      * A browser without a session is sent to the login page ({@link SpoutOptions#loginPath}) with the path it
-     * wanted as {@code ?next=} (awful's {@code use-session}, made strict).
+     * wanted as {@code ?next=} (awful's {@code use-session}, made strict). Its stream, if any, answers 401.
      */
     public PageOptions requireSession() {
-        return new PageOptions(methods, true, template, strictPath, host);
+        return with(o -> o.requireSession = true);
+    }
+
+    /** {@link #requireSession()}, sending strangers to this login page instead of the application's. */
+    public PageOptions requireSession(String loginPath) {
+        Objects.requireNonNull(loginPath, "loginPath");
+        return with(o -> {
+            o.requireSession = true;
+            o.loginPath = loginPath;
+        });
     }
 
     /** The page is served as it is, without the application's template (awful's {@code no-template}). */
     public PageOptions withoutTemplate() {
-        return new PageOptions(methods, requireSession, false, strictPath, host);
+        return with(o -> o.template = false);
     }
 
     /** Only the exact path: {@code /a/} is not {@code /a} (awful's {@code strict}). */
     public PageOptions strictPath() {
-        return new PageOptions(methods, requireSession, template, true, host);
+        return with(o -> o.strictPath = true);
     }
 
     /** Answers only requests for this host name, as in {@code Host: www.example.com} (awful's virtual hosts). */
     public PageOptions host(String host) {
-        return new PageOptions(methods, requireSession, template, strictPath, Objects.requireNonNull(host, "host"));
+        Objects.requireNonNull(host, "host");
+        return with(o -> o.host = host);
     }
 }

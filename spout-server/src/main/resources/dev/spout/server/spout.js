@@ -64,6 +64,7 @@
           document.querySelectorAll(o.target).forEach(function (target) { target.innerHTML = text; });
         }
         if (o.resetForm) { var form = formOf(element); if (form) form.reset(); }
+        if (o.clear) document.querySelectorAll(o.clear).forEach(function (field) { field.value = ''; });
         if (o.success) o.success(text, element);
       }).catch(function (error) { console.error('spout:', error); });
     }, true);

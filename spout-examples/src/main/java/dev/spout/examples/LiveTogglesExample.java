@@ -1,0 +1,63 @@
+package dev.spout.examples;
+
+import static dev.spout.html.Html.div;
+import static dev.spout.html.Html.id;
+import static dev.spout.html.Html.style;
+
+import dev.spout.live.Live;
+import dev.spout.live.LiveState;
+import dev.spout.server.Routes;
+import dev.spout.server.Spout;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The seed's toggles without a line of JavaScript: each box is bound to a named value of the stream's state, and
+ * a click is an ajax binding. As in the seed, each browser's stream sends the state once a second.
+ */
+public final class LiveTogglesExample {
+    private final AtomicBoolean one = new AtomicBoolean(true);
+    private final AtomicBoolean two = new AtomicBoolean(false);
+
+    private LiveTogglesExample() {}
+
+    public static void define(Routes app) {
+        new LiveTogglesExample().routes(app);
+    }
+
+    private static void flip(AtomicBoolean value) {
+        boolean current;
+        do {
+            current = value.get();
+        } while (!value.compareAndSet(current, !current));
+    }
+
+    private void routes(Routes app) {
+        app.ssePage(
+                "/client",
+                page -> {
+                    page.title("Spout toggles, no JavaScript");
+                    page.css("div #one, #two { padding: 1em; margin: 1em; border-width: 1px; border-style: solid; }");
+                    page.ajax("one", "#one", "click", ajax -> flip(one));
+                    page.ajax("two", "#two", "click", ajax -> flip(two));
+                    return div(
+                            Live.connect(page.url("/sse")),
+                            div(id("one"), style("border-color: blue;"), Live.state("one")),
+                            div(id("two"), style("border-color: red;"), Live.state("two")));
+                },
+                "/sse",
+                sse -> {
+                    while (true) {
+                        sse.send(
+                                LiveState.of("one", one.get(), "two", two.get()).event());
+                        Thread.sleep(1000);
+                    }
+                });
+    }
+
+    public static void main(String[] args) {
+        var app = Spout.create();
+        define(app);
+        app.start(Ports.fromArgs(args));
+        System.out.println("Open " + app.uri().resolve("client") + " in two browsers and click the boxes");
+    }
+}
