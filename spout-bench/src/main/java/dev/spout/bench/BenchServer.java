@@ -1,5 +1,7 @@
 package dev.spout.bench;
 
+import dev.spout.bench.common.Args;
+import dev.spout.bench.common.Publisher;
 import dev.spout.server.Spout;
 import dev.spout.server.Topic;
 import java.nio.charset.StandardCharsets;
@@ -14,35 +16,35 @@ import org.eclipse.jetty.util.Callback;
  * heartbeats, slow-client bound); {@code POST /publish} publishes its body as one event's data and answers with
  * its id ({@code 503} if the broker cannot take it); {@code --rate 0} turns the built-in publisher off; {@code
  * --redis URI} uses Redis Streams, so bench servers on several ports form one cluster. Prints {@code ready} when
- * listening; stops on SIGTERM.
+ * listening; stops on SIGTERM. Also: GET {@code /loop}, a per-client handler that sends an event a second (the
+ * seed's model), and {@code --h2-streams N}, the streams one HTTP/2 connection may carry.
  */
 final class BenchServer {
     private BenchServer() {}
 
     static void main(Args args) throws Exception {
         int port = args.integer("port", 8080);
-        int rate = args.integer("rate", 0);
         int size = args.integer("size", 100);
-        var app = Spout.create(options -> BrokerChoice.configure(options, args.string("redis", null)));
+        var app = Spout.create(options -> {
+            BrokerChoice.configure(options, args.string("redis", null));
+            options.http2MaxConcurrentStreams(args.integer("h2-streams", 1024));
+        });
         Topic topic = app.topic("bench");
         app.sse("/sse", topic);
+        // The seed's model, for the "loops" scenario: a handler per client, sending once a second.
+        app.sse("/loop", sse -> {
+            while (true) {
+                java.time.Instant now = java.time.Instant.now();
+                sse.send(Publisher.payload(now.getEpochSecond() * 1_000_000 + now.getNano() / 1000, size));
+                Thread.sleep(1000);
+            }
+        });
         app.jetty().setHandler(new PublishHandler(topic, app.jetty().getHandler()));
         app.start(port);
 
-        Publisher publisher = null;
-        if (rate > 0) {
-            publisher = new Publisher(rate, size, topic::publish);
-            Thread.ofPlatform().name("bench-publisher").daemon().start(publisher);
-        }
-        Publisher stopping = publisher;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (stopping != null) {
-                stopping.stop();
-            }
-            app.close();
-        }));
-        System.out.println("ready");
-        System.out.flush();
+        Publisher.start(args, (id, data) -> topic.publish(data));
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close));
+        Publisher.ready();
         Thread.currentThread().join();
     }
 

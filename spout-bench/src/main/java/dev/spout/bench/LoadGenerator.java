@@ -1,5 +1,6 @@
 package dev.spout.bench;
 
+import dev.spout.bench.common.Args;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -107,6 +108,8 @@ final class LoadGenerator {
         while (connected() + errors() < connections && System.nanoTime() < connectDeadline) {
             Thread.sleep(50);
         }
+        System.err.println("connected " + connected()); // a harness waits for this line to sample the server
+        System.err.flush();
         Thread.sleep(warmup.toMillis());
         long startDeliveries = deliveries();
         long startErrors = errors();

@@ -1,5 +1,7 @@
 package dev.spout.bench;
 
+import dev.spout.bench.common.Args;
+
 /**
  * The benchmark's command line.
  *
@@ -24,8 +26,11 @@ public final class Main {
         switch (args.command()) {
             case "server" -> BenchServer.main(args);
             case "load" -> LoadGenerator.main(args);
+            case "load-h2" -> Http2Load.main(args);
+            case "run" -> Runner.main(args);
+            case "jmh" -> org.openjdk.jmh.Main.main(java.util.Arrays.copyOfRange(argv, 1, argv.length));
             default -> {
-                System.err.println("Unknown command \"" + args.command() + "\": use server or load");
+                System.err.println("Unknown command \"" + args.command() + "\": use server, load, load-h2, run or jmh");
                 System.exit(2);
             }
         }

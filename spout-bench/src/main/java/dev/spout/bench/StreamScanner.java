@@ -23,8 +23,8 @@ final class StreamScanner {
         DONE
     }
 
-    private static final byte[] DATA = {'d', 'a', 't', 'a', ':', ' '};
-    private static final byte[] ID = {'i', 'd', ':', ' '};
+    private static final byte[] DATA = {'d', 'a', 't', 'a', ':'};
+    private static final byte[] ID = {'i', 'd', ':'};
     private static final byte[] CHUNKED = "transfer-encoding: chunked".getBytes();
 
     private Phase phase = Phase.STATUS;
@@ -38,12 +38,21 @@ final class StreamScanner {
 
     private int linePos;
     private int field; // 0 unknown, 1 data, 2 id, 3 other
-    private final byte[] prefix = new byte[6];
+    private final byte[] prefix = new byte[5];
     private long number;
     private boolean numberDone;
+    private boolean digitsStarted;
     private boolean hasData;
     private long eventMicros;
     private long eventId = -1;
+
+    /** A scanner for a body without HTTP/1.1 framing (the DATA frames of an HTTP/2 stream). */
+    static StreamScanner bodyOnly() {
+        var scanner = new StreamScanner();
+        scanner.phase = Phase.BODY;
+        scanner.status = 200;
+        return scanner;
+    }
 
     boolean headersDone() {
         return phase.ordinal() > Phase.HEADERS.ordinal();
@@ -144,6 +153,7 @@ final class StreamScanner {
                 field = 0;
                 number = 0;
                 numberDone = false;
+                digitsStarted = false;
                 continue;
             }
             if (b == '\r') {
@@ -165,6 +175,10 @@ final class StreamScanner {
             }
             linePos++;
             if ((field == 1 || field == 2) && !numberDone) {
+                if (b == ' ' && !digitsStarted) {
+                    continue; // "data: 123" and "data:123" alike
+                }
+                digitsStarted = true;
                 if (b >= '0' && b <= '9') {
                     number = number * 10 + (b - '0');
                 } else {

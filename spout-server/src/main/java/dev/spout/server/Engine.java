@@ -64,19 +64,27 @@ final class Engine {
         }
     }
 
-    /** A quarter of the heartbeat interval, between 50 ms and 1 s: heartbeats are at most that late. */
+    /**
+     * A quarter of the heartbeat interval or of the write timeout, whichever is shorter, between 50 ms and 1 s:
+     * heartbeats and write timeouts are at most that late.
+     */
     private long tickMillis() {
         long heartbeat = options.heartbeat.toMillis();
-        return heartbeat == 0 ? 1000 : Math.clamp(heartbeat / 4, 50, 1000);
+        long quarter = Math.min(heartbeat == 0 ? Long.MAX_VALUE : heartbeat / 4, options.writeTimeout.toMillis() / 4);
+        return Math.clamp(quarter, 50, 1000);
     }
 
     private void tick() {
         try {
             long now = System.nanoTime();
             long heartbeat = options.heartbeat.toNanos();
-            if (heartbeat > 0) {
-                streams.forEach(stream -> stream.heartbeatIfIdle(now, heartbeat));
-            }
+            long writeTimeout = options.writeTimeout.toNanos();
+            streams.forEach(stream -> {
+                if (heartbeat > 0) {
+                    stream.heartbeatIfIdle(now, heartbeat);
+                }
+                stream.checkWriteTimeout(now, writeTimeout);
+            });
             long wallNow = System.currentTimeMillis();
             topics.values().forEach(topic -> topic.expire(wallNow));
         } catch (RuntimeException failure) {

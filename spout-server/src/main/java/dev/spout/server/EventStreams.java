@@ -4,6 +4,7 @@ import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -69,7 +70,10 @@ final class EventStreams {
         prepare(request, response);
         engine.exchangeStarted();
         Request.addCompletionListener(request, failure -> engine.exchangeEnded());
-        var stream = new EventStream(path, clientRequest, response, callback, engine);
+        EndPoint direct = DisconnectWatcher.needed(request)
+                ? request.getConnectionMetaData().getConnection().getEndPoint()
+                : null;
+        var stream = new EventStream(path, clientRequest, response, callback, engine, direct);
         stream.onClose(reason -> engine.limits.release(address));
         engine.streams.add(stream);
         request.addFailureListener(cause -> stream.closeWith(new CloseReason.ClientGone(cause)));

@@ -1,4 +1,4 @@
-package dev.spout.bench;
+package dev.spout.bench.common;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -6,9 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code --name value} command-line options, with clear errors for what is missing or malformed. */
-record Args(String command, Map<String, String> options) {
+public record Args(String command, Map<String, String> options) {
 
-    static Args parse(String[] args) {
+    /** Options only ({@code --port 8080 --rate 100}), as a peer server takes them. */
+    public static Args options(String[] args) {
+        String[] withCommand = new String[args.length + 1];
+        withCommand[0] = "server";
+        System.arraycopy(args, 0, withCommand, 1, args.length);
+        return parse(withCommand);
+    }
+
+    public static Args parse(String[] args) {
         if (args.length == 0) {
             throw new IllegalArgumentException("Usage: server|load|run [--option value ...]");
         }
@@ -30,11 +38,11 @@ record Args(String command, Map<String, String> options) {
         return new Args(args[0], options);
     }
 
-    String string(String name, String fallback) {
+    public String string(String name, String fallback) {
         return options.getOrDefault(name, fallback);
     }
 
-    int integer(String name, int fallback) {
+    public int integer(String name, int fallback) {
         String value = options.get(name);
         try {
             return value == null ? fallback : Integer.parseInt(value);
@@ -43,7 +51,7 @@ record Args(String command, Map<String, String> options) {
         }
     }
 
-    Duration duration(String name, Duration fallback) {
+    public Duration duration(String name, Duration fallback) {
         String value = options.get(name);
         if (value == null) {
             return fallback;
@@ -62,11 +70,11 @@ record Args(String command, Map<String, String> options) {
         }
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         return Boolean.parseBoolean(options.getOrDefault(name, "false"));
     }
 
-    List<String> list(String name, String fallback) {
+    public List<String> list(String name, String fallback) {
         return List.of(string(name, fallback).split(","));
     }
 }
