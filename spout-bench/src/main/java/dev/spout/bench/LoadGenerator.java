@@ -33,13 +33,13 @@ import org.HdrHistogram.Recorder;
  * Prints one line of JSON with the results.
  */
 final class LoadGenerator {
-    private final URI url;
+    private final List<URI> urls;
     private final int connections;
     private final int sources;
     private final Worker[] workers;
 
-    LoadGenerator(URI url, int connections, int threads, int sources) throws IOException {
-        this.url = url;
+    LoadGenerator(List<URI> urls, int connections, int threads, int sources) throws IOException {
+        this.urls = urls;
         this.connections = connections;
         this.sources = sources;
         this.workers = new Worker[threads];
@@ -50,7 +50,9 @@ final class LoadGenerator {
 
     static void main(Args args) throws Exception {
         var generator = new LoadGenerator(
-                URI.create(args.string("url", "http://127.0.0.1:8080/sse")),
+                args.list("url", "http://127.0.0.1:8080/sse").stream()
+                        .map(URI::create)
+                        .toList(),
                 args.integer("connections", 1000),
                 args.integer("threads", 2),
                 args.integer("sources", 1));
@@ -100,7 +102,7 @@ final class LoadGenerator {
         }
         long connectDeadline = System.nanoTime() + connectTimeout.toNanos();
         for (int i = 0; i < connections; i++) {
-            workers[i % workers.length].open(address(i));
+            workers[i % workers.length].open(address(i), urls.get(i % urls.size()));
             if (i % 256 == 255) {
                 Thread.sleep(5); // let the server's accept queue drain (somaxconn is 4096 here)
             }
@@ -188,7 +190,7 @@ final class LoadGenerator {
     private final class Worker implements Runnable {
         final int index;
         final Selector selector;
-        final ConcurrentLinkedQueue<InetSocketAddress[]> toOpen = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Object[]> toOpen = new ConcurrentLinkedQueue<>();
         final AtomicLong deliveries = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
         final AtomicLong gaps = new AtomicLong();
@@ -205,8 +207,8 @@ final class LoadGenerator {
             this.selector = Selector.open();
         }
 
-        void open(InetSocketAddress source) {
-            toOpen.add(new InetSocketAddress[] {source});
+        void open(InetSocketAddress source, URI url) {
+            toOpen.add(new Object[] {source, url});
             selector.wakeup();
         }
 
@@ -219,8 +221,8 @@ final class LoadGenerator {
         public void run() {
             try {
                 while (running) {
-                    for (InetSocketAddress[] source = toOpen.poll(); source != null; source = toOpen.poll()) {
-                        connect(source[0]);
+                    for (Object[] next = toOpen.poll(); next != null; next = toOpen.poll()) {
+                        connect((InetSocketAddress) next[0], (URI) next[1]);
                     }
                     selector.select(100);
                     now = nowMicros();
@@ -240,7 +242,7 @@ final class LoadGenerator {
             }
         }
 
-        private void connect(InetSocketAddress source) {
+        private void connect(InetSocketAddress source, URI url) {
             try {
                 SocketChannel channel = SocketChannel.open();
                 channel.configureBlocking(false);
@@ -248,10 +250,10 @@ final class LoadGenerator {
                     channel.bind(source);
                 }
                 channels.add(channel);
-                var stream = new Stream();
+                var stream = new Stream(url);
                 if (channel.connect(new InetSocketAddress(url.getHost(), url.getPort()))) {
                     channel.register(selector, SelectionKey.OP_READ, stream);
-                    sendRequest(channel);
+                    sendRequest(channel, url);
                 } else {
                     channel.register(selector, SelectionKey.OP_CONNECT, stream);
                 }
@@ -260,7 +262,7 @@ final class LoadGenerator {
             }
         }
 
-        private void sendRequest(SocketChannel channel) throws IOException {
+        private void sendRequest(SocketChannel channel, URI url) throws IOException {
             String request = "GET " + url.getRawPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
                     + "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n";
             ByteBuffer out = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
@@ -276,7 +278,7 @@ final class LoadGenerator {
                 if (key.isConnectable()) {
                     channel.finishConnect();
                     key.interestOps(SelectionKey.OP_READ);
-                    sendRequest(channel);
+                    sendRequest(channel, stream.url);
                     return;
                 }
                 while (true) {
@@ -330,6 +332,12 @@ final class LoadGenerator {
         /** The state of one connection. */
         private final class Stream implements StreamScanner.Sink {
             final StreamScanner scanner = new StreamScanner();
+            final URI url;
+
+            Stream(URI url) {
+                this.url = url;
+            }
+
             boolean counted;
             long lastId = -1;
 

@@ -104,6 +104,10 @@ final class Report {
             case "loops" ->
                 "The seed's model: 10,000 per-client handlers on virtual threads, each sending one event a second (Spout only).";
             case "http2" -> "Fan-out over HTTP/2: 10 connections of 10,000 streams each, 1 event/s (Spout only).";
+            case "redis" ->
+                "Spout nodes on one Redis (spout-redis): the first node publishes 100 events/s of 100 bytes, 1,000 clients "
+                        + "are spread over all nodes. The in-memory row is the same load on one node without Redis: the "
+                        + "difference is the Redis hop.";
             default -> "";
         };
     }

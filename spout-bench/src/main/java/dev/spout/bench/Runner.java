@@ -79,7 +79,7 @@ final class Runner {
 
     static void main(Args args) throws Exception {
         var runner = new Runner(args.flag("quick"));
-        List<String> scenarios = args.list("scenarios", "idle,fanout,fanout-max,max-streams,loops,http2");
+        List<String> scenarios = args.list("scenarios", "idle,fanout,fanout-max,max-streams,loops,http2,redis");
         List<Peer> peers = new ArrayList<>();
         for (String name : args.list("peers", "spout,jetty,javalin,helidon,webflux,vertx,rawnio")) {
             Peer peer = PEERS.stream()
@@ -100,7 +100,8 @@ final class Runner {
         runner.report.setup(command.toString(), SERVER_JVM, LOAD_JVM);
         for (String scenario : scenarios) {
             for (Peer peer : peers) {
-                if ((scenario.equals("loops") || scenario.equals("http2")) && !peer.spout()) {
+                if ((scenario.equals("loops") || scenario.equals("http2") || scenario.equals("redis"))
+                        && !peer.spout()) {
                     continue; // Spout's own models: per-client handlers, and HTTP/2 beyond the file limit
                 }
                 System.err.printf("== %s / %s%n", scenario, peer.label());
@@ -132,6 +133,7 @@ final class Runner {
             case "max-streams" -> maxStreams(peer);
             case "loops" -> loops(peer);
             case "http2" -> http2(peer);
+            case "redis" -> redis(peer);
             default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
         }
     }
@@ -290,6 +292,73 @@ final class Runner {
             Map<String, Object> row = latencyRow(load.result(600));
             row.put("RSS MiB", server.rssKib() / 1024.0);
             report.add("http2", peer.label(), row, connections + " connections");
+        }
+    }
+
+    /**
+     * Several Spout nodes on one Redis: the first publishes 100 events/s, 1,000 clients spread over all nodes; and,
+     * for the cost of the Redis hop, the same load on one node with the in-memory broker.
+     */
+    private void redis(Peer peer) throws Exception {
+        Path redisServer = Path.of("/usr/bin/redis-server");
+        if (!Files.isExecutable(redisServer)) {
+            report.add("redis", peer.label(), Map.of(), "not run: redis-server is not installed");
+            return;
+        }
+        int redisPort = PORT + 79;
+        Process redis = new ProcessBuilder(
+                        redisServer.toString(),
+                        "--port",
+                        Integer.toString(redisPort),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--protected-mode",
+                        "no")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            Thread.sleep(500);
+            String uri = "redis://127.0.0.1:" + redisPort;
+            redisRow(peer, "in memory (1 node)", List.of(List.of()));
+            for (int nodes = 1; nodes <= 3; nodes++) {
+                List<List<String>> extras = new ArrayList<>();
+                for (int n = 0; n < nodes; n++) {
+                    extras.add(List.of("--redis", uri));
+                }
+                redisRow(peer, "Redis, " + nodes + (nodes == 1 ? " node" : " nodes"), extras);
+            }
+        } finally {
+            redis.destroy();
+            redis.waitFor();
+        }
+    }
+
+    private void redisRow(Peer peer, String label, List<List<String>> nodes) throws Exception {
+        List<ServerProcess> servers = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        try {
+            for (int n = 0; n < nodes.size(); n++) {
+                List<String> command = new ArrayList<>(peer.command(n == 0 ? 100 : 0, 100, nodes.get(n)));
+                int port = PORT + 1 + n;
+                command.set(command.indexOf(Integer.toString(PORT)), Integer.toString(port));
+                servers.add(ServerProcess.start(command, Duration.ofSeconds(60)));
+                urls.add("http://127.0.0.1:" + port + "/sse");
+            }
+            List<String> load = load("/sse", 1000, seconds(10, 4), seconds(20, 6));
+            load.set(load.indexOf("--url") + 1, String.join(",", urls));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("setup", label);
+            row.putAll(latencyRow(new LoadProcess(load).result(300)));
+            report.add("redis", peer.label(), row, null);
+        } finally {
+            for (ServerProcess server : servers) {
+                server.close();
+            }
         }
     }
 

@@ -147,7 +147,7 @@ final class StreamScanner {
                     eventMicros = number;
                     hasData = true;
                 } else if (field == 2) {
-                    eventId = number;
+                    eventId = numberDone ? -1 : number; // not a plain number (a Redis id): no gap check
                 }
                 linePos = 0;
                 field = 0;
