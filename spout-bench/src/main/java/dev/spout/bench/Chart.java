@@ -28,14 +28,26 @@ final class Chart {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), HEIGHT);
-        panel(g, 0, "fanout-max: deliveries/s (higher is better)", report.rows("fanout-max"), "max deliveries/s");
-        panel(g, 1, "fanout: p99 latency, ms (lower is better)", report.rows("fanout"), "p99 ms");
-        panel(g, 2, "idle: RSS KiB per stream (lower is better)", report.rows("idle"), "RSS KiB/stream");
+        panel(
+                g,
+                0,
+                "fanout-max: deliveries/s (higher is better)",
+                report.rows("fanout-max"),
+                "max deliveries/s",
+                false);
+        panel(g, 1, "fanout: p99 latency, ms, log scale (lower is better)", report.rows("fanout"), "p99 ms", true);
+        panel(g, 2, "idle: heap KiB per stream (lower is better)", report.rows("idle"), "heap KiB/stream", false);
         g.dispose();
         ImageIO.write(image, "png", file.toFile());
     }
 
-    private static void panel(Graphics2D g, int index, String title, List<Report.Row> rows, String metric) {
+    /** Bars on a log scale start at 1 (a value of 1 or less draws no bar). */
+    private static double scale(double value, boolean log) {
+        return log ? Math.log10(Math.max(1, value)) + 0.05 : value;
+    }
+
+    private static void panel(
+            Graphics2D g, int index, String title, List<Report.Row> rows, String metric, boolean log) {
         int x0 = index * PANEL_WIDTH + 20;
         int width = PANEL_WIDTH - 40;
         g.setColor(Color.BLACK);
@@ -53,7 +65,7 @@ final class Chart {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         for (Report.Row row : values) {
             double value = ((Number) row.values().get(metric)).doubleValue();
-            int length = (int) Math.round((width - 150) * value / Math.max(max, 1e-9));
+            int length = (int) Math.round((width - 215) * scale(value, log) / Math.max(max, 1e-9));
             g.setColor(row.peer().equals("Spout") ? SPOUT : row.peer().startsWith("raw") ? FLOOR : OTHER);
             g.fillRect(x0 + 140, y, Math.max(1, length), barHeight);
             g.setColor(Color.BLACK);
@@ -62,6 +74,7 @@ final class Chart {
             y += barHeight + 8;
         }
         g.setColor(new Color(0xdddddd));
+        g.setStroke(new BasicStroke(1));
         g.setStroke(new BasicStroke(1));
         g.drawLine(x0 + 140, 40, x0 + 140, y);
     }

@@ -255,26 +255,51 @@ final class EventStream extends IteratingCallback {
         writeStartedNanos = lastWriteNanos;
         if (viaJetty) {
             response.write(false, out, this);
+        } else if (out.remaining() <= SMALL_FRAME - 12) {
+            direct.write(this, smallFrame(out)); // the usual event: one buffer, one write, nothing allocated
         } else {
-            direct.write(this, chunkHeader(out.remaining()), out, CRLF.duplicate());
+            direct.write(this, chunkHeader(out.remaining()), out, crlf());
         }
         return Action.SCHEDULED;
     }
 
-    private static final ByteBuffer CRLF =
-            ByteBuffer.wrap(new byte[] {'\r', '\n'}).asReadOnlyBuffer();
+    private static final int SMALL_FRAME = 256;
+    private static final byte[] CRLF = {'\r', '\n'};
+    private ByteBuffer frame;
+    private ByteBuffer crlf;
 
-    /** The chunk-size line for a chunk of {@code size} bytes, in a buffer this stream reuses (one write at a time). */
+    /** A whole chunk (size line, payload, CRLF) in this stream's reusable buffer: one write at a time uses it. */
+    private ByteBuffer smallFrame(ByteBuffer payload) {
+        if (frame == null) {
+            frame = ByteBuffer.allocate(SMALL_FRAME);
+        }
+        frame.clear();
+        putSizeLine(frame, payload.remaining());
+        return frame.put(payload).put(CRLF).flip();
+    }
+
+    /** The chunk-size line for a chunk of {@code size} bytes, in a buffer this stream reuses. */
     private ByteBuffer chunkHeader(int size) {
         if (chunkHeader == null) {
             chunkHeader = ByteBuffer.allocate(10);
         }
         chunkHeader.clear();
-        String hex = Integer.toHexString(size);
-        for (int i = 0; i < hex.length(); i++) {
-            chunkHeader.put((byte) hex.charAt(i));
+        putSizeLine(chunkHeader, size);
+        return chunkHeader.flip();
+    }
+
+    private ByteBuffer crlf() {
+        if (crlf == null) {
+            crlf = ByteBuffer.wrap(CRLF).asReadOnlyBuffer();
         }
-        return chunkHeader.put((byte) '\r').put((byte) '\n').flip();
+        return crlf.rewind();
+    }
+
+    private static void putSizeLine(ByteBuffer buffer, int size) {
+        for (int shift = (31 - Integer.numberOfLeadingZeros(Math.max(size, 1))) & ~3; shift >= 0; shift -= 4) {
+            buffer.put((byte) Character.forDigit((size >>> shift) & 0xF, 16));
+        }
+        buffer.put(CRLF);
     }
 
     /** Ends a stream whose write has waited longer than the write timeout (a client that stopped reading). */

@@ -220,15 +220,62 @@ final class LocalTopic implements Topic, TopicLog {
                 }
                 streams = snapshot;
             }
-            for (EventStream stream : streams) {
-                try {
-                    stream.published(newest);
-                } catch (RuntimeException failure) {
-                    LOG.error("Fan-out of topic {} to {} failed", name, stream, failure);
-                    stream.closeWith(new CloseReason.ClientGone(failure));
+            int shards = Math.min(PARALLELISM, streams.length / SHARD_MIN);
+            if (shards < 2) {
+                tell(streams, 0, streams.length, newest);
+            } else { // a big topic: each core writes to its share of the subscribers, so the last ones wait less
+                var others = new java.util.concurrent.CountDownLatch(shards - 1);
+                int size = (streams.length + shards - 1) / shards;
+                for (int shard = 1; shard < shards; shard++) {
+                    int from = shard * size;
+                    int to = Math.min(streams.length, from + size);
+                    try {
+                        engine.executor.execute(() -> {
+                            try {
+                                tell(streams, from, to, newest);
+                            } finally {
+                                others.countDown();
+                            }
+                        });
+                    } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                        tell(streams, from, to, newest);
+                        others.countDown();
+                    }
                 }
+                tell(streams, 0, Math.min(size, streams.length), newest);
+                awaitUninterruptibly(others);
             }
         } while (!fanoutState.compareAndSet(1, 0));
+    }
+
+    private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
+    private static final int SHARD_MIN = 256;
+
+    private void tell(EventStream[] streams, int from, int to, Entry newest) {
+        for (int i = from; i < to; i++) {
+            EventStream stream = streams[i];
+            try {
+                stream.published(newest);
+            } catch (RuntimeException failure) {
+                LOG.error("Fan-out of topic {} to {} failed", name, stream, failure);
+                stream.closeWith(new CloseReason.ClientGone(failure));
+            }
+        }
+    }
+
+    private static void awaitUninterruptibly(java.util.concurrent.CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void forget(Entry entry) {

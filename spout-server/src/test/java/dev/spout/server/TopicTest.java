@@ -245,6 +245,24 @@ class TopicTest {
     }
 
     @Test
+    void eventsOfEverySizeArriveIntactWhateverTheirChunkFraming() throws Exception {
+        Topic topic = app.topic("sizes");
+        app.sse("/sizes", topic).start("127.0.0.1", 0);
+        try (var client = subscribe("/sizes", null)) {
+            awaitSubscribers(topic, 1);
+            List<String> sent = new ArrayList<>();
+            for (int size = 0;
+                    size <= 70_000;
+                    size = size < 600 ? size + 7 : size * 2) { // 1-, 2-, 3- and 5-digit hex sizes
+                String data = "\u00e9".repeat(size / 2) + "x".repeat(size % 2);
+                sent.add(data);
+                topic.publish(data);
+            }
+            assertThat(client.next(sent.size(), WAIT)).extracting(Event::data).containsExactlyElementsOf(sent);
+        }
+    }
+
+    @Test
     void eventsKeepTheirOwnIdsAndIdsIncreaseOtherwise() {
         Topic topic = app.topic("ids");
         app.start("127.0.0.1", 0);
