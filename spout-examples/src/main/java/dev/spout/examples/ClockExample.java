@@ -7,6 +7,7 @@ import static dev.spout.html.Html.text;
 
 import dev.spout.server.Routes;
 import dev.spout.server.Spout;
+import dev.spout.server.SseStream;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -41,16 +42,16 @@ public final class ClockExample {
                     return div(text("Current time: "), span(id("display")));
                 },
                 "/sse",
-                sse -> {
-                    while (true) {
-                        String now = ZonedDateTime.now().format(SECONDS_TO_STRING);
-                        sse.send(
-                                now,
-                                "message",
-                                String.valueOf(ThreadLocalRandom.current().nextInt(10)));
-                        Thread.sleep(1000);
-                    }
-                });
+                ClockExample::tick);
+    }
+
+    /** The seed's {@code sse-proc}: the time with a random id, as event {@code message}, every second. */
+    static void tick(SseStream sse) throws InterruptedException {
+        while (true) {
+            String now = ZonedDateTime.now().format(SECONDS_TO_STRING);
+            sse.send(now, "message", String.valueOf(ThreadLocalRandom.current().nextInt(10)));
+            Thread.sleep(1000);
+        }
     }
 
     public static void main(String[] args) {

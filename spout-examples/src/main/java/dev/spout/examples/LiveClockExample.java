@@ -8,8 +8,6 @@ import static dev.spout.html.Html.text;
 import dev.spout.live.Live;
 import dev.spout.server.Routes;
 import dev.spout.server.Spout;
-import java.time.ZonedDateTime;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The seed's clock without a line of JavaScript: the page says, in attributes, "connect to the stream, and show the
@@ -31,16 +29,7 @@ public final class LiveClockExample {
                             span(Live.offline(), text(" (reconnecting)")));
                 },
                 "/sse",
-                sse -> {
-                    while (true) {
-                        String now = ZonedDateTime.now().format(ClockExample.SECONDS_TO_STRING);
-                        sse.send(
-                                now,
-                                "message",
-                                String.valueOf(ThreadLocalRandom.current().nextInt(10)));
-                        Thread.sleep(1000);
-                    }
-                });
+                ClockExample::tick);
     }
 
     public static void main(String[] args) {

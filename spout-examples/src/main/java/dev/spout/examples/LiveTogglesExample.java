@@ -24,21 +24,14 @@ public final class LiveTogglesExample {
         new LiveTogglesExample().routes(app);
     }
 
-    private static void flip(AtomicBoolean value) {
-        boolean current;
-        do {
-            current = value.get();
-        } while (!value.compareAndSet(current, !current));
-    }
-
     private void routes(Routes app) {
         app.ssePage(
                 "/client",
                 page -> {
                     page.title("Spout toggles, no JavaScript");
                     page.css("div #one, #two { padding: 1em; margin: 1em; border-width: 1px; border-style: solid; }");
-                    page.ajax("one", "#one", "click", ajax -> flip(one));
-                    page.ajax("two", "#two", "click", ajax -> flip(two));
+                    page.ajax("one", "#one", "click", ajax -> TogglesExample.flip(one));
+                    page.ajax("two", "#two", "click", ajax -> TogglesExample.flip(two));
                     return div(
                             Live.connect(page.url("/sse")),
                             div(id("one"), style("border-color: blue;"), Live.state("one")),

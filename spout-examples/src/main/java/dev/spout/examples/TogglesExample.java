@@ -38,7 +38,8 @@ public final class TogglesExample {
         return JSON.writeValueAsString(new State(one.get(), two.get()));
     }
 
-    private void flip(AtomicBoolean value) {
+    /** Flips the value, whatever other clicks do at the same moment. */
+    static void flip(AtomicBoolean value) {
         boolean current;
         do {
             current = value.get();

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -80,10 +81,14 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.cssSelector(cssSelector)).click();
     }
 
-    /** Waits, polling, until the condition holds; fails after the timeout with the description. */
+    /**
+     * Waits, polling, until the condition holds; fails after the timeout with the description. An element that a
+     * live patch replaced between finding and reading it just means: look again.
+     */
     <T> T await(String description, Duration timeout, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(50))
                 .withMessage(description)
+                .ignoring(StaleElementReferenceException.class) // live patches replace elements while we look
                 .until(condition);
     }
 

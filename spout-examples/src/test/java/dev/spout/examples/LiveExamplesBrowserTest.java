@@ -2,36 +2,15 @@ package dev.spout.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spout.server.Spout;
 import dev.spout.server.Topic;
-import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.io.EndPoint;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The broadcast examples in real browsers: toggles published on change, and a chat room with history. */
-class LiveExamplesBrowserTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
-
-    Spout app;
-
-    @BeforeEach
-    void start() {
-        app = Demo.define(Spout.create()).start("127.0.0.1", 0);
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + app.port() + path;
-    }
+class LiveExamplesBrowserTest extends DemoBrowserTest {
 
     @Test
     void aClickIsBroadcastToEveryBrowserAtOnce() throws Exception {

@@ -2,41 +2,20 @@ package dev.spout.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spout.server.Spout;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 
 /** The examples written without page JavaScript, in real browsers: clock, toggles, dashboard behind a login, jobs. */
-class NoJavaScriptExamplesBrowserTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
-
-    Spout app;
-
-    @BeforeEach
-    void start() {
-        app = Demo.define(Spout.create()).start("127.0.0.1", 0);
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + app.port() + path;
-    }
+class NoJavaScriptExamplesBrowserTest extends DemoBrowserTest {
 
     @ParameterizedTest
     @ValueSource(

@@ -2,35 +2,15 @@ package dev.spout.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spout.server.Spout;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The seed's two examples in a real browser, whose own EventSource is the final judge of Spout's wire format. They
  * run as the demo serves them, under their prefixes.
  */
-class SeedExamplesBrowserTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
-
-    Spout app;
-
-    @BeforeEach
-    void start() {
-        app = Demo.define(Spout.create()).start("127.0.0.1", 0);
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + app.port() + path;
-    }
+class SeedExamplesBrowserTest extends DemoBrowserTest {
 
     @Test
     void theClockPageShowsTheServersTimeChanging() {

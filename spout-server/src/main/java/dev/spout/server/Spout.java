@@ -63,6 +63,9 @@ public final class Spout implements Routes, AutoCloseable {
         server = new Server(threads);
         connector = new ServerConnector(server, connectionFactories(options));
         connector.setIdleTimeout(options.writeTimeout.toMillis());
+        // After a restart or a failover every client reconnects at once: a deep accept queue (capped by the kernel's
+        // somaxconn) takes the storm instead of dropping connections (Jetty's default queue is the JDK's 50).
+        connector.setAcceptQueueSize(4096);
         server.addConnector(connector);
         engine = new Engine(options, server.getByteBufferPool(), threads);
         var router = new Router();
