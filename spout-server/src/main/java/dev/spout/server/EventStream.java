@@ -34,12 +34,14 @@ final class EventStream extends IteratingCallback {
     private record Message(ByteBuffer bytes, CompletableFuture<Void> written) {}
 
     final String path;
-    final ClientRequest request;
-    private final Response response;
-    private final Callback exchange;
+    ClientRequest request; // null once a topic stream has left Jetty's HTTP handling (see releaseHttp)
+    private Response response;
+    private Callback exchange;
     private final Engine engine;
     private final EndPoint direct;
-    private ByteBuffer chunkHeader;
+    private StreamConnection connection;
+    private boolean releaseHttp;
+    private boolean released;
 
     private final Object lock = new Object();
     private ArrayDeque<Message> queue; // created on first use: most topic streams never need one
@@ -64,9 +66,9 @@ final class EventStream extends IteratingCallback {
 
     /**
      * A stream whose body, on HTTP/1.x, may be written straight to the connection's end point once Jetty has sent
-     * the headers: each write is then one HTTP/1.1 chunk we frame ourselves, one gathering write with no detour
-     * through Jetty's response machinery (which costs about as much again as the system call). Jetty still ends the
-     * response, with its last chunk, after our last write has completed; the connection is closed after the stream.
+     * the headers. The response goes out with {@code Connection: close}, so Jetty delimits its body by the end of
+     * the connection, not by chunks: each write is the event bytes as they are, one write with no detour through
+     * Jetty's response machinery (which costs about as much again as the system call).
      */
     EventStream(
             String path, ClientRequest request, Response response, Callback exchange, Engine engine, EndPoint direct) {
@@ -76,6 +78,22 @@ final class EventStream extends IteratingCallback {
         this.exchange = exchange;
         this.engine = engine;
         this.direct = direct;
+    }
+
+    /** The HTTP/1.x connection watching for the client's leaving, which may take over from Jetty's. */
+    void watchedBy(StreamConnection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Lets go of Jetty's request and response once the headers are out, on HTTP/1.1 where this stream writes its
+     * body itself: nothing is needed of them any more (a topic stream, unlike a handler's stream, offers no request
+     * to read), and an idle stream then holds little more than its socket. Call before the first write.
+     */
+    void releaseHttpAfterHeaders() {
+        synchronized (lock) {
+            releaseHttp = direct != null && connection != null;
+        }
     }
 
     /** Queues bytes for this client alone; the future completes when they are written, or fails when they cannot be. */
@@ -255,51 +273,10 @@ final class EventStream extends IteratingCallback {
         writeStartedNanos = lastWriteNanos;
         if (viaJetty) {
             response.write(false, out, this);
-        } else if (out.remaining() <= SMALL_FRAME - 12) {
-            direct.write(this, smallFrame(out)); // the usual event: one buffer, one write, nothing allocated
         } else {
-            direct.write(this, chunkHeader(out.remaining()), out, crlf());
+            direct.write(this, out); // the body is delimited by the connection's end: bytes go out as they are
         }
         return Action.SCHEDULED;
-    }
-
-    private static final int SMALL_FRAME = 256;
-    private static final byte[] CRLF = {'\r', '\n'};
-    private ByteBuffer frame;
-    private ByteBuffer crlf;
-
-    /** A whole chunk (size line, payload, CRLF) in this stream's reusable buffer: one write at a time uses it. */
-    private ByteBuffer smallFrame(ByteBuffer payload) {
-        if (frame == null) {
-            frame = ByteBuffer.allocate(SMALL_FRAME);
-        }
-        frame.clear();
-        putSizeLine(frame, payload.remaining());
-        return frame.put(payload).put(CRLF).flip();
-    }
-
-    /** The chunk-size line for a chunk of {@code size} bytes, in a buffer this stream reuses. */
-    private ByteBuffer chunkHeader(int size) {
-        if (chunkHeader == null) {
-            chunkHeader = ByteBuffer.allocate(10);
-        }
-        chunkHeader.clear();
-        putSizeLine(chunkHeader, size);
-        return chunkHeader.flip();
-    }
-
-    private ByteBuffer crlf() {
-        if (crlf == null) {
-            crlf = ByteBuffer.wrap(CRLF).asReadOnlyBuffer();
-        }
-        return crlf.rewind();
-    }
-
-    private static void putSizeLine(ByteBuffer buffer, int size) {
-        for (int shift = (31 - Integer.numberOfLeadingZeros(Math.max(size, 1))) & ~3; shift >= 0; shift -= 4) {
-            buffer.put((byte) Character.forDigit((size >>> shift) & 0xF, 16));
-        }
-        buffer.put(CRLF);
     }
 
     /** Ends a stream whose write has waited longer than the write timeout (a client that stopped reading). */
@@ -310,7 +287,7 @@ final class EventStream extends IteratingCallback {
         }
         if (stalled) {
             closeWith(new CloseReason.ClientGone(new java.util.concurrent.TimeoutException(
-                    "A write to " + request.remoteAddress() + " waited longer than " + engine.options.writeTimeout)));
+                    "A write to " + remoteAddress() + " waited longer than " + engine.options.writeTimeout)));
         }
     }
 
@@ -324,6 +301,14 @@ final class EventStream extends IteratingCallback {
             inFlight = List.of();
             inFlightEvents = 0;
             releasePooled();
+            if (releaseHttp && !released && !exchangeDone) {
+                // The headers are out: from here on the body is written on the end point alone.
+                connection.takeOver();
+                released = true;
+                request = null;
+                response = null;
+                exchange = null;
+            }
         }
         if (events > 0) {
             topic.stats.delivered.add(events);
@@ -426,11 +411,17 @@ final class EventStream extends IteratingCallback {
     }
 
     private void finishExchange(CloseReason reason) {
+        boolean onEndPoint;
         synchronized (lock) {
             if (exchangeDone) {
                 return;
             }
             exchangeDone = true;
+            onEndPoint = released;
+        }
+        if (onEndPoint) {
+            endBodyOnEndPoint(reason);
+            return;
         }
         switch (reason) {
             case CloseReason.ClientGone gone -> exchange.failed(gone.cause());
@@ -438,6 +429,34 @@ final class EventStream extends IteratingCallback {
                 exchange.failed(new EofException("The client is too slow: " + slow.queuedBytes() + " bytes queued"));
             default -> exchange.succeeded();
         }
+    }
+
+    /**
+     * Ends a response that Jetty no longer handles, as Jetty would have: the body is delimited by the end of the
+     * connection ({@code Connection: close}), so a clean end shuts the output (TLS sends its close_notify) and
+     * closes; an abort closes at once. Jetty's exchange, left behind at the take-over, never completes: this ends
+     * it for the engine's count of open exchanges.
+     */
+    private void endBodyOnEndPoint(CloseReason reason) {
+        switch (reason) {
+            case CloseReason.ClientGone gone -> direct.close(gone.cause());
+            case CloseReason.TooSlow slow -> direct.close(new EofException("The client is too slow"));
+            default -> {
+                direct.shutdownOutput();
+                direct.close();
+            }
+        }
+        engine.exchangeEnded();
+    }
+
+    private String remoteAddress() {
+        ClientRequest current = request;
+        if (current != null) {
+            return current.remoteAddress();
+        }
+        return direct.getRemoteSocketAddress() instanceof java.net.InetSocketAddress inet
+                ? inet.getAddress().getHostAddress()
+                : String.valueOf(direct.getRemoteSocketAddress());
     }
 
     private void notify(Consumer<CloseReason> listener, CloseReason reason) {
@@ -450,6 +469,6 @@ final class EventStream extends IteratingCallback {
 
     @Override
     public String toString() {
-        return "EventStream[" + path + " from " + request.remoteAddress() + "]";
+        return "EventStream[" + path + " from " + remoteAddress() + "]";
     }
 }

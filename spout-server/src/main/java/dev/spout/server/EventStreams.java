@@ -70,16 +70,14 @@ final class EventStreams {
         prepare(request, response);
         engine.exchangeStarted();
         Request.addCompletionListener(request, failure -> engine.exchangeEnded());
-        EndPoint direct = DisconnectWatcher.needed(request)
-                ? request.getConnectionMetaData().getConnection().getEndPoint()
-                : null;
+        EndPoint direct = StreamConnection.needed(request) ? StreamConnection.endPoint(request) : null;
         var stream = new EventStream(path, clientRequest, response, callback, engine, direct);
         stream.onClose(reason -> engine.limits.release(address));
         engine.streams.add(stream);
         request.addFailureListener(cause -> stream.closeWith(new CloseReason.ClientGone(cause)));
         request.addIdleTimeoutListener(timeout -> !stream.isOpen()); // idle is fine: heartbeats find dead peers
-        if (DisconnectWatcher.needed(request)) {
-            DisconnectWatcher.watch(request, cause -> stream.closeWith(new CloseReason.ClientGone(cause)));
+        if (StreamConnection.needed(request)) {
+            stream.watchedBy(StreamConnection.watch(request, stream));
         }
         return stream;
     }
@@ -99,7 +97,7 @@ final class EventStreams {
     /**
      * Status and headers: the content type, no caching, no buffering by nginx-style proxies. Never compressed:
      * Spout installs no compression, and Jetty's GzipHandler leaves {@code text/event-stream} alone. On HTTP/1.x
-     * the connection is closed after the stream (see {@link DisconnectWatcher}).
+     * the connection is closed after the stream (see {@link StreamConnection}).
      */
     private static void prepare(Request request, Response response) {
         response.setStatus(HttpStatus.OK_200);
@@ -107,7 +105,7 @@ final class EventStreams {
         headers.put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
         headers.put(HttpHeader.CACHE_CONTROL, "no-cache");
         headers.put("X-Accel-Buffering", "no");
-        if (DisconnectWatcher.needed(request)) {
+        if (StreamConnection.needed(request)) {
             headers.put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         }
     }

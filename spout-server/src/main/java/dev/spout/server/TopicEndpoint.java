@@ -25,7 +25,9 @@ final class TopicEndpoint implements Endpoint {
         EventStream stream =
                 EventStreams.admit(path, pagePath, topic.options.authorizer, engine, request, response, callback);
         if (stream != null) {
-            topic.subscribe(stream, stream.request.header("Last-Event-ID").orElse(null));
+            String lastEventId = stream.request.header("Last-Event-ID").orElse(null);
+            stream.releaseHttpAfterHeaders();
+            topic.subscribe(stream, lastEventId);
         }
         return true;
     }

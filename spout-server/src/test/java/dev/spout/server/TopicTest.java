@@ -245,7 +245,7 @@ class TopicTest {
     }
 
     @Test
-    void eventsOfEverySizeArriveIntactWhateverTheirChunkFraming() throws Exception {
+    void eventsOfEverySizeArriveIntact() throws Exception {
         Topic topic = app.topic("sizes");
         app.sse("/sizes", topic).start("127.0.0.1", 0);
         try (var client = subscribe("/sizes", null)) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -122,6 +123,14 @@ public final class SseTestClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * Why the stream ended, if it was cut off rather than ended cleanly: on HTTP/1.1, a body that stops without its
+     * last chunk fails the read. Empty while the stream is open, and after a clean end.
+     */
+    public Optional<Throwable> readFailure() {
+        return Optional.ofNullable(readFailure);
     }
 
     public boolean isEnded() {
