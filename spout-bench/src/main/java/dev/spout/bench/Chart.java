@@ -65,7 +65,7 @@ final class Chart {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         for (Report.Row row : values) {
             double value = ((Number) row.values().get(metric)).doubleValue();
-            int length = (int) Math.round((width - 215) * scale(value, log) / Math.max(max, 1e-9));
+            int length = (int) Math.round((width - 215) * scale(value, log) / Math.max(scale(max, log), 1e-9));
             g.setColor(row.peer().equals("Spout") ? SPOUT : row.peer().startsWith("raw") ? FLOOR : OTHER);
             g.fillRect(x0 + 140, y, Math.max(1, length), barHeight);
             g.setColor(Color.BLACK);
@@ -74,7 +74,6 @@ final class Chart {
             y += barHeight + 8;
         }
         g.setColor(new Color(0xdddddd));
-        g.setStroke(new BasicStroke(1));
         g.setStroke(new BasicStroke(1));
         g.drawLine(x0 + 140, 40, x0 + 140, y);
     }

@@ -1,6 +1,7 @@
 package dev.spout.bench;
 
 import dev.spout.bench.common.Args;
+import java.nio.file.Path;
 
 /**
  * The benchmark's command line.
@@ -9,6 +10,7 @@ import dev.spout.bench.common.Args;
  * java -jar spout-bench.jar server --port P --rate R --size S [--redis URI]   # Spout's bench server
  * java -jar spout-bench.jar load --url http://127.0.0.1:P/sse --connections N --duration 30s
  * java -jar spout-bench.jar run [--scenarios idle,fanout,...] [--peers spout,...]   # the whole report
+ * java -jar spout-bench.jar chart   # draws docs/benchmarks.png again from docs/benchmarks.md
  * </pre>
  */
 public final class Main {
@@ -28,9 +30,11 @@ public final class Main {
             case "load" -> LoadGenerator.main(args);
             case "load-h2" -> Http2Load.main(args);
             case "run" -> Runner.main(args);
+            case "chart" -> Chart.write(Report.read(Path.of("docs/benchmarks.md")), Path.of("docs/benchmarks.png"));
             case "jmh" -> org.openjdk.jmh.Main.main(java.util.Arrays.copyOfRange(argv, 1, argv.length));
             default -> {
-                System.err.println("Unknown command \"" + args.command() + "\": use server, load, load-h2, run or jmh");
+                System.err.println(
+                        "Unknown command \"" + args.command() + "\": use server, load, load-h2, run, chart or jmh");
                 System.exit(2);
             }
         }

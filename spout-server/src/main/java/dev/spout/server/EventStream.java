@@ -86,7 +86,7 @@ final class EventStream extends IteratingCallback {
     }
 
     /**
-     * Lets go of Jetty's request and response once the headers are out, on HTTP/1.1 where this stream writes its
+     * Lets go of Jetty's request and response once the headers are out, on HTTP/1.x where this stream writes its
      * body itself: nothing is needed of them any more (a topic stream, unlike a handler's stream, offers no request
      * to read), and an idle stream then holds little more than its socket. Call before the first write.
      */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An HTTP/1.1 topic stream leaves Jetty's request handling once its headers are out (see {@link StreamConnection}),
+ * An HTTP/1.x topic stream leaves Jetty's request handling once its headers are out (see {@link StreamConnection}),
  * and still behaves in every way a client can see: the exact bytes, prompt disconnects, a clean end, TLS, HTTP/1.0.
  */
 class StreamTakeOverTest {
