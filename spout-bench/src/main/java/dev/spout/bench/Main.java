@@ -11,12 +11,18 @@ import java.nio.file.Path;
  * java -jar spout-bench.jar load --url http://127.0.0.1:P/sse --connections N --duration 30s
  * java -jar spout-bench.jar run [--scenarios idle,fanout,...] [--peers spout,...]   # the whole report
  * java -jar spout-bench.jar chart   # draws docs/benchmarks.png again from docs/benchmarks.md
+ * java -jar spout-bench.jar jmh [JMH options]   # the microbenchmarks
  * </pre>
  */
 public final class Main {
     private Main() {}
 
     public static void main(String[] argv) throws Exception {
+        if (argv.length > 0 && argv[0].equals("jmh")) {
+            // JMH's own options (-f, -rf json, a name filter) go to JMH as they are.
+            org.openjdk.jmh.Main.main(java.util.Arrays.copyOfRange(argv, 1, argv.length));
+            return;
+        }
         Args args;
         try {
             args = Args.parse(argv);
@@ -31,7 +37,6 @@ public final class Main {
             case "load-h2" -> Http2Load.main(args);
             case "run" -> Runner.main(args);
             case "chart" -> Chart.write(Report.read(Path.of("docs/benchmarks.md")), Path.of("docs/benchmarks.png"));
-            case "jmh" -> org.openjdk.jmh.Main.main(java.util.Arrays.copyOfRange(argv, 1, argv.length));
             default -> {
                 System.err.println(
                         "Unknown command \"" + args.command() + "\": use server, load, load-h2, run, chart or jmh");
