@@ -167,7 +167,9 @@ final class Report {
                 "As many HTTP/1.1 streams as the 20,000-file process limit allows (19,500), held for 60 s.";
             case "loops" ->
                 "The seed's model: 10,000 per-client handlers on virtual threads, each sending one event a second (Spout only).";
-            case "http2" -> "Fan-out over HTTP/2: 10 connections of 10,000 streams each, 1 event/s (Spout only).";
+            case "http2" ->
+                "Fan-out over HTTP/2 beyond the file limit, 1 event/s to each stream (Spout only): 100,000 streams as "
+                        + "browsers would open them (1,000 connections of 100 streams), and on 10 connections of 10,000.";
             case "redis" ->
                 "Spout nodes on one Redis (spout-redis): the first node publishes 100 events/s of 100 bytes, 1,000 clients "
                         + "are spread over all nodes. The in-memory row is the same load on one node without Redis: the "
