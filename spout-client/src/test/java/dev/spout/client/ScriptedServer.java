@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A raw HTTP/1.1 server for client tests: each connection is answered by the next script in line (and, when the
- * scripts run out, by {@code 204}, which stops a conforming client). Scripts write exactly the bytes they mean, in
+ * scripts run out, by {@code 204}, which stops a conforming client); every response says {@code Connection: close}.
+ * Scripts write exactly the bytes they mean, in
  * the chunks they mean, with TCP_NODELAY, and can stall or drop the connection mid-event.
  */
 final class ScriptedServer implements AutoCloseable {
@@ -63,6 +64,9 @@ final class ScriptedServer implements AutoCloseable {
             if (chunked) {
                 head.append("Transfer-Encoding: chunked\r\n");
             }
+            // Each connection carries one exchange and is then closed, so say so: without it the client may pool the
+            // connection (a redirect with an empty body) and send the next request on a socket about to be closed.
+            head.append("Connection: close\r\n");
             out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             return this;
