@@ -233,8 +233,10 @@ final class EventStream extends IteratingCallback {
         if (reason instanceof CloseReason.TooSlow) {
             engine.stats.slowClientDisconnects.increment();
         }
-        var closed = new StreamClosedException(path, reason);
-        unwritten.forEach(w -> w.completeExceptionally(closed));
+        if (!unwritten.isEmpty()) { // most streams end with nothing unwritten: no exception to build
+            var closed = new StreamClosedException(path, reason);
+            unwritten.forEach(w -> w.completeExceptionally(closed));
+        }
         if (topic != null) {
             topic.unsubscribe(this);
         }
@@ -336,8 +338,10 @@ final class EventStream extends IteratingCallback {
             releasePooled();
         }
         closeWith(new CloseReason.ClientGone(cause));
-        var closed = new StreamClosedException(path, closeReason());
-        failed.forEach(w -> w.completeExceptionally(closed));
+        if (!failed.isEmpty()) {
+            var closed = new StreamClosedException(path, closeReason());
+            failed.forEach(w -> w.completeExceptionally(closed));
+        }
         finishExchange(new CloseReason.ClientGone(cause)); // a failed write can only end in an abort
     }
 

@@ -77,13 +77,20 @@ final class EventStreams {
         request.addFailureListener(cause -> stream.closeWith(new CloseReason.ClientGone(cause)));
         request.addIdleTimeoutListener(timeout -> !stream.isOpen()); // idle is fine: heartbeats find dead peers
         if (StreamConnection.needed(request)) {
-            stream.watchedBy(StreamConnection.watch(request, stream));
+            stream.watchedBy(StreamConnection.watch(request, stream, engine.pool));
         }
         return stream;
     }
 
     /** Whether the request's {@code Accept} header names {@code text/event-stream} (with a non-zero quality). */
     static boolean accepted(Request request) {
+        String first = request.getHeaders().get(HttpHeader.ACCEPT);
+        if (first == null) {
+            return false;
+        }
+        if (first.equalsIgnoreCase(CONTENT_TYPE)) { // what EventSource sends: no quality list to parse and throw away
+            return true;
+        }
         for (String type : request.getHeaders().getQualityCSV(HttpHeader.ACCEPT)) {
             int params = type.indexOf(';');
             String bare = (params < 0 ? type : type.substring(0, params)).trim();

@@ -224,26 +224,8 @@ final class LocalTopic implements Topic, TopicLog {
             if (shards < 2) {
                 tell(streams, 0, streams.length, newest);
             } else { // a big topic: each core writes to its share of the subscribers, so the last ones wait less
-                var others = new java.util.concurrent.CountDownLatch(shards - 1);
-                int size = (streams.length + shards - 1) / shards;
-                for (int shard = 1; shard < shards; shard++) {
-                    int from = shard * size;
-                    int to = Math.min(streams.length, from + size);
-                    try {
-                        engine.executor.execute(() -> {
-                            try {
-                                tell(streams, from, to, newest);
-                            } finally {
-                                others.countDown();
-                            }
-                        });
-                    } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                        tell(streams, from, to, newest);
-                        others.countDown();
-                    }
-                }
-                tell(streams, 0, Math.min(size, streams.length), newest);
-                awaitUninterruptibly(others);
+                EventStream[] all = streams;
+                ShardedPass.run(all.length, shards, engine.executor, (from, to) -> tell(all, from, to, newest));
             }
         } while (!fanoutState.compareAndSet(1, 0));
     }
@@ -260,21 +242,6 @@ final class LocalTopic implements Topic, TopicLog {
                 LOG.error("Fan-out of topic {} to {} failed", name, stream, failure);
                 stream.closeWith(new CloseReason.ClientGone(failure));
             }
-        }
-    }
-
-    private static void awaitUninterruptibly(java.util.concurrent.CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.EventListener;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
@@ -35,14 +37,17 @@ import org.slf4j.LoggerFactory;
  */
 final class StreamConnection implements Connection, Callback {
     private static final Logger LOG = LoggerFactory.getLogger(StreamConnection.class);
+    private static final int DISCARD_SIZE = 256;
 
     private final EndPoint endPoint;
     private final EventStream stream;
+    private final ByteBufferPool pool;
     private List<EventListener> listeners; // created on first use: nothing listens to a connection taken over late
 
-    private StreamConnection(EndPoint endPoint, EventStream stream) {
+    private StreamConnection(EndPoint endPoint, EventStream stream, ByteBufferPool pool) {
         this.endPoint = endPoint;
         this.stream = stream;
+        this.pool = pool;
     }
 
     /**
@@ -60,8 +65,8 @@ final class StreamConnection implements Connection, Callback {
     }
 
     /** Starts watching the stream's connection: the stream closes when the client has closed it. */
-    static StreamConnection watch(Request request, EventStream stream) {
-        var connection = new StreamConnection(endPoint(request), stream);
+    static StreamConnection watch(Request request, EventStream stream, ByteBufferPool pool) {
+        var connection = new StreamConnection(endPoint(request), stream, pool);
         connection.arm();
         return connection;
     }
@@ -80,22 +85,25 @@ final class StreamConnection implements Connection, Callback {
     /** Readable with no request expected: either the end of input or bytes a client should not send. */
     @Override
     public void succeeded() {
+        RetainableByteBuffer discard = pool.acquire(DISCARD_SIZE, false);
         try {
-            ByteBuffer discard = BufferUtil.allocate(256);
+            ByteBuffer bytes = discard.getByteBuffer();
             while (true) {
-                int filled = endPoint.fill(discard);
+                BufferUtil.clear(bytes);
+                int filled = endPoint.fill(bytes);
                 if (filled < 0) {
-                    gone(new EofException("The client closed the connection"));
+                    gone(new ClientClosed("The client closed the connection"));
                     return;
                 }
                 if (filled == 0) {
                     arm();
                     return;
                 }
-                BufferUtil.clear(discard);
             }
         } catch (IOException failure) {
             gone(failure);
+        } finally {
+            discard.release();
         }
     }
 
@@ -115,7 +123,7 @@ final class StreamConnection implements Connection, Callback {
 
     @Override
     public void onClose(Throwable cause) {
-        gone(cause != null ? cause : new EofException("The connection was closed"));
+        gone(cause != null ? cause : new ClientClosed("The connection was closed"));
         List<EventListener> toNotify;
         synchronized (this) {
             toNotify = listeners == null ? List.of() : List.copyOf(listeners);
@@ -186,5 +194,20 @@ final class StreamConnection implements Connection, Callback {
     @Override
     public String toString() {
         return "StreamConnection[" + stream + "]";
+    }
+
+    /**
+     * The end of a client's input: an expected event, not a fault, so it carries no stack trace (whose capture would
+     * be most of the cost of a disconnect when thousands of clients leave at once).
+     */
+    static final class ClientClosed extends EofException {
+        ClientClosed(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 }

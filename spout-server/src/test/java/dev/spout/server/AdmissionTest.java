@@ -35,6 +35,29 @@ class AdmissionTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "text/event-stream | 200",
+                "TEXT/Event-Stream | 200",
+                "text/html, text/event-stream;q=0.9 | 200",
+                "text/event-stream ; charset=utf-8 | 200",
+                "text/event-stream;q=0 | 406",
+                "text/html | 406",
+            })
+    void aStreamIsOpenedOnlyForAnAcceptThatNamesEventStreams(String accept, int status) throws Exception {
+        app = Spout.create();
+        app.sse("/s", app.topic("t")).start("127.0.0.1", 0);
+
+        var response = http.send(
+                HttpRequest.newBuilder(uri("/s")).header("Accept", accept).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (var body = response.body()) {
+            assertThat(response.statusCode()).as("Accept: %s", accept).isEqualTo(status);
+        }
+    }
+
     @Test
     void streamsBeyondTheLimitGet503WithRetryAfter() throws Exception {
         app = Spout.create(options -> options.maxStreams(2).retryAfter(Duration.ofSeconds(7)));

@@ -43,6 +43,40 @@ class PageTest {
     }
 
     @Test
+    void blockingPagesRunOnVirtualThreadsManyMoreAtOnceThanThePlatformPoolHas() throws Exception {
+        int requests = 100; // the platform pool has 16 + 8 per core threads: 32 here
+        var arrived = new java.util.concurrent.CountDownLatch(requests);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var onPlatformThreads = new java.util.concurrent.atomic.AtomicInteger();
+        app.page("/slow", page -> {
+                    if (!Thread.currentThread().isVirtual()) {
+                        onPlatformThreads.incrementAndGet();
+                    }
+                    arrived.countDown();
+                    release.await(20, TimeUnit.SECONDS); // a page waiting on a database, say
+                    return text("done");
+                })
+                .start("127.0.0.1", 0);
+
+        var responses = new java.util.ArrayList<java.util.concurrent.CompletableFuture<HttpResponse<String>>>();
+        for (int i = 0; i < requests; i++) {
+            responses.add(http.sendAsync(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/slow"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        boolean allInAtOnce = arrived.await(10, TimeUnit.SECONDS);
+        release.countDown();
+        assertThat(allInAtOnce)
+                .as("all %d pages blocked at the same time", requests)
+                .isTrue();
+        for (var response : responses) {
+            assertThat(response.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        assertThat(onPlatformThreads).hasValue(0);
+    }
+
+    @Test
     void rendersTitleCssContentsAndScriptsInTheirPlaces() throws Exception {
         app.page("/client", page -> {
                     page.title("Clock <1>");
