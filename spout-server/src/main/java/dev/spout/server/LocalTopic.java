@@ -224,8 +224,7 @@ final class LocalTopic implements Topic, TopicLog {
             if (shards < 2) {
                 tell(streams, 0, streams.length, newest);
             } else { // a big topic: each core writes to its share of the subscribers, so the last ones wait less
-                EventStream[] all = streams;
-                ShardedPass.run(all.length, shards, engine.executor, (from, to) -> tell(all, from, to, newest));
+                ShardedPass.run(streams.length, shards, engine.executor, (from, to) -> tell(streams, from, to, newest));
             }
         } while (!fanoutState.compareAndSet(1, 0));
     }

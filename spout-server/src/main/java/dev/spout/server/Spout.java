@@ -79,7 +79,7 @@ public final class Spout implements Routes, AutoCloseable {
     }
 
     /**
-     * Jetty's threads. Whatever may block (pages, ajax, a stream's first request, close listeners) runs on virtual
+     * Jetty's threads. Request handling (pages, ajax, a stream's first request and its authorizer) runs on virtual
      * threads, as Jetty's guide recommends; the platform threads are left the selectors, the acceptor and
      * non-blocking work, so a few per core suffice. With Jetty's defaults (200 platform threads, some kept in
      * reserve to run handlers) a reconnect storm of 10,000 clients started all 200, and their stacks stayed
@@ -91,8 +91,8 @@ public final class Spout implements Routes, AutoCloseable {
         var threads = new QueuedThreadPool(16 + 8 * Runtime.getRuntime().availableProcessors());
         threads.setName("spout");
         threads.setVirtualThreadsExecutor(handlers);
-        threads.setReservedThreads(
-                0); // a reserved platform thread would run a blocking handler in place of a virtual one
+        // A reserved platform thread would run a blocking handler in place of a virtual one.
+        threads.setReservedThreads(0);
         return threads;
     }
 
