@@ -60,7 +60,9 @@ public class FanoutBenchmark {
                     new ClientRequest(request, response, engine.sessions, null),
                     response,
                     Callback.NOOP,
-                    engine);
+                    engine,
+                    null,
+                    "bench");
             topic.subscribe(stream, null);
         }
     }

@@ -3,6 +3,7 @@ package dev.spout.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spout.server.Topic;
+import dev.spout.testkit.Await;
 import java.util.List;
 import org.eclipse.jetty.io.EndPoint;
 import org.junit.jupiter.api.Test;
@@ -84,12 +85,8 @@ class LiveExamplesBrowserTest extends DemoBrowserTest {
                 .toList();
     }
 
-    void awaitSubscribers(String topic, int count) throws InterruptedException {
+    void awaitSubscribers(String topic, int count) {
         Topic t = app.topic(topic);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (t.subscribers() != count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(t.subscribers()).as("subscribers of " + topic).isEqualTo(count);
+        Await.value("subscribers of " + topic, t::subscribers, count, WAIT);
     }
 }

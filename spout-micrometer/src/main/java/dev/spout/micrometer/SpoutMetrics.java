@@ -14,7 +14,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Binds a Spout application's counters to Micrometer: open streams, heartbeats, slow-client disconnects, rejected
- * streams, and per topic (tag {@code topic}) subscribers and events published, delivered, dropped and replayed.
+ * streams, and per topic (tag {@code topic}) subscribers, retained history, and events published, delivered, dropped
+ * and replayed.
  * Meters read {@link Spout#stats()} when scraped; nothing is counted twice.
  *
  * <pre>{@code
@@ -58,6 +59,10 @@ public final class SpoutMetrics implements MeterBinder {
         Gauge.builder("spout.topic.subscribers", topic, Topic::subscribers)
                 .tags(tags)
                 .description("Streams following the topic on this node")
+                .register(registry);
+        Gauge.builder("spout.topic.retained", topic, t -> t.stats().retained())
+                .tags(tags)
+                .description("Events kept in the topic's history for replay")
                 .register(registry);
         topicCounter(registry, topic, tags, "spout.topic.published", "Events published", TopicStats::published);
         topicCounter(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spout.server.Spout;
 import dev.spout.server.Topic;
+import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -21,10 +22,7 @@ class SpoutMetricsTest {
             new SpoutMetrics(app).bindTo(registry);
 
             try (var client = SseTestClient.open(URI.create("http://127.0.0.1:" + app.port() + "/prices"))) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-                while (prices.subscribers() < 1 && System.nanoTime() < deadline) {
-                    Thread.sleep(5);
-                }
+                Await.value("subscribers", prices::subscribers, 1);
                 prices.publish("1");
                 prices.publish("2");
                 client.next(2, Duration.ofSeconds(5));
@@ -40,10 +38,18 @@ class SpoutMetricsTest {
                                 .functionCounter()
                                 .count())
                         .isEqualTo(2);
-                assertThat(registry.get("spout.topic.delivered")
+                // A delivery is counted when its write completes, which may be just after the client has read it.
+                Await.value(
+                        "delivered",
+                        () -> registry.get("spout.topic.delivered")
                                 .tag("topic", "prices")
                                 .functionCounter()
-                                .count())
+                                .count(),
+                        2.0);
+                assertThat(registry.get("spout.topic.retained")
+                                .tag("topic", "prices")
+                                .gauge()
+                                .value())
                         .isEqualTo(2);
                 assertThat(registry.get("spout.slow.disconnects")
                                 .functionCounter()

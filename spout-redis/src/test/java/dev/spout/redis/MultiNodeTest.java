@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spout.server.Spout;
 import dev.spout.server.Topic;
+import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;
 import java.net.URI;
@@ -62,12 +63,8 @@ class MultiNodeTest {
         return URI.create("http://127.0.0.1:" + node.port() + "/chat");
     }
 
-    static void awaitSubscribers(Topic topic, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (topic.subscribers() < count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(topic.subscribers()).isGreaterThanOrEqualTo(count);
+    static void awaitSubscribers(Topic topic, int count) {
+        Await.until("at least " + count + " subscribers of " + topic.name(), () -> topic.subscribers() >= count, WAIT);
     }
 
     @Test

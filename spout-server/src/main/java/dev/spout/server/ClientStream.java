@@ -12,27 +12,21 @@ import org.slf4j.LoggerFactory;
 /**
  * The stream of one per-client handler: blocking sends for a virtual thread, over the non-blocking {@link
  * EventStream}. When the stream ends for any reason other than the handler itself, the handler's thread is
- * interrupted, so a sleeping handler wakes at once and a blocked send throws {@link StreamClosedException}.
+ * interrupted, after the close listeners have run, so a sleeping handler wakes at once and a blocked send throws
+ * {@link StreamClosedException}.
  */
 final class ClientStream implements SseStream {
     private static final Logger LOG = LoggerFactory.getLogger(ClientStream.class);
 
     private final EventStream stream;
-    private volatile Thread handlerThread;
 
     ClientStream(EventStream stream) {
         this.stream = stream;
-        stream.onClose(reason -> {
-            Thread handler = handlerThread;
-            if (handler != null && handler != Thread.currentThread()) {
-                handler.interrupt();
-            }
-        });
     }
 
     /** Runs the handler on the current (virtual) thread, from the headers to the end of the stream. */
     void run(SseHandler handler) {
-        handlerThread = Thread.currentThread();
+        stream.runsHandler(Thread.currentThread());
         try {
             stream.open(); // commits the headers, so the client sees the stream open at once
             handler.stream(this);
@@ -46,7 +40,7 @@ final class ClientStream implements SseStream {
                 LOG.debug("The SSE handler for {} ended after its stream closed ({})", stream.path, reason, failure);
             }
         } finally {
-            handlerThread = null;
+            stream.handlerEnded();
             Thread.interrupted(); // our own interrupt must not outlive the handler
         }
     }

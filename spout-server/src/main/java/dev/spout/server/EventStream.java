@@ -23,9 +23,21 @@ import org.slf4j.LoggerFactory;
  * position, and each write takes everything pending, up to {@link #MAX_WRITE} bytes, in one buffer. A single
  * pending message is written as is, without copying.
  *
- * <p>This is also the one place that decides how the stream ends. Whatever ends it first wins; listeners run once;
- * the HTTP exchange completes once: with a clean end of stream when the application or the server ends it
- * (after what is queued has been written), or with an abort when the client is gone or too slow.
+ * <p>This is also the one place that decides how the stream ends. Whatever ends it first wins, and {@link
+ * #closeWith} then runs the close sequence, always in this order:
+ *
+ * <ol>
+ *   <li>the stream is marked closed: {@code isOpen()} is false, and every later send (and every send still queued,
+ *       unless the end is graceful) fails with {@link StreamClosedException} carrying the reason;
+ *   <li>it gives back its slot of the stream limits, leaves the application's count of open streams, then its
+ *       topic: once a topic's {@code subscribers()} no longer counts it, {@code openStreams()} does not either, and
+ *       once {@code openStreams()} does not, a new stream from its address may take its slot;
+ *   <li>the HTTP exchange ends once: aborted when the client is gone or too slow, or, for a graceful end (the
+ *       application or the server ending it), after what is queued has been written;
+ *   <li>close listeners run, each exactly once, in the order they were added, on the closing thread;
+ *   <li>only then is a per-client handler's thread interrupted (unless it is the one closing), so a handler that
+ *       wakes from its interrupt finds its close listeners done.
+ * </ol>
  */
 final class EventStream extends IteratingCallback {
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
@@ -34,6 +46,7 @@ final class EventStream extends IteratingCallback {
     private record Message(ByteBuffer bytes, CompletableFuture<Void> written) {}
 
     final String path;
+    private final String address; // holds one of the limits' slots for its address until the stream leaves
     ClientRequest request; // null once a topic stream has left Jetty's HTTP handling (see releaseHttp)
     private Response response;
     private Callback exchange;
@@ -52,17 +65,15 @@ final class EventStream extends IteratingCallback {
     private CloseReason closeReason;
     private boolean exchangeDone;
     private List<Consumer<CloseReason>> listeners = new ArrayList<>(2);
+    private Thread handler; // a per-client handler's thread, interrupted at the end of the close sequence
 
     private RetainableByteBuffer pooled;
     private List<CompletableFuture<Void>> inFlight = List.of();
     private int inFlightEvents;
+    private ByteBuffer inFlightBytes; // what the current write hands to the network: all of it, or not yet
     private boolean writing;
     private volatile long lastWriteNanos = System.nanoTime();
     private volatile long writeStartedNanos;
-
-    EventStream(String path, ClientRequest request, Response response, Callback exchange, Engine engine) {
-        this(path, request, response, exchange, engine, null);
-    }
 
     /**
      * A stream whose body, on HTTP/1.x, may be written straight to the connection's end point once Jetty has sent
@@ -71,8 +82,15 @@ final class EventStream extends IteratingCallback {
      * Jetty's response machinery (which costs about as much again as the system call).
      */
     EventStream(
-            String path, ClientRequest request, Response response, Callback exchange, Engine engine, EndPoint direct) {
+            String path,
+            ClientRequest request,
+            Response response,
+            Callback exchange,
+            Engine engine,
+            EndPoint direct,
+            String address) {
         this.path = path;
+        this.address = address;
         this.request = request;
         this.response = response;
         this.exchange = exchange;
@@ -211,19 +229,43 @@ final class EventStream extends IteratingCallback {
         notify(listener, reason);
     }
 
-    /** Ends the stream for the given reason, unless it has ended already. */
+    /**
+     * Runs the handler's side of the close sequence on this thread: it is interrupted when the stream ends, at once
+     * if it has ended already (a client can leave before its handler starts).
+     */
+    void runsHandler(Thread thread) {
+        boolean closed;
+        synchronized (lock) {
+            handler = thread;
+            closed = closeReason != null;
+        }
+        if (closed) {
+            thread.interrupt();
+        }
+    }
+
+    /** The handler has returned: nothing to interrupt any more. */
+    void handlerEnded() {
+        synchronized (lock) {
+            handler = null;
+        }
+    }
+
+    /** Ends the stream for the given reason, unless it has ended already: the close sequence of the class comment. */
     void closeWith(CloseReason reason) {
         List<Consumer<CloseReason>> toNotify;
         List<CompletableFuture<Void>> unwritten = new ArrayList<>();
         boolean graceful = reason instanceof CloseReason.Completed || reason instanceof CloseReason.ServerStopping;
         boolean endNow;
-        synchronized (lock) {
+        LocalTopic followed;
+        synchronized (lock) { // 1. marked closed
             if (closeReason != null) {
                 return;
             }
             closeReason = reason;
             toNotify = listeners;
             listeners = null;
+            followed = topic;
             if (!graceful && queue != null) {
                 queue.forEach(m -> unwritten.add(m.written()));
                 queue.clear();
@@ -237,16 +279,25 @@ final class EventStream extends IteratingCallback {
             var closed = new StreamClosedException(path, reason);
             unwritten.forEach(w -> w.completeExceptionally(closed));
         }
-        if (topic != null) {
-            topic.unsubscribe(this);
+        engine.limits.release(address); // 2. gives back its limit slot, leaves the count, then its topic
+        engine.streams.remove(this);
+        if (followed != null) {
+            followed.unsubscribe(this);
         }
-        if (endNow) {
+        if (endNow) { // 3. the exchange ends
             finishExchange(reason);
         } else {
             iterate(); // a graceful end flushes what is queued first, then ends the exchange
         }
-        for (Consumer<CloseReason> listener : toNotify) {
+        for (Consumer<CloseReason> listener : toNotify) { // 4. close listeners
             notify(listener, reason);
+        }
+        Thread toInterrupt;
+        synchronized (lock) {
+            toInterrupt = handler;
+        }
+        if (toInterrupt != null && toInterrupt != Thread.currentThread()) { // 5. the handler wakes
+            toInterrupt.interrupt();
         }
     }
 
@@ -302,6 +353,7 @@ final class EventStream extends IteratingCallback {
             events = inFlightEvents;
             inFlight = List.of();
             inFlightEvents = 0;
+            inFlightBytes = null;
             releasePooled();
             if (releaseHttp && !released && !exchangeDone) {
                 // The headers are out: from here on the body is written on the end point alone.
@@ -328,19 +380,36 @@ final class EventStream extends IteratingCallback {
         }
     }
 
+    /**
+     * A write failed, almost always because the client left. A send whose bytes had all been handed to the network
+     * when the connection failed still succeeded (the client may well have read them: a client that reads an event
+     * and leaves at once makes its last write fail after the fact); the others fail with the close reason.
+     */
     @Override
     protected void onCompleteFailure(Throwable cause) {
-        List<CompletableFuture<Void>> failed;
+        List<CompletableFuture<Void>> waiting;
+        int events;
+        boolean handedOver;
         synchronized (lock) {
-            failed = inFlight;
+            waiting = inFlight;
+            events = inFlightEvents;
+            handedOver = inFlightBytes != null && !inFlightBytes.hasRemaining();
             inFlight = List.of();
+            inFlightEvents = 0;
+            inFlightBytes = null;
             writing = false;
             releasePooled();
         }
+        if (handedOver) {
+            if (events > 0) {
+                topic.stats.delivered.add(events);
+            }
+            waiting.forEach(written -> written.complete(null));
+        }
         closeWith(new CloseReason.ClientGone(cause));
-        if (!failed.isEmpty()) {
+        if (!handedOver && !waiting.isEmpty()) {
             var closed = new StreamClosedException(path, closeReason());
-            failed.forEach(w -> w.completeExceptionally(closed));
+            waiting.forEach(written -> written.completeExceptionally(closed));
         }
         finishExchange(new CloseReason.ClientGone(cause)); // a failed write can only end in an abort
     }
@@ -392,6 +461,7 @@ final class EventStream extends IteratingCallback {
         position = position == null ? null : last;
         inFlight = waiters;
         inFlightEvents = events;
+        inFlightBytes = out;
         return out;
     }
 

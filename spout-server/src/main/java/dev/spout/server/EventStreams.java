@@ -71,8 +71,7 @@ final class EventStreams {
         engine.exchangeStarted();
         Request.addCompletionListener(request, failure -> engine.exchangeEnded());
         EndPoint direct = StreamConnection.needed(request) ? StreamConnection.endPoint(request) : null;
-        var stream = new EventStream(path, clientRequest, response, callback, engine, direct);
-        stream.onClose(reason -> engine.limits.release(address));
+        var stream = new EventStream(path, clientRequest, response, callback, engine, direct, address);
         engine.streams.add(stream);
         request.addFailureListener(cause -> stream.closeWith(new CloseReason.ClientGone(cause)));
         request.addIdleTimeoutListener(timeout -> !stream.isOpen()); // idle is fine: heartbeats find dead peers

@@ -178,13 +178,20 @@ final class LocalTopic implements Topic, TopicLog {
 
     @Override
     public TopicStats stats() {
+        int subscriberCount;
+        int retained;
+        synchronized (lock) {
+            subscriberCount = subscribers.size();
+            retained = history.size();
+        }
         return new TopicStats(
                 name,
-                subscribers(),
+                subscriberCount,
                 stats.published.sum(),
                 stats.delivered.sum(),
                 stats.dropped.sum(),
-                stats.replayed.sum());
+                stats.replayed.sum(),
+                retained);
     }
 
     void close() {

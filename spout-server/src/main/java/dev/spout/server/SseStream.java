@@ -11,7 +11,14 @@ import java.util.function.Consumer;
  * <p>Each call writes and flushes a complete message and returns once the bytes are handed to the network, so a
  * handler's sends reach the client in order. Bad input is refused before anything is written: an event name or id
  * with a line break throws {@link IllegalArgumentException}; data with line breaks becomes several {@code data:}
- * lines. After the stream has ended, writes throw {@link StreamClosedException}. Safe to use from several threads.
+ * lines. After the stream has ended, writes throw {@link StreamClosedException} with the {@link CloseReason}; a send
+ * in flight when the client leaves returns normally if all its bytes had reached the network, and throws otherwise.
+ * Safe to use from several threads.
+ *
+ * <p>How a stream ends is one sequence, always in this order: it is marked closed ({@link #isOpen()} false, sends
+ * refused); it leaves the stream limits, the application's count of open streams and its topic; its HTTP exchange
+ * ends; its close listeners run, once each, in the order added; and only then is its handler's thread interrupted.
+ * So a handler that wakes from that interrupt finds its listeners done.
  *
  * <pre>{@code
  * sse.retry(Duration.ofSeconds(5));
@@ -50,7 +57,8 @@ public interface SseStream {
 
     /**
      * Adds a listener that runs once when the stream ends, with the reason; at once if it already has. Listeners
-     * run on the thread that noticed the end and must not block.
+     * run in the order they were added, on the thread that noticed the end, before the handler is interrupted; they
+     * must not block.
      */
     void onClose(Consumer<CloseReason> listener);
 

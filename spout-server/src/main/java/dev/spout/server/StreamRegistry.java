@@ -11,7 +11,11 @@ final class StreamRegistry {
 
     void add(EventStream stream) {
         open.add(stream);
-        stream.onClose(reason -> open.remove(stream));
+    }
+
+    /** Called by the stream's close sequence, before its close listeners run. */
+    void remove(EventStream stream) {
+        open.remove(stream);
     }
 
     int size() {

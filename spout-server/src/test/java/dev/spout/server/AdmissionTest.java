@@ -2,6 +2,7 @@ package dev.spout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -144,11 +145,7 @@ class AdmissionTest {
                 .contains("Last-Event-ID");
     }
 
-    void awaitOpenStreams(int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (app.openStreams() != expected && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(app.openStreams()).isEqualTo(expected);
+    void awaitOpenStreams(int expected) {
+        Await.value("open streams", app::openStreams, expected);
     }
 }

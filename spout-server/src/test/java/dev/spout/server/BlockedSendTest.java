@@ -2,10 +2,12 @@ package dev.spout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.testkit.Await;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -49,19 +51,19 @@ class BlockedSendTest {
             awaitBlocked(handler, Duration.ofSeconds(20));
         }
         // The socket is closed (with unread data, so the kernel resets it).
-        Throwable failure = ended.poll(1, TimeUnit.SECONDS);
-        assertThat(failure).as("the blocked send ends within a second").isInstanceOf(StreamClosedException.class);
+        Throwable failure = ended.poll(Await.DEFAULT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(failure).as("the blocked send ends").isInstanceOf(StreamClosedException.class);
     }
 
-    /** Waits until the handler's thread is parked in a write that cannot complete (it never sleeps otherwise). */
-    static void awaitBlocked(Thread handler, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int parkedInARow = 0;
-        while (parkedInARow < 5 && System.nanoTime() < deadline) {
-            parkedInARow = handler.getState() == Thread.State.WAITING ? parkedInARow + 1 : 0;
-            Thread.sleep(20);
-        }
-        assertThat(handler.getState()).as("the handler is blocked in send").isEqualTo(Thread.State.WAITING);
+    /** Waits until the handler's thread is parked inside a send, waiting for a write that cannot complete. */
+    static void awaitBlocked(Thread handler, Duration timeout) {
+        Await.until(
+                "the handler blocked in send",
+                () -> handler.getState() == Thread.State.WAITING
+                        && Arrays.stream(handler.getStackTrace())
+                                .anyMatch(frame -> frame.getClassName().equals(ClientStream.class.getName())
+                                        && frame.getMethodName().equals("write")),
+                timeout);
     }
 
     static void readHeaders(InputStream in) throws Exception {

@@ -2,6 +2,7 @@ package dev.spout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import java.io.InputStream;
 import java.net.URI;
@@ -134,12 +135,8 @@ class Http2Test {
         return count;
     }
 
-    private void awaitSubscribers(Topic topic, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (topic.subscribers() != count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(topic.subscribers()).isEqualTo(count);
+    private void awaitSubscribers(Topic topic, int count) {
+        Await.value("subscribers of " + topic.name(), topic::subscribers, count);
     }
 
     static Path selfSignedKeyStore(Path dir) throws Exception {

@@ -2,6 +2,7 @@ package dev.spout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import java.net.URI;
 import java.time.Duration;
@@ -83,11 +84,7 @@ class ManyClientsTest {
         return count;
     }
 
-    static void awaitZero(String what, java.util.function.IntSupplier count) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (count.getAsInt() != 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(count.getAsInt()).as(what).isZero();
+    static void awaitZero(String what, java.util.function.IntSupplier count) {
+        Await.value(what, count::getAsInt, 0, WAIT);
     }
 }

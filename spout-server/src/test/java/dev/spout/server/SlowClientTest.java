@@ -2,6 +2,7 @@ package dev.spout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;
 import java.net.URI;
@@ -88,23 +89,13 @@ class SlowClientTest {
             for (int i = 0; i < 200 && topic.subscribers() == 1; i++) {
                 topic.publish(KILOBYTE.repeat(20));
             }
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (topic.subscribers() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(topic.subscribers())
-                    .as("disconnected by the write timeout")
-                    .isZero();
+            Await.value("subscribers once the write timeout cut the stalled client", topic::subscribers, 0);
             assertThat(stalled.closedByServer(2000)).isTrue();
         }
     }
 
-    void awaitSubscribers(Topic topic, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (topic.subscribers() != count && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(topic.subscribers()).isEqualTo(count);
+    void awaitSubscribers(Topic topic, int count) {
+        Await.value("subscribers of " + topic.name(), topic::subscribers, count);
     }
 
     static List<String> data(List<Event> events) {

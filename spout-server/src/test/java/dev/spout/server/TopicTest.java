@@ -3,6 +3,7 @@ package dev.spout.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spout.sse.SseEvent;
+import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;
 import java.net.URI;
@@ -39,12 +40,8 @@ class TopicTest {
         return client;
     }
 
-    void awaitSubscribers(Topic topic, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (topic.subscribers() != count && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(topic.subscribers()).isEqualTo(count);
+    void awaitSubscribers(Topic topic, int count) {
+        Await.value("subscribers of " + topic.name(), topic::subscribers, count);
     }
 
     @Test
@@ -287,7 +284,8 @@ class TopicTest {
         app.sse("/fleeting", topic).start("127.0.0.1", 0);
         String id = topic.publish("soon gone");
         topic.publish("also gone");
-        Thread.sleep(800); // the timer ticks every 50 ms here: the entries are past their age well before this
+        assertThat(topic.stats().retained()).isEqualTo(2);
+        Await.value("events retained past their age", () -> topic.stats().retained(), 0);
 
         try (var client = subscribe("/fleeting", id)) {
             awaitSubscribers(topic, 1);
