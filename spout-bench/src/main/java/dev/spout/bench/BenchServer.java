@@ -2,9 +2,14 @@ package dev.spout.bench;
 
 import dev.spout.bench.common.Args;
 import dev.spout.bench.common.Publisher;
+import dev.spout.server.EventTooLargeException;
 import dev.spout.server.Spout;
 import dev.spout.server.Topic;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -23,6 +28,14 @@ final class BenchServer {
     private BenchServer() {}
 
     static void main(Args args) throws Exception {
+        Spout app = start(args);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close));
+        Publisher.ready();
+        Thread.currentThread().join();
+    }
+
+    /** Starts the server and its publisher; the caller closes the application. */
+    static Spout start(Args args) {
         int port = args.integer("port", 8080);
         int size = args.integer("size", 100);
         var app = Spout.create(options -> {
@@ -43,13 +56,16 @@ final class BenchServer {
         app.start(port);
 
         Publisher.start(args, (id, data) -> topic.publish(data));
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close));
-        Publisher.ready();
-        Thread.currentThread().join();
+        return app;
     }
 
-    /** {@code POST /publish}: the body becomes one event's data. */
+    /**
+     * {@code POST /publish}: the body becomes one event's data. A body that is not UTF-8 gets {@code 400}; one
+     * bigger than the topic takes, {@code 413}; both with a plain message.
+     */
     private static final class PublishHandler extends Handler.Wrapper {
+        private static final int MAX_BODY = 1024 * 1024;
+
         private final Topic topic;
 
         PublishHandler(Topic topic, Handler next) {
@@ -66,10 +82,36 @@ final class BenchServer {
                 Response.writeError(request, response, callback, 405);
                 return true;
             }
-            String body = org.eclipse.jetty.io.Content.Source.asString(request, StandardCharsets.UTF_8);
+            long declared = request.getLength();
+            if (declared > MAX_BODY) {
+                Response.writeError(request, response, callback, 413, "The body is larger than " + MAX_BODY + " bytes");
+                return true;
+            }
+            byte[] bytes;
+            try {
+                bytes = Content.Source.asByteArrayAsync(request, MAX_BODY).get();
+            } catch (java.util.concurrent.ExecutionException tooBig) {
+                Response.writeError(request, response, callback, 413, "The body is larger than " + MAX_BODY + " bytes");
+                return true;
+            }
+            String body;
+            try {
+                body = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes))
+                        .toString();
+            } catch (CharacterCodingException notUtf8) {
+                Response.writeError(request, response, callback, 400, "The body is not valid UTF-8");
+                return true;
+            }
             String id;
             try {
                 id = topic.publish(body);
+            } catch (EventTooLargeException tooLarge) {
+                Response.writeError(request, response, callback, 413, tooLarge.getMessage());
+                return true;
             } catch (IllegalArgumentException bad) {
                 Response.writeError(request, response, callback, 400, bad.getMessage());
                 return true;
@@ -78,7 +120,7 @@ final class BenchServer {
                 return true;
             }
             response.getHeaders().put("Content-Type", "text/plain;charset=utf-8");
-            org.eclipse.jetty.io.Content.Sink.write(response, true, id, callback);
+            Content.Sink.write(response, true, id, callback);
             return true;
         }
     }

@@ -62,7 +62,8 @@ public class FanoutBenchmark {
                     Callback.NOOP,
                     engine,
                     null,
-                    "bench");
+                    "bench",
+                    null);
             topic.subscribe(stream, null);
         }
     }

@@ -23,10 +23,12 @@ import java.util.List;
  *   --last-event-id ID   resume after this id
  *   --read-timeout SECS  reconnect when nothing arrives for this long
  *   --retry-server-errors  reconnect after 5xx and 429 (honouring Retry-After) instead of failing
+ *   --max-event-size BYTES  refuse a longer line or event (default 4 MiB; exit 1)
  * </pre>
  *
- * A stream that fails for good (204, another status, not an event stream) exits 1 with the reason on stderr;
- * usage errors exit 2. Connection news goes to stderr, never to stdout.
+ * A stream that fails for good (204, another status, not an event stream, an event larger than 4 MiB, a redirect
+ * to another origin, anything unexpected) exits 1 with the reason on stderr; usage errors exit 2. Connection news
+ * goes to stderr, never to stdout.
  */
 public final class Cli {
     private Cli() {}
@@ -42,7 +44,8 @@ public final class Cli {
             String body,
             String lastEventId,
             Duration readTimeout,
-            boolean retryServerErrors) {}
+            boolean retryServerErrors,
+            int maxEventSize) {}
 
     public static void main(String[] args) {
         var out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
@@ -53,11 +56,18 @@ public final class Cli {
             System.err.println("spout-client: " + e.getMessage());
             System.err.println("usage: java -jar spout-client.jar [--json] [--max-events N] [--no-reconnect] "
                     + "[-H 'Name: value'] [-X METHOD] [-d BODY] [--last-event-id ID] [--read-timeout SECS] "
-                    + "[--retry-server-errors] URL");
+                    + "[--retry-server-errors] [--max-event-size BYTES] URL");
             System.exit(2);
             return;
         }
-        System.exit(run(options, out));
+        int status;
+        try {
+            status = run(options, out);
+        } catch (RuntimeException | Error failure) { // never a silent exit 0 after a failure
+            System.err.println("spout-client: " + failure);
+            status = 1;
+        }
+        System.exit(status);
     }
 
     static int run(Options options, PrintStream out) {
@@ -76,6 +86,7 @@ public final class Cli {
         if (options.readTimeout() != null) {
             builder.readTimeout(options.readTimeout());
         }
+        builder.maxEventSize(options.maxEventSize());
         long printed = 0;
         try (EventSource source = builder.connect()) {
             while (printed < options.maxEvents()) {
@@ -117,6 +128,7 @@ public final class Cli {
         String lastEventId = null;
         Duration readTimeout = null;
         boolean retryServerErrors = false;
+        long maxEventSize = dev.spout.sse.SseParser.DEFAULT_MAX_EVENT_BYTES;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -139,6 +151,7 @@ public final class Cli {
                 case "-d", "--data" -> body = value(args, ++i, arg);
                 case "--last-event-id" -> lastEventId = value(args, ++i, arg);
                 case "--read-timeout" -> readTimeout = Duration.ofSeconds(number(value(args, ++i, arg), arg));
+                case "--max-event-size" -> maxEventSize = number(value(args, ++i, arg), arg);
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -156,9 +169,13 @@ public final class Cli {
         if (maxEvents < 1) {
             throw new IllegalArgumentException("--max-events must be at least 1");
         }
+        if (maxEventSize < 1 || maxEventSize > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--max-event-size takes 1 to " + Integer.MAX_VALUE + " bytes");
+        }
         String verb = method != null ? method : body != null ? "POST" : "GET";
         return new Options(
-                url, json, maxEvents, reconnect, headers, verb, body, lastEventId, readTimeout, retryServerErrors);
+                url, json, maxEvents, reconnect, headers, verb, body, lastEventId, readTimeout, retryServerErrors, (int)
+                        maxEventSize);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -17,7 +17,7 @@ import java.util.stream.StreamSupport;
 
 /**
  * An event stream client that behaves like the browser's {@code EventSource}: it sends {@code Accept:
- * text/event-stream}, follows redirects, opens only on a 200 response of type {@code text/event-stream}, and when the
+ * text/event-stream}, follows redirects (within its origin), opens only on a 200 response of type {@code text/event-stream}, and when the
  * connection drops it reconnects after the server's {@code retry} delay (with backoff), sending {@code
  * Last-Event-ID}. It also does what browsers do not: any method and body (for streaming APIs that answer a POST),
  * custom headers, an initial Last-Event-ID, a read timeout, and an opt-in retry of server errors.
@@ -36,12 +36,14 @@ import java.util.stream.StreamSupport;
  *
  * <p>What ends a stream for good (no reconnection): 204; any status but 200 (5xx and 429 are retried with {@link
  * Builder#retryServerErrors}, honouring {@code Retry-After}); a 200 that is not {@code text/event-stream}. A
- * network error, a dropped connection, a stream the server ends, or a stalled read (see {@link
- * Builder#readTimeout}) reconnect. An event cut off by a dropped connection is never delivered.
+ * network error, a dropped connection, a stream the server ends, a response that does not come (see {@link
+ * Builder#responseTimeout}) or a stalled read (see {@link Builder#readTimeout}) reconnect. Also for good: a line or
+ * event larger than {@link Builder#maxEventSize}, a redirect to another origin (unless {@link
+ * Builder#followCrossOriginRedirects}). An event cut off by a dropped connection is never delivered.
  */
 public final class EventSource implements AutoCloseable, Iterable<MessageEvent> {
     private static final HttpClient DEFAULT_CLIENT = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            .followRedirects(HttpClient.Redirect.NEVER) // the source follows redirects itself, by its own rules
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
@@ -197,6 +199,9 @@ public final class EventSource implements AutoCloseable, Iterable<MessageEvent> 
         private Duration reconnectionTime = Duration.ofSeconds(3);
         private Backoff backoff = Backoff.exponential();
         private Duration readTimeout = Duration.ZERO;
+        private Duration responseTimeout = Duration.ofSeconds(30);
+        private int maxEventBytes = dev.spout.sse.SseParser.DEFAULT_MAX_EVENT_BYTES;
+        private boolean crossOriginRedirects;
         private boolean retryServerErrors;
         private boolean reconnect = true;
         private int queueCapacity = 1024;
@@ -227,9 +232,52 @@ public final class EventSource implements AutoCloseable, Iterable<MessageEvent> 
             return this;
         }
 
-        /** The HTTP client to use, for example one shared by many sources (default: a shared one). */
+        /**
+         * The HTTP client to use, for example one shared by many sources (default: a shared one). It must not follow
+         * redirects itself ({@link HttpClient.Redirect#NEVER}): the source follows them, and keeps custom headers
+         * from other origins, which the JDK's client would not.
+         */
         public Builder httpClient(HttpClient client) {
-            this.client = Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(client, "client");
+            if (client.followRedirects() != HttpClient.Redirect.NEVER) {
+                throw new IllegalArgumentException("An event source's HttpClient must not follow redirects itself "
+                        + "(it would send custom headers to other hosts): build it with Redirect.NEVER");
+            }
+            this.client = client;
+            return this;
+        }
+
+        /**
+         * How long to wait for the response headers of each connection (default 30 seconds; the read timeout, if
+         * set, takes its place). A server that accepts and never answers is then retried like a dropped connection.
+         */
+        public Builder responseTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("The response timeout must be positive, got " + timeout);
+            }
+            this.responseTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The longest line, and the most data in one event, the source takes (default 4 MiB). A stream that sends
+         * more fails for good with {@link EventSourceException.Kind#TOO_LARGE}, instead of exhausting memory.
+         */
+        public Builder maxEventSize(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("The event size bound must be at least one byte, got " + bytes);
+            }
+            this.maxEventBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Whether to follow a redirect to another origin (default false: the stream fails with {@link
+         * EventSourceException.Kind#REDIRECT}). Followed, it carries only {@code Accept} and {@code Cache-Control}:
+         * custom headers and {@code Last-Event-ID} stay with the origin they were meant for.
+         */
+        public Builder followCrossOriginRedirects(boolean follow) {
+            this.crossOriginRedirects = follow;
             return this;
         }
 
@@ -311,6 +359,9 @@ public final class EventSource implements AutoCloseable, Iterable<MessageEvent> 
                     reconnectionTime,
                     backoff,
                     readTimeout,
+                    responseTimeout,
+                    maxEventBytes,
+                    crossOriginRedirects,
                     retryServerErrors,
                     reconnect);
         }

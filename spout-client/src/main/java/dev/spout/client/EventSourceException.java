@@ -22,7 +22,13 @@ public final class EventSourceException extends RuntimeException {
         /** A 200 response that is not {@code text/event-stream}. */
         NOT_AN_EVENT_STREAM,
         /** The connection failed and reconnecting is off. */
-        NETWORK
+        NETWORK,
+        /** A line or an event was larger than the source takes ({@code EventSource.Builder#maxEventSize}). */
+        TOO_LARGE,
+        /** A redirect the source does not follow: to another origin (unless allowed), from HTTPS to HTTP, or too many. */
+        REDIRECT,
+        /** Something unexpected went wrong inside the source or its listener; the cause says what. */
+        INTERNAL
     }
 
     private final Kind kind;

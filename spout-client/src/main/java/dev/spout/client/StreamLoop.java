@@ -35,6 +35,9 @@ final class StreamLoop implements Runnable {
             Duration reconnectionTime,
             Backoff backoff,
             Duration readTimeout,
+            Duration responseTimeout,
+            int maxEventBytes,
+            boolean crossOriginRedirects,
             boolean retryServerErrors,
             boolean reconnect) {}
 
@@ -79,6 +82,9 @@ final class StreamLoop implements Runnable {
             last = loop();
         } catch (InterruptedException closing) {
             // close() interrupts the thread to end a wait or a blocked delivery.
+        } catch (RuntimeException | Error unexpected) { // a bug or an exhausted VM: the stream failed, and says so
+            last = new StreamEvent.Failed(new EventSourceException(
+                    EventSourceException.Kind.INTERNAL, 0, "The event source failed: " + unexpected, unexpected));
         } finally {
             state = ReadyState.CLOSED;
             if (watchdog != null) {
@@ -129,12 +135,22 @@ final class StreamLoop implements Runnable {
                     state = ReadyState.OPEN;
                     openedAt = System.nanoTime();
                     delivery.deliver(new StreamEvent.Open(response.uri(), response.headers()));
-                    read(response);
+                    try {
+                        read(response);
+                    } catch (SseParser.TooLargeException tooLarge) {
+                        return new StreamEvent.Failed(new EventSourceException(
+                                EventSourceException.Kind.TOO_LARGE,
+                                200,
+                                tooLarge.getMessage() + " (EventSource.Builder.maxEventSize): the stream is refused",
+                                tooLarge));
+                    }
                     cause = new IOException("The server ended the stream");
                     if (!settings.reconnect()) {
                         return new StreamEvent.Closed();
                     }
                 }
+            } catch (RefusedRedirect refused) {
+                return new StreamEvent.Failed(refused.failure);
             } catch (IOException failure) {
                 cause = timedOut
                         ? new IOException("No data for " + settings.readTimeout() + ": the stream stalled", failure)
@@ -162,22 +178,100 @@ final class StreamLoop implements Runnable {
         return new StreamEvent.Closed();
     }
 
+    /**
+     * Sends the request and follows redirects as {@code fetch} does for an event source (301, 302 and 303 turn a
+     * POST into a GET, 307 and 308 keep it), within the same origin with every header. A redirect to another origin
+     * is refused unless the source allows it, and then carries only {@code Accept} and {@code Cache-Control}: custom
+     * headers (credentials, API keys) and {@code Last-Event-ID} are for the origin they were set for. HTTPS never
+     * redirects to HTTP.
+     */
     private HttpResponse<InputStream> send() throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(settings.url())
+        URI url = settings.url();
+        String method = settings.method();
+        HttpRequest.BodyPublisher payload = settings.body();
+        boolean sameOrigin = true;
+        for (int hop = 0; ; hop++) {
+            HttpResponse<InputStream> response = sendOnce(url, method, payload, sameOrigin);
+            int status = response.statusCode();
+            var location = response.headers().firstValue("Location");
+            if (!REDIRECTS.contains(status) || location.isEmpty()) {
+                return response;
+            }
+            response.body().close();
+            URI next;
+            try {
+                next = url.resolve(location.get().trim());
+            } catch (IllegalArgumentException badLocation) {
+                throw refused(status, "A redirect to an invalid Location: " + location.get());
+            }
+            if (hop >= MAX_REDIRECTS) {
+                throw refused(status, "More than " + MAX_REDIRECTS + " redirects, the last to " + next);
+            }
+            String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw refused(status, "A redirect to a URL that is not http or https: " + next);
+            }
+            if (url.getScheme().equalsIgnoreCase("https") && scheme.equals("http")) {
+                throw refused(status, "A redirect from HTTPS to plain HTTP refused: " + next);
+            }
+            boolean crossing = !origin(next).equals(origin(settings.url()));
+            if (crossing && !settings.crossOriginRedirects()) {
+                throw refused(
+                        status,
+                        "A redirect to another origin refused: " + next
+                                + " (EventSource.Builder.followCrossOriginRedirects allows it, without custom headers)");
+            }
+            sameOrigin &= !crossing;
+            if (status == 303 || ((status == 301 || status == 302) && method.equals("POST"))) {
+                method = "GET";
+                payload = HttpRequest.BodyPublishers.noBody();
+            }
+            url = next;
+        }
+    }
+
+    private static final java.util.Set<Integer> REDIRECTS = java.util.Set.of(301, 302, 303, 307, 308);
+    private static final int MAX_REDIRECTS = 20;
+
+    private static RefusedRedirect refused(int status, String message) {
+        return new RefusedRedirect(new EventSourceException(EventSourceException.Kind.REDIRECT, status, message, null));
+    }
+
+    /** A redirect the source will not follow: the stream fails for good. */
+    private static final class RefusedRedirect extends IOException {
+        final EventSourceException failure;
+
+        RefusedRedirect(EventSourceException failure) {
+            super(failure.getMessage());
+            this.failure = failure;
+        }
+    }
+
+    private HttpResponse<InputStream> sendOnce(
+            URI url, String method, HttpRequest.BodyPublisher payload, boolean sameOrigin)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(url)
                 .header("Accept", "text/event-stream")
                 .header("Cache-Control", "no-cache")
-                .method(settings.method(), settings.body());
-        settings.headers().forEach(request::setHeader);
-        String id = lastEventId;
-        if (!id.isEmpty()) {
-            try {
-                request.setHeader("Last-Event-ID", id);
-            } catch (IllegalArgumentException notAHeaderValue) {
-                System.getLogger(EventSource.class.getName())
-                        .log(System.Logger.Level.WARNING, "Last-Event-ID not sent: not a valid header value");
+                .method(method, payload);
+        // Until the response headers are in: a server that accepts and never answers must not hang the source.
+        Duration wait = settings.readTimeout().isZero() ? settings.responseTimeout() : settings.readTimeout();
+        if (!wait.isZero()) {
+            request.timeout(wait);
+        }
+        if (sameOrigin) {
+            settings.headers().forEach(request::setHeader);
+            String id = lastEventId;
+            if (!id.isEmpty()) {
+                try {
+                    request.setHeader("Last-Event-ID", id);
+                } catch (IllegalArgumentException notAHeaderValue) {
+                    System.getLogger(EventSource.class.getName())
+                            .log(System.Logger.Level.WARNING, "Last-Event-ID not sent: not a valid header value");
+                }
             }
         }
-        if (settings.defaultClient() && "http".equalsIgnoreCase(settings.url().getScheme())) {
+        if (settings.defaultClient() && "http".equalsIgnoreCase(url.getScheme())) {
             request.version(HttpClient.Version.HTTP_1_1); // as browsers: no cleartext HTTP/2 upgrade attempts
         }
         CompletableFuture<HttpResponse<InputStream>> future =
@@ -279,7 +373,8 @@ final class StreamLoop implements Runnable {
                         emit(new StreamEvent.RetryChange(reconnectionTime));
                     }
                 },
-                lastEventId);
+                lastEventId,
+                settings.maxEventBytes());
         byte[] buffer = new byte[8192];
         try (InputStream in = response.body()) {
             while (true) {

@@ -150,7 +150,10 @@ class ClientReconnectTest {
         List<Duration> delays = new ArrayList<>();
         try (var source = EventSource.builder(server.uri("/s"))
                 .reconnectionTime(Duration.ofMillis(20))
-                .backoff(Backoff.exponential().withJitter(0).withMax(Duration.ofMillis(100)))
+                .backoff(Backoff.exponential()
+                        .withJitter(0)
+                        .withMin(Duration.ofMillis(10))
+                        .withMax(Duration.ofMillis(100)))
                 .connect()) {
             for (int i = 0; i < 4; i++) {
                 delays.add(Happenings.next(source, StreamEvent.Reconnecting.class, WAIT)

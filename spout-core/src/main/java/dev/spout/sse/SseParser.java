@@ -1,7 +1,6 @@
 package dev.spout.sse;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -21,6 +20,10 @@ import java.util.Objects;
  * parser.feed("lo\r\n\r\n".getBytes(UTF_8));   // prints "greeting: hello"
  * parser.end();
  * }</pre>
+ *
+ * <p>Bytes are decoded as the WHATWG UTF-8 decoder does (each invalid subpart one U+FFFD, as in browsers). A line,
+ * or an event's data, longer than a bound (4 MiB unless set) fails {@code feed} with {@link TooLargeException}, so
+ * a stream that never ends a line cannot exhaust memory.
  *
  * <p>A parser is not thread-safe: feed it from one thread at a time, as bytes come off one connection.
  */
@@ -45,10 +48,32 @@ public final class SseParser {
         default void onRetry(long millis) {}
     }
 
+    /** The default bound on one line and on one event's fields together: 4 MiB. */
+    public static final int DEFAULT_MAX_EVENT_BYTES = 4 * 1024 * 1024;
+
+    /**
+     * A line, or an event's data, exceeded the parser's bound: a stream that never ends a line (or an event) would
+     * otherwise take all the memory there is. The parser is then unusable; so is the stream.
+     */
+    public static final class TooLargeException extends RuntimeException {
+        private final int limit;
+
+        TooLargeException(String message, int limit) {
+            super(message);
+            this.limit = limit;
+        }
+
+        /** The bound that was exceeded, in bytes. */
+        public int limit() {
+            return limit;
+        }
+    }
+
     private static final byte CR = '\r';
     private static final byte LF = '\n';
 
     private final Listener listener;
+    private final int maxEventBytes;
     private byte[] line = new byte[128];
     private int lineLength;
     private boolean afterCr;
@@ -70,6 +95,18 @@ public final class SseParser {
      * last event id, as a browser's {@code EventSource} does after it reconnects.
      */
     public SseParser(Listener listener, String lastEventId) {
+        this(listener, lastEventId, DEFAULT_MAX_EVENT_BYTES);
+    }
+
+    /**
+     * A parser that refuses, with {@link TooLargeException} from {@code feed}, a line longer than {@code
+     * maxEventBytes} or an event whose data is (default {@link #DEFAULT_MAX_EVENT_BYTES}).
+     */
+    public SseParser(Listener listener, String lastEventId, int maxEventBytes) {
+        if (maxEventBytes < 1) {
+            throw new IllegalArgumentException("The event bound must be at least one byte, got " + maxEventBytes);
+        }
+        this.maxEventBytes = maxEventBytes;
         this.listener = Objects.requireNonNull(listener, "listener");
         this.lastEventId = Objects.requireNonNull(lastEventId, "lastEventId");
         this.lastEventIdBuffer = lastEventId;
@@ -147,6 +184,10 @@ public final class SseParser {
         if (length == 0) {
             return;
         }
+        if ((long) lineLength + length > maxEventBytes) {
+            throw new TooLargeException(
+                    "A line of the stream is longer than " + maxEventBytes + " bytes", maxEventBytes);
+        }
         if (lineLength + length > line.length) {
             line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + length));
         }
@@ -169,7 +210,7 @@ public final class SseParser {
             return;
         }
         // CR and LF never occur inside a UTF-8 sequence, so decoding line by line is decoding the stream.
-        String text = new String(line, from, length, StandardCharsets.UTF_8);
+        String text = Utf8.decode(line, from, length);
         int colon = text.indexOf(':');
         if (colon == 0) {
             listener.onComment(valueAfter(text, 0));
@@ -192,6 +233,11 @@ public final class SseParser {
         switch (name) {
             case "event" -> eventType = value;
             case "data" -> {
+                if (data.length() + value.length() >= maxEventBytes) {
+                    throw new TooLargeException(
+                            "The data of an event of the stream is larger than " + maxEventBytes + " bytes",
+                            maxEventBytes);
+                }
                 data.append(value).append('\n');
                 hasData = true;
             }

@@ -1,6 +1,5 @@
 package dev.spout.examples;
 
-import static dev.spout.html.Html.a;
 import static dev.spout.html.Html.attr;
 import static dev.spout.html.Html.button;
 import static dev.spout.html.Html.div;
@@ -9,7 +8,6 @@ import static dev.spout.html.Html.element;
 import static dev.spout.html.Html.form;
 import static dev.spout.html.Html.fragment;
 import static dev.spout.html.Html.h1;
-import static dev.spout.html.Html.href;
 import static dev.spout.html.Html.id;
 import static dev.spout.html.Html.input;
 import static dev.spout.html.Html.label;
@@ -22,22 +20,26 @@ import dev.spout.html.Node;
 import dev.spout.live.Live;
 import dev.spout.live.LiveState;
 import dev.spout.server.Authorizer;
+import dev.spout.server.Page;
 import dev.spout.server.PageOptions;
 import dev.spout.server.Routes;
+import dev.spout.server.SignInThrottle;
 import dev.spout.server.Spout;
 import dev.spout.server.Topic;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A login-protected live dashboard: {@code /dashboard} needs a session, so a stranger is sent to {@code /login}
- * (and back after signing in); the metrics arrive once a second on a topic that only signed-in browsers may follow.
- * No page JavaScript. The demo account is {@code demo} / {@code demo}.
+ * A login-protected live dashboard: {@code /dashboard} needs a signed-in user, so a stranger is sent to {@code
+ * /login} (and back after signing in); the metrics arrive once a second on a topic that only signed-in users may
+ * follow. Failed sign-ins are throttled, signing out is a POST and ends the user's streams. No page JavaScript. The
+ * demo account is {@code demo} / {@code demo}.
  */
 public final class DashboardExample {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DashboardExample.class);
@@ -47,42 +49,44 @@ public final class DashboardExample {
 
     public static void define(Routes app) {
         Topic metrics = app.topic(
-                "metrics", topic -> topic.authorize(Authorizer.requireSession()).initialReplay(1));
+                "metrics", topic -> topic.authorize(Authorizer.requireUser()).initialReplay(1));
         Thread.ofVirtual().name("dashboard-metrics").start(() -> publish(metrics));
+        SignInThrottle throttle = SignInThrottle.create();
 
         app.page("/login", PageOptions.defaults().methods("GET", "POST"), page -> {
             page.title("Sign in");
             var request = page.request();
-            String next = request.queryParameter("next")
-                    .filter(n -> n.startsWith("/"))
-                    .orElse(app.path("/dashboard"));
             if ("POST".equals(request.method())) {
                 String user = request.formParameter("user").orElse("");
+                Duration wait = throttle.waitBefore(request, user);
+                if (!wait.isZero()) {
+                    return loginForm(
+                            page,
+                            "Too many failed attempts: try again in " + Math.max(1, wait.toMinutes()) + " minute(s)");
+                }
                 if (matches(
                         ACCOUNTS.get(user), request.formParameter("password").orElse(""))) {
-                    request.endSession(); // a fresh session id at sign-in: no fixation
-                    request.startSession().put("user", user);
-                    return page.redirect(next);
+                    throttle.succeeded(request, user);
+                    request.signIn(user); // a fresh session for the user: no fixation
+                    return page.redirectToNext(app.path("/dashboard"));
                 }
-                return loginForm(next, "Unknown user or wrong password");
+                throttle.failed(request, user);
+                return loginForm(page, "Unknown user or wrong password");
             }
-            return loginForm(next, null);
+            return loginForm(page, null);
         });
 
-        app.page("/logout", page -> {
-            page.request().endSession();
+        app.page("/logout", PageOptions.defaults().methods("POST"), page -> {
+            page.request().signOut(); // its streams end too
             return page.redirect(app.path("/login"));
         });
 
         app.ssePage(
                 "/dashboard",
-                PageOptions.defaults().requireSession(app.path("/login")),
+                PageOptions.defaults().requireUser(app.path("/login")),
                 page -> {
                     page.title("Dashboard");
-                    String user = page.request()
-                            .session()
-                            .flatMap(s -> s.get("user", String.class))
-                            .orElse("?");
+                    String user = page.request().user().orElseThrow(); // requireUser: there is one
                     return div(
                             Live.connect(page.url("/dashboard/metrics")),
                             h1(text("Dashboard")),
@@ -90,7 +94,11 @@ public final class DashboardExample {
                                     text("Signed in as "),
                                     strong(id("user"), text(user)),
                                     text(" \u00B7 "),
-                                    a(href(page.url("/logout")), text("Sign out"))),
+                                    form(
+                                            attr("method", "post"),
+                                            attr("action", page.url("/logout")),
+                                            attr("style", "display: inline"),
+                                            button(id("sign-out"), attr("type", "submit"), text("Sign out")))),
                             dl(
                                     element("dt", text("Server time")),
                                     element("dd", span(id("time"), Live.state("time"))),
@@ -104,7 +112,9 @@ public final class DashboardExample {
                 metrics);
     }
 
-    private static Node loginForm(String next, String error) {
+    /** The sign-in form; it posts back with the same {@code next}, which {@code redirectToNext} checks. */
+    private static Node loginForm(Page page, String error) {
+        String next = page.request().queryParameter("next").orElse("");
         return fragment(
                 h1(text("Sign in")),
                 error == null ? fragment() : p(id("error"), text(error)),

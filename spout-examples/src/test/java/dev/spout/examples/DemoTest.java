@@ -35,6 +35,48 @@ class DemoTest {
         }
     }
 
+    /** The reproductions of the security review, run against the demo: each is refused now. */
+    @Test
+    void theDemoKeepsStrangersOutOfItsProtectedPartsAndRefusesForgedCalls() throws Exception {
+        try (var app = Demo.define(Spout.create()).start("127.0.0.1", 0);
+                var browser = HttpClient.newBuilder()
+                        .cookieHandler(new java.net.CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build()) {
+            String base = "http://127.0.0.1:" + app.port();
+            browser.send(get(base + "/chat/client"), HttpResponse.BodyHandlers.discarding()); // an anonymous session
+            try (var metrics =
+                    SseTestClient.open(browser, URI.create(base + "/admin/dashboard/metrics"), java.util.Map.of())) {
+                assertThat(metrics.status()).as("a session is not a login").isEqualTo(401);
+            }
+            for (String page : new String[] {"/broadcast-toggles/client", "/jobs/client"}) { // they register their ajax
+                browser.send(get(base + page), HttpResponse.BodyHandlers.discarding());
+            }
+            for (String path : new String[] {"/broadcast-toggles/ajax/one", "/jobs/ajax/start"}) {
+                for (String method : new String[] {"GET", "HEAD"}) {
+                    var forged = browser.send(
+                            HttpRequest.newBuilder(URI.create(base + path))
+                                    .header("Origin", "http://evil.example")
+                                    .method(method, HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    assertThat(forged.statusCode()).as(method + " " + path).isEqualTo(405);
+                }
+            }
+            var signIn = browser.send(
+                    HttpRequest.newBuilder(URI.create(base + "/admin/login?next=%2F%2Fother-host%2Fx"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("user=demo&password=demo"))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(signIn.headers().firstValue("Location")).hasValue("/admin/dashboard");
+        }
+    }
+
+    private static HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).build();
+    }
+
     @Test
     void thePortComesFromTheArgumentsOrDefaults() {
         assertThat(Ports.fromArgs(new String[] {"--port", "9090"})).isEqualTo(9090);

@@ -100,11 +100,11 @@ class NoJavaScriptExamplesBrowserTest extends DemoBrowserTest {
             browser.await("metrics update", WAIT, d -> !browser.text("#time").equals(first));
             assertThat(browser.text("#heap")).matches("\\d+");
 
-            browser.driver.findElement(By.linkText("Sign out")).click();
+            browser.click("#sign-out"); // a form posting to /logout: a link (a GET) could be forged by any site
             browser.await("signed out", WAIT, d -> d.getCurrentUrl().contains("/admin/login"));
             browser.get(url("/admin/dashboard"));
             browser.await(
-                    "a session is needed again", WAIT, d -> d.getCurrentUrl().contains("/admin/login?next="));
+                    "a sign-in is needed again", WAIT, d -> d.getCurrentUrl().contains("/admin/login?next="));
         }
     }
 

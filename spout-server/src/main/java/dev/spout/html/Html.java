@@ -1,6 +1,7 @@
 package dev.spout.html;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A small DSL for HTML that escapes by default. Import its methods statically and write markup as nested calls;
@@ -54,8 +55,17 @@ public final class Html {
         return new Attribute("style", css);
     }
 
+    /** A link target; a URL with an unsafe scheme ({@code javascript:} and the like) becomes a dead link. */
     public static Attribute href(String url) {
         return new Attribute("href", url);
+    }
+
+    /**
+     * A URL attribute kept as given whatever its scheme, for a URL the application wrote itself (a {@code
+     * javascript:} bookmarklet, say). Never pass a URL that a user controls.
+     */
+    public static Attribute trustedUrl(String name, String url) {
+        return new Attribute(name, Objects.requireNonNull(url, "url"), true);
     }
 
     /** A {@code data-*} attribute. */

@@ -3,8 +3,8 @@ package dev.spout.server;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -14,27 +14,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one ajax path. Unless the application turned it off, every call that may change something (any method
- * but GET and HEAD) must pass the CSRF checks before its handler runs: an {@code Origin}, when the browser sends
- * one, must be this server's own (or a CORS-allowed one), and the {@code X-Spout-CSRF} header must carry the
- * session's token. A call that fails either gets {@code 403} and never reaches the handler.
+ * Serves one ajax path, for the one method it was declared with (POST unless a binding says otherwise; a GET
+ * endpoint also answers HEAD): any other method gets {@code 405} with {@code Allow}. Unless the application turned
+ * it off, every call that may change something (any method but GET and HEAD) must pass the CSRF checks before its
+ * handler runs: an {@code Origin}, when the browser sends one, must be this server's own (or a CORS-allowed one),
+ * and the {@code X-Spout-CSRF} header must carry the session's token. A call that fails either gets {@code 403}
+ * and never reaches the handler.
  */
 final class AjaxEndpoint implements Endpoint {
     static final String CSRF_HEADER = "X-Spout-CSRF";
     private static final Logger LOG = LoggerFactory.getLogger(AjaxEndpoint.class);
 
+    final String method;
+    private final Set<String> methods;
     private final String path;
     private final AjaxHandler handler;
     private final Engine engine;
 
-    AjaxEndpoint(String path, AjaxHandler handler, Engine engine) {
+    AjaxEndpoint(String path, String method, AjaxHandler handler, Engine engine) {
         this.path = path;
+        this.method = method;
+        this.methods = method.equals("GET") ? Set.of("GET", "HEAD") : Set.of(method);
         this.handler = handler;
         this.engine = engine;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        if (!Methods.allowed(methods, request, response, callback)) {
+            return true;
+        }
         var clientRequest = new ClientRequest(request, response, engine.sessions, PageEndpoint.form(request));
         boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         if (!safe && engine.options.csrfProtection) {
@@ -67,11 +76,9 @@ final class AjaxEndpoint implements Endpoint {
 
     /** Why the call fails the CSRF checks, or null if it passes. */
     private String csrfRefusal(Request request, ClientRequest clientRequest) {
-        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (origin != null
-                && !origin.equalsIgnoreCase(ownOrigin(request))
-                && !engine.options.corsOrigins.contains(origin)) {
-            return "Cross-origin call refused: Origin " + origin + " is not this site";
+        String crossOrigin = SameOrigin.refusal(request, engine.options.corsOrigins);
+        if (crossOrigin != null) {
+            return crossOrigin;
         }
         Optional<Session> session = clientRequest.session();
         if (session.isEmpty()) {
@@ -87,18 +94,5 @@ final class AjaxEndpoint implements Endpoint {
             return "Wrong CSRF token";
         }
         return null;
-    }
-
-    /** scheme://host[:port] of this request, as a browser writes its Origin header. */
-    static String ownOrigin(Request request) {
-        String scheme = request.getHttpURI().getScheme().toLowerCase(Locale.ROOT);
-        String host = Request.getServerName(request).toLowerCase(Locale.ROOT);
-        int port = Request.getServerPort(request);
-        boolean defaultPort =
-                port <= 0 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-        if (host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
     }
 }

@@ -52,10 +52,18 @@ public final class AjaxOptions {
         return new AjaxOptions();
     }
 
-    /** The HTTP method (default POST). GET handlers must not change anything: they are not CSRF-checked. */
+    /**
+     * The HTTP method (default POST); the endpoint then answers that method only (405 to others). A {@code GET}
+     * endpoint is for reading only: it is not CSRF-checked (a GET is what any other site can make a browser send),
+     * so its handler must never change anything.
+     */
     public AjaxOptions method(String method) {
         Objects.requireNonNull(method, "method");
-        return with(o -> o.method = method);
+        String upper = method.toUpperCase(java.util.Locale.ROOT);
+        if (!upper.matches("[A-Z]+") || upper.equals("HEAD") || upper.equals("OPTIONS") || upper.equals("TRACE")) {
+            throw new IllegalArgumentException("Not a method for an ajax call: \"" + method + "\"");
+        }
+        return with(o -> o.method = upper);
     }
 
     /** Sends a constant argument. */

@@ -13,9 +13,12 @@ package dev.spout.server;
 public interface Authorizer {
     Access check(ClientRequest request) throws Exception;
 
-    /** Only browsers with a session may subscribe; others get 401. */
-    static Authorizer requireSession() {
-        return request -> request.session().isPresent() ? Access.ALLOW : Access.UNAUTHORIZED;
+    /**
+     * Only a signed-in user ({@link ClientRequest#signIn}) may open the stream; anyone else gets 401. Not merely a
+     * session: any visitor of a page with ajax bindings has one.
+     */
+    static Authorizer requireUser() {
+        return request -> request.user().isPresent() ? Access.ALLOW : Access.UNAUTHORIZED;
     }
 
     /** Everyone may subscribe (the default). */

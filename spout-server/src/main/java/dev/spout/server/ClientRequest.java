@@ -3,6 +3,7 @@ package dev.spout.server;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -16,7 +17,7 @@ import org.eclipse.jetty.util.Fields;
  * <pre>{@code
  * app.sse("/prices", sse -> {
  *     String symbol = sse.request().queryParameter("symbol").orElse("ACME");
- *     String user = sse.request().session().flatMap(s -> s.get("user", String.class)).orElse("guest");
+ *     String user = sse.request().user().orElse("guest");
  *     ...
  * });
  * }</pre>
@@ -76,7 +77,7 @@ public final class ClientRequest {
         return request.isSecure();
     }
 
-    /** The browser's session, if it has a live one. */
+    /** The browser's session, if it has a live one (anonymous or a signed-in user's). */
     public Optional<Session> session() {
         if (session == null) {
             session = sessions.find(request);
@@ -84,9 +85,14 @@ public final class ClientRequest {
         return session;
     }
 
+    /** The signed-in user of this browser's session, if it has one: who this request is, not merely a session. */
+    public Optional<String> user() {
+        return session().flatMap(Session::user);
+    }
+
     /**
-     * The browser's session, started now if it has none (setting the session cookie). To begin a fresh session
-     * after a login, {@link #endSession()} first: a new id then replaces any id an attacker may have planted.
+     * The browser's session, started now as an anonymous one if it has none (setting the session cookie): for
+     * state and CSRF tokens, never a login (see {@link #signIn}).
      *
      * @throws IllegalStateException once the response has been sent (a stream's headers go out before its handler)
      */
@@ -95,18 +101,49 @@ public final class ClientRequest {
         if (existing.isPresent()) {
             return existing.get();
         }
+        return begin(null);
+    }
+
+    /**
+     * Signs the user in, after the application has checked who they are: the browser's old session, if any, ends
+     * (its streams too), and a new one for the user replaces it under a fresh id, so an id an attacker may have
+     * planted is worth nothing. Pages that {@link PageOptions#requireUser() require a user} and streams that {@link
+     * Authorizer#requireUser() do} admit the browser from then on.
+     *
+     * <pre>{@code
+     * if (accounts.check(name, password)) {
+     *     page.request().signIn(name);
+     *     return page.redirectToNext(app.path("/dashboard"));
+     * }
+     * }</pre>
+     *
+     * @throws IllegalStateException once the response has been sent
+     */
+    public Session signIn(String user) {
+        Objects.requireNonNull(user, "user");
+        if (user.isBlank()) {
+            throw new IllegalArgumentException("A signed-in user needs a name, got \"" + user + "\"");
+        }
+        signOut();
+        return begin(user);
+    }
+
+    /**
+     * Ends the browser's session, if it has one (sign-out, or the end of an anonymous session), and clears its
+     * cookie. Streams opened with that session on this node end at once ({@link CloseReason.SessionEnded}).
+     */
+    public void signOut() {
+        session().ifPresent(s -> sessions.end(request, response, s));
+        session = Optional.empty();
+    }
+
+    private Session begin(String user) {
         if (response == null) {
             throw new IllegalStateException("No response to set a session cookie on");
         }
-        Session started = sessions.start(request, response);
+        Session started = sessions.start(request, response, user);
         session = Optional.of(started);
         return started;
-    }
-
-    /** Ends the browser's session, if it has one (logout), and clears its cookie. */
-    public void endSession() {
-        session().ifPresent(s -> sessions.end(request, response, s));
-        session = Optional.empty();
     }
 
     /** The underlying Jetty request, for what this view does not offer. */

@@ -11,6 +11,7 @@ package dev.spout.server;
  *         case CloseReason.TooSlow slow -> log.warn("client cut off with {} bytes queued", slow.queuedBytes());
  *         case CloseReason.Failed failed -> log.warn("handler failed", failed.cause());
  *         case CloseReason.ServerStopping s -> log.info("shutting down");
+ *         case CloseReason.SessionEnded s -> log.info("signed out");
  *     }
  * });
  * }</pre>
@@ -34,4 +35,10 @@ public sealed interface CloseReason {
 
     /** The server is stopping; the client will reconnect, to this server or another. */
     record ServerStopping() implements CloseReason {}
+
+    /**
+     * The session the stream was opened with ended (its user signed out, or it was invalidated): what it streamed
+     * was meant for that session, so it stops at once. A browser that reconnects is then asked again who it is.
+     */
+    record SessionEnded() implements CloseReason {}
 }

@@ -44,7 +44,7 @@ final class Engine {
         this.pool = pool;
         this.executor = executor;
         this.limits = new StreamLimits(options.maxStreams, options.maxStreamsPerAddress);
-        this.sessions = new Sessions(options.sessions, options.sessionCookie);
+        this.sessions = new Sessions(options.sessions, options.sessionCookie, streams);
     }
 
     synchronized void start() {
@@ -113,6 +113,14 @@ final class Engine {
     }
 
     private LocalTopic newTopic(String name, TopicOptions topicOptions) {
+        if (topicOptions.maxEventBytes < 0) {
+            topicOptions.maxEventBytes = (int) Math.min(TopicOptions.DEFAULT_MAX_EVENT_BYTES, options.maxQueuedBytes);
+        } else if (topicOptions.maxEventBytes > options.maxQueuedBytes) {
+            throw new IllegalArgumentException("Topic " + name + " would take events of up to "
+                    + topicOptions.maxEventBytes + " bytes, more than a subscriber may have queued ("
+                    + options.maxQueuedBytes + ", SpoutOptions.maxQueuedBytes): one such event would cut off "
+                    + "every subscriber");
+        }
         var topic = new LocalTopic(name, topicOptions, this);
         topic.attach(options.broker);
         return topic;

@@ -47,6 +47,7 @@ final class EventStream extends IteratingCallback {
 
     final String path;
     private final String address; // holds one of the limits' slots for its address until the stream leaves
+    final String sessionId; // the session the stream was opened with, if any: its end ends the stream
     ClientRequest request; // null once a topic stream has left Jetty's HTTP handling (see releaseHttp)
     private Response response;
     private Callback exchange;
@@ -88,9 +89,11 @@ final class EventStream extends IteratingCallback {
             Callback exchange,
             Engine engine,
             EndPoint direct,
-            String address) {
+            String address,
+            String sessionId) {
         this.path = path;
         this.address = address;
+        this.sessionId = sessionId;
         this.request = request;
         this.response = response;
         this.exchange = exchange;
@@ -114,8 +117,17 @@ final class EventStream extends IteratingCallback {
         }
     }
 
-    /** Queues bytes for this client alone; the future completes when they are written, or fails when they cannot be. */
+    /**
+     * Queues bytes for this client alone; the future completes when they are written, or fails when they cannot be.
+     *
+     * @throws EventTooLargeException if the bytes alone exceed the queue bound: sending them would only cut the
+     *     client off, so they are refused and the stream goes on
+     */
     CompletableFuture<Void> enqueue(byte[] bytes) {
+        if (bytes.length > engine.options.maxQueuedBytes) {
+            throw new EventTooLargeException(
+                    "the stream " + path, bytes.length, engine.options.maxQueuedBytes, "SpoutOptions.maxQueuedBytes");
+        }
         var written = new CompletableFuture<Void>();
         long queued;
         synchronized (lock) {
@@ -309,6 +321,7 @@ final class EventStream extends IteratingCallback {
             if (closeReason != null
                     && (closeReason instanceof CloseReason.ClientGone
                             || closeReason instanceof CloseReason.TooSlow
+                            || closeReason instanceof CloseReason.SessionEnded
                             || queueEmpty())) {
                 writing = false;
                 return Action.SUCCEEDED;
@@ -501,6 +514,7 @@ final class EventStream extends IteratingCallback {
             case CloseReason.ClientGone gone -> exchange.failed(gone.cause());
             case CloseReason.TooSlow slow ->
                 exchange.failed(new EofException("The client is too slow: " + slow.queuedBytes() + " bytes queued"));
+            case CloseReason.SessionEnded ended -> exchange.failed(new EofException("The stream's session ended"));
             default -> exchange.succeeded();
         }
     }
@@ -515,6 +529,7 @@ final class EventStream extends IteratingCallback {
         switch (reason) {
             case CloseReason.ClientGone gone -> direct.close(gone.cause());
             case CloseReason.TooSlow slow -> direct.close(new EofException("The client is too slow"));
+            case CloseReason.SessionEnded ended -> direct.close(new EofException("The stream's session ended"));
             default -> {
                 direct.shutdownOutput();
                 direct.close();

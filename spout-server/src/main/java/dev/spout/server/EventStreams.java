@@ -71,7 +71,8 @@ final class EventStreams {
         engine.exchangeStarted();
         Request.addCompletionListener(request, failure -> engine.exchangeEnded());
         EndPoint direct = StreamConnection.needed(request) ? StreamConnection.endPoint(request) : null;
-        var stream = new EventStream(path, clientRequest, response, callback, engine, direct, address);
+        String sessionId = clientRequest.session().map(Session::id).orElse(null);
+        var stream = new EventStream(path, clientRequest, response, callback, engine, direct, address, sessionId);
         engine.streams.add(stream);
         request.addFailureListener(cause -> stream.closeWith(new CloseReason.ClientGone(cause)));
         request.addIdleTimeoutListener(timeout -> !stream.isOpen()); // idle is fine: heartbeats find dead peers

@@ -47,6 +47,7 @@ final class LocalTopic implements Topic, TopicLog {
     private final Object lock = new Object();
     private volatile Entry head = Entry.start();
     private final ArrayDeque<Entry> history = new ArrayDeque<>();
+    private long retainedBytes; // of the entries in the history, bounded by TopicOptions.historyBytes
     private final HashMap<String, Entry> byId = new HashMap<>();
     private final List<EventStream> subscribers = new ArrayList<>();
     private EventStream[] snapshot = NONE; // guarded by lock; rebuilt when subscribers change
@@ -85,7 +86,12 @@ final class LocalTopic implements Topic, TopicLog {
     @Override
     public CompletableFuture<String> publishAsync(SseEvent event) {
         Objects.requireNonNull(event, "event");
-        SseEncoder.encode(event); // refuse what cannot be written before it enters the topic's order
+        // Refuse what cannot be written, or is too big, before it enters the topic's order.
+        int size = SseEncoder.encode(event).length;
+        if (size > options.maxEventBytes) {
+            throw new EventTooLargeException(
+                    "topic " + name, size, options.maxEventBytes, "TopicOptions.maxEventBytes");
+        }
         return broker.publish(event);
     }
 
@@ -101,7 +107,8 @@ final class LocalTopic implements Topic, TopicLog {
             if (options.historyCount > 0) {
                 history.addLast(entry);
                 byId.put(id, entry);
-                while (history.size() > options.historyCount) {
+                retainedBytes += bytes.length;
+                while (history.size() > options.historyCount || retainedBytes > options.historyBytes) {
                     forget(history.pollFirst());
                 }
             }
@@ -180,9 +187,11 @@ final class LocalTopic implements Topic, TopicLog {
     public TopicStats stats() {
         int subscriberCount;
         int retained;
+        long bytes;
         synchronized (lock) {
             subscriberCount = subscribers.size();
             retained = history.size();
+            bytes = retainedBytes;
         }
         return new TopicStats(
                 name,
@@ -191,7 +200,8 @@ final class LocalTopic implements Topic, TopicLog {
                 stats.delivered.sum(),
                 stats.dropped.sum(),
                 stats.replayed.sum(),
-                retained);
+                retained,
+                bytes);
     }
 
     void close() {
@@ -253,6 +263,7 @@ final class LocalTopic implements Topic, TopicLog {
 
     private void forget(Entry entry) {
         byId.remove(entry.id, entry);
+        retainedBytes -= entry.bytes.length;
     }
 
     /** What the broker still holds between the client's id and this node's head, if it holds all of it. */

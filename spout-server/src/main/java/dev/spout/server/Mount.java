@@ -48,7 +48,7 @@ final class Mount implements Routes {
         router.add(
                 path(ssePath),
                 options.host,
-                new SseEndpoint(path(ssePath), path(path), handler, sessionRule(options), engine));
+                new SseEndpoint(path(ssePath), path(path), handler, pageRule(options), engine));
         return this;
     }
 
@@ -61,7 +61,7 @@ final class Mount implements Routes {
     public Mount ssePage(String path, PageOptions options, PageContents contents, String ssePath, Topic topic) {
         LocalTopic local = local(topic);
         page(path, options, contents);
-        Authorizer authorizer = both(sessionRule(options), local.options.authorizer);
+        Authorizer authorizer = both(pageRule(options), local.options.authorizer);
         router.add(
                 path(ssePath), options.host, new TopicEndpoint(path(ssePath), path(path), local, authorizer, engine));
         return this;
@@ -90,14 +90,25 @@ final class Mount implements Routes {
     @Override
     public Mount ajax(String path, AjaxHandler handler) {
         String url = ajaxPath(path);
-        router.add(url, new AjaxEndpoint(url, Objects.requireNonNull(handler, "handler"), engine));
+        router.add(url, new AjaxEndpoint(url, "POST", Objects.requireNonNull(handler, "handler"), engine));
         return this;
     }
 
-    /** Registers the handler unless the ajax path already has one; returns the URL to call. */
-    String registerAjax(String path, AjaxHandler handler) {
+    /**
+     * Registers the handler for the method unless the ajax path already has one; returns the URL to call. A path
+     * is one endpoint with one method: a binding that asks another method of it is a mistake, refused here.
+     */
+    String registerAjax(String path, String method, AjaxHandler handler) {
         String url = ajaxPath(path);
-        router.addIfAbsent(url, null, new AjaxEndpoint(url, Objects.requireNonNull(handler, "handler"), engine));
+        var endpoint = new AjaxEndpoint(url, method, Objects.requireNonNull(handler, "handler"), engine);
+        Endpoint existing = router.putIfAbsent(url, null, endpoint);
+        if (existing instanceof AjaxEndpoint ajax && !ajax.method.equals(method)) {
+            throw new IllegalStateException("The ajax endpoint " + url + " answers " + ajax.method
+                    + "; a binding cannot call it with " + method);
+        }
+        if (existing != null && !(existing instanceof AjaxEndpoint)) {
+            throw new IllegalStateException("Something other than an ajax endpoint is served at " + url);
+        }
         return url;
     }
 
@@ -132,8 +143,8 @@ final class Mount implements Routes {
         return prefix + path;
     }
 
-    private static Authorizer sessionRule(PageOptions options) {
-        return options.requireSession ? Authorizer.requireSession() : Authorizer.allowAll();
+    private static Authorizer pageRule(PageOptions options) {
+        return options.requireUser ? Authorizer.requireUser() : Authorizer.allowAll();
     }
 
     private static Authorizer both(Authorizer first, Authorizer second) {

@@ -112,6 +112,18 @@ public final class Page {
     }
 
     /**
+     * Redirects to where a sign-in page was asked to send the browser back to: the request's {@code next}
+     * parameter if it is a path of this site, else {@code fallback}. A {@code next} that would leave the site (an
+     * absolute URL, {@code //other-host/x}, {@code /\other-host/x}) is ignored, so a link to the sign-in page
+     * cannot send a freshly signed-in user to an attacker's copy of the site.
+     */
+    public Node redirectToNext(String fallback) {
+        Objects.requireNonNull(fallback, "fallback");
+        return redirect(
+                request.queryParameter("next").filter(LocalPath::isLocal).orElse(fallback));
+    }
+
+    /**
      * Binds a DOM event to server code, like awful's {@code ajax}: when {@code event} fires on an element matching
      * the CSS {@code selector}, the browser calls {@code /ajax/<path>} (under this page's prefix) and {@code handler}
      * runs on the server. The binding uses event delegation, so elements added later are bound too, and carries the
@@ -130,7 +142,7 @@ public final class Page {
         Objects.requireNonNull(selector, "selector");
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(options, "options");
-        String url = mount.registerAjax(path, handler);
+        String url = mount.registerAjax(path, options.method, handler);
         ajaxBindings.add(new AjaxBinding(selector, event, url, options));
         return this;
     }

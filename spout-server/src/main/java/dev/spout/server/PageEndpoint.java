@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Request;
@@ -19,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one page: checks method and session, runs its contents, wraps them in the application's template, and
- * answers with the whole document (gzip-compressed when the browser takes it and it is worth it).
+ * Serves one page: checks the method, that a form posted to it comes from this site, and that a page which
+ * requires a user has one; runs its contents, wraps them in the application's template, and answers with the whole
+ * document (gzip-compressed when the browser takes it and it is worth it).
  */
 final class PageEndpoint implements Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(PageEndpoint.class);
@@ -45,8 +47,19 @@ final class PageEndpoint implements Endpoint {
         if (!Methods.allowed(options.methods, request, response, callback)) {
             return true;
         }
+        if (engine.options.csrfProtection
+                && !HttpMethod.GET.is(request.getMethod())
+                && !HttpMethod.HEAD.is(request.getMethod())) {
+            // A form posted from another site (a forged sign-in, say) carries that site's Origin.
+            String refusal = SameOrigin.refusal(request, engine.options.corsOrigins);
+            if (refusal != null) {
+                LOG.debug("{} {} refused: {}", request.getMethod(), path, refusal);
+                Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, refusal);
+                return true;
+            }
+        }
         var clientRequest = new ClientRequest(request, response, engine.sessions, form(request));
-        if (options.requireSession && clientRequest.session().isEmpty()) {
+        if (options.requireUser && clientRequest.user().isEmpty()) {
             String next = request.getHttpURI().getPathQuery();
             String loginPath = options.loginPath != null ? options.loginPath : engine.options.loginPath;
             String login = loginPath + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);

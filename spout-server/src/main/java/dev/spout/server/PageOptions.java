@@ -5,17 +5,17 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * How a page is served, as awful's {@code define-page} keywords set it: methods, session requirement, template,
- * trailing-slash rule and virtual host. Immutable; each method returns a changed copy.
+ * How a page is served: methods, whether a signed-in user is required, template, trailing-slash rule and virtual
+ * host. Immutable; each method returns a changed copy.
  *
  * <pre>{@code
- * app.page("/dashboard", PageOptions.defaults().requireSession(), page -> ...);   // no session: to the login page
+ * app.page("/dashboard", PageOptions.defaults().requireUser(), page -> ...);   // a stranger goes to the login page
  * app.page("/search", PageOptions.defaults().methods("GET", "POST"), page -> ...);
  * }</pre>
  */
 public final class PageOptions {
     Set<String> methods = Set.of("GET", "HEAD");
-    boolean requireSession;
+    boolean requireUser;
     String loginPath;
     boolean template = true;
     boolean strictPath;
@@ -26,7 +26,7 @@ public final class PageOptions {
     private PageOptions with(Consumer<PageOptions> change) {
         var copy = new PageOptions();
         copy.methods = methods;
-        copy.requireSession = requireSession;
+        copy.requireUser = requireUser;
         copy.loginPath = loginPath;
         copy.template = template;
         copy.strictPath = strictPath;
@@ -35,7 +35,7 @@ public final class PageOptions {
         return copy;
     }
 
-    /** GET and HEAD, no session needed, the application's template, {@code /a} and {@code /a/} alike, any host. */
+    /** GET and HEAD, open to everyone, the application's template, {@code /a} and {@code /a/} alike, any host. */
     public static PageOptions defaults() {
         return new PageOptions();
     }
@@ -49,18 +49,19 @@ public final class PageOptions {
     }
 
     /**
-     * A browser without a session is sent to the login page ({@link SpoutOptions#loginPath}) with the path it
-     * wanted as {@code ?next=} (awful's {@code use-session}, made strict). Its stream, if any, answers 401.
+     * Only a signed-in user ({@link ClientRequest#signIn}) may see the page: anyone else is sent to the login page
+     * ({@link SpoutOptions#loginPath}) with the path they wanted as {@code ?next=}. A session alone is not enough:
+     * every visitor of a page with ajax bindings has one. The page's stream, if any, answers 401 to anyone else.
      */
-    public PageOptions requireSession() {
-        return with(o -> o.requireSession = true);
+    public PageOptions requireUser() {
+        return with(o -> o.requireUser = true);
     }
 
-    /** {@link #requireSession()}, sending strangers to this login page instead of the application's. */
-    public PageOptions requireSession(String loginPath) {
+    /** {@link #requireUser()}, sending strangers to this login page instead of the application's. */
+    public PageOptions requireUser(String loginPath) {
         Objects.requireNonNull(loginPath, "loginPath");
         return with(o -> {
-            o.requireSession = true;
+            o.requireUser = true;
             o.loginPath = loginPath;
         });
     }

@@ -31,8 +31,13 @@ final class Router extends Handler.Abstract {
 
     /** Adds the endpoint unless the path (and host) is taken; returns whether it was added. */
     boolean addIfAbsent(String path, String host, Endpoint endpoint) {
+        return putIfAbsent(path, host, endpoint) == null;
+    }
+
+    /** Adds the endpoint unless the path (and host) is taken; returns what was there already, or null. */
+    Endpoint putIfAbsent(String path, String host, Endpoint endpoint) {
         String key = host == null ? ANY_HOST : host.toLowerCase(Locale.ROOT);
-        return routes.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).putIfAbsent(key, endpoint) == null;
+        return routes.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).putIfAbsent(key, endpoint);
     }
 
     @Override

@@ -18,7 +18,7 @@ public interface Routes {
     /** A page, answering GET and HEAD: awful's {@code define-page}. */
     Routes page(String path, PageContents contents);
 
-    /** A page with options: methods, session requirement, template, trailing-slash rule, virtual host. */
+    /** A page with options: methods, a signed-in user required, template, trailing-slash rule, virtual host. */
     Routes page(String path, PageOptions options, PageContents contents);
 
     /**
@@ -30,14 +30,17 @@ public interface Routes {
 
     /**
      * {@link #ssePage(String, PageContents, String, SseHandler)} with page options; a page that requires a
-     * session also refuses its stream (401) to clients without one.
+     * signed-in user also refuses its stream (401) to anyone else.
      */
     Routes ssePage(String path, PageOptions options, PageContents contents, String ssePath, SseHandler handler);
 
     /** A client page whose SSE endpoint streams a topic to every client. */
     Routes ssePage(String path, PageContents contents, String ssePath, Topic topic);
 
-    /** A client page with options, whose SSE endpoint streams a topic. */
+    /**
+     * A client page with options, whose SSE endpoint streams a topic; a page that requires a signed-in user also
+     * refuses its stream (401) to anyone else, before the topic's own authorizer is asked.
+     */
     Routes ssePage(String path, PageOptions options, PageContents contents, String ssePath, Topic topic);
 
     /** An SSE endpoint whose handler runs once per connected client, on its own virtual thread. */
@@ -49,7 +52,10 @@ public interface Routes {
     /** An SSE endpoint that streams a topic: every client gets every event, and catches up after reconnecting. */
     Routes sse(String path, Topic topic);
 
-    /** An ajax endpoint at {@code /ajax/<path>}, answering POST; pages bind to it with {@link Page#ajax}. */
+    /**
+     * An ajax endpoint at {@code /ajax/<path>}, answering POST only (405 to other methods), CSRF-checked; pages
+     * bind to it with {@link Page#ajax}.
+     */
     Routes ajax(String path, AjaxHandler handler);
 
     /**

@@ -61,7 +61,11 @@ public final class Spout implements Routes, AutoCloseable {
         this.options = options;
         var threads = platformThreads();
         server = new Server(threads);
-        connector = new ServerConnector(server, connectionFactories(options));
+        var http = new HttpConfiguration();
+        connector = new ServerConnector(server, connectionFactories(options, http));
+        var headDeadline = new RequestHeadDeadline(options.requestHeadTimeout, connector.getScheduler());
+        http.addCustomizer(headDeadline);
+        connector.addEventListener(headDeadline);
         connector.setIdleTimeout(options.writeTimeout.toMillis());
         // After a restart or a failover every client reconnects at once: a deep accept queue (capped by the kernel's
         // somaxconn) takes the storm instead of dropping connections (Jetty's default queue is the JDK's 50).
@@ -74,6 +78,7 @@ public final class Spout implements Routes, AutoCloseable {
         if (!options.corsOrigins.isEmpty()) {
             handler = new CorsHandler(options.corsOrigins, options.corsCredentials, handler);
         }
+        handler = new SecurityHeaders.Applied(options.securityHeaders, handler);
         server.setHandler(handler);
         root = new Mount(router, engine, "");
     }
@@ -267,8 +272,7 @@ public final class Spout implements Routes, AutoCloseable {
         }
     }
 
-    private static ConnectionFactory[] connectionFactories(SpoutOptions options) {
-        var http = new HttpConfiguration();
+    private static ConnectionFactory[] connectionFactories(SpoutOptions options, HttpConfiguration http) {
         http.setSendServerVersion(false);
         http.setNotifyRemoteAsyncErrors(true);
         var http1 = new HttpConnectionFactory(http);

@@ -39,6 +39,8 @@ public final class SpoutOptions {
     String loginPath = "/login";
     boolean csrfProtection = true;
     PageTemplate template;
+    SecurityHeaders securityHeaders = SecurityHeaders.defaults();
+    Duration requestHeadTimeout = Duration.ofSeconds(10);
 
     SpoutOptions() {}
 
@@ -161,15 +163,17 @@ public final class SpoutOptions {
         return this;
     }
 
-    /** Where a page that requires a session sends a browser without one, with {@code ?next=<path>} (default /login). */
+    /** Where a page that requires a user sends a stranger, with {@code ?next=<path>} (default /login). */
     public SpoutOptions loginPath(String path) {
         this.loginPath = Objects.requireNonNull(path, "path");
         return this;
     }
 
     /**
-     * Whether ajax calls that may change something must carry the session's CSRF token and a same-site {@code
-     * Origin} (default true). Turn off only for APIs that authenticate each call otherwise.
+     * Whether requests that may change something are checked for cross-site forgery (default true): ajax calls
+     * must carry the session's CSRF token and a same-site {@code Origin}; forms posted to pages must not come from
+     * another site ({@code Origin}, {@code Sec-Fetch-Site}). Turn off only for APIs that authenticate each call
+     * otherwise.
      */
     public SpoutOptions csrfProtection(boolean enabled) {
         this.csrfProtection = enabled;
@@ -179,6 +183,25 @@ public final class SpoutOptions {
     /** The template every page is wrapped in, unless it opts out (awful's page template; default none). */
     public SpoutOptions template(PageTemplate template) {
         this.template = Objects.requireNonNull(template, "template");
+        return this;
+    }
+
+    /** The protective headers on every response (default {@link SecurityHeaders#defaults()}). */
+    public SpoutOptions securityHeaders(SecurityHeaders headers) {
+        this.securityHeaders = Objects.requireNonNull(headers, "headers");
+        return this;
+    }
+
+    /**
+     * How long a client may take to send a request's line and headers, from its first byte (default 10 seconds).
+     * A client that trickles them (one header every few seconds keeps an idle timeout from ever firing) is
+     * disconnected, so it cannot hold connections open with a few bytes each.
+     */
+    public SpoutOptions requestHeadTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("The request head timeout must be positive, got " + timeout);
+        }
+        this.requestHeadTimeout = timeout;
         return this;
     }
 

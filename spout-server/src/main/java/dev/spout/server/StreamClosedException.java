@@ -28,6 +28,7 @@ public final class StreamClosedException extends UncheckedIOException {
                     case CloseReason.TooSlow s -> "the client was too slow (" + s.queuedBytes() + " bytes queued)";
                     case CloseReason.Failed f -> "its handler failed";
                     case CloseReason.ServerStopping s -> "the server is stopping";
+                    case CloseReason.SessionEnded s -> "its session ended (the user signed out)";
                 };
     }
 

@@ -26,6 +26,15 @@ final class StreamRegistry {
         open.forEach(action);
     }
 
+    /** Ends the streams opened with this session, which has ended (a sign-out): they were meant for it alone. */
+    void endSession(String sessionId) {
+        for (EventStream stream : open) {
+            if (sessionId.equals(stream.sessionId)) {
+                stream.closeWith(new CloseReason.SessionEnded());
+            }
+        }
+    }
+
     void stopAll() {
         for (EventStream stream : List.copyOf(open)) {
             stream.closeWith(new CloseReason.ServerStopping());

@@ -4,7 +4,10 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** An SSE endpoint that streams a topic: each accepted request subscribes, resuming after its Last-Event-ID. */
+/**
+ * An SSE endpoint that streams a topic: each accepted request subscribes, resuming after its Last-Event-ID. The
+ * authorizer is the endpoint's own: the topic's, combined with its page's rule when the stream belongs to a page.
+ */
 final class TopicEndpoint implements Endpoint {
     private final String path;
     private final String pagePath;
@@ -22,8 +25,7 @@ final class TopicEndpoint implements Endpoint {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        EventStream stream =
-                EventStreams.admit(path, pagePath, topic.options.authorizer, engine, request, response, callback);
+        EventStream stream = EventStreams.admit(path, pagePath, authorizer, engine, request, response, callback);
         if (stream != null) {
             String lastEventId = stream.request.header("Last-Event-ID").orElse(null);
             stream.releaseHttpAfterHeaders();

@@ -4,18 +4,23 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a topic keeps its history and who may subscribe. Set in {@link Spout#topic(String, java.util.function.Consumer)}.
+ * How a topic keeps its history, how big its events may be, and who may subscribe. Set in {@link Spout#topic(String,
+ * java.util.function.Consumer)}.
  *
  * <pre>{@code
  * Topic chat = app.topic("chat", topic -> topic
  *         .history(500, Duration.ofHours(1))      // what reconnecting clients can catch up on
+ *         .historyBytes(4 * 1024 * 1024)          // and never more than 4 MiB of it
  *         .initialReplay(20)                      // new clients start with the last 20 messages
- *         .authorize(request -> sessions.find(request).isPresent() ? Access.ALLOW : Access.UNAUTHORIZED));
+ *         .authorize(Authorizer.requireUser()));
  * }</pre>
  */
 public final class TopicOptions {
     int historyCount = 1024;
     Duration historyAge = Duration.ofMinutes(10);
+    long historyBytes = 16L * 1024 * 1024;
+    static final int DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
+    int maxEventBytes = -1; // unset: the default, or the application's queue bound if that is smaller
     int initialReplay;
     Authorizer authorizer = Authorizer.allowAll();
     ReplayGapHandler gapHandler = gap -> Replay.history();
@@ -36,6 +41,33 @@ public final class TopicOptions {
         }
         this.historyCount = count;
         this.historyAge = age;
+        return this;
+    }
+
+    /**
+     * Keeps at most this many bytes of encoded events in the history (default 16 MiB), whatever the count and age
+     * allow: the oldest go first. The heap a topic holds is bounded whatever its publishers send.
+     */
+    public TopicOptions historyBytes(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("The history size must be zero or more bytes, got " + bytes);
+        }
+        this.historyBytes = bytes;
+        return this;
+    }
+
+    /**
+     * The largest event the topic takes, encoded (default 256 KiB, or {@link SpoutOptions#maxQueuedBytes} if that is
+     * smaller): a bigger one is refused at publish with {@link
+     * EventTooLargeException}, before it enters the topic, so it never reaches a subscriber. At most the
+     * application's {@link SpoutOptions#maxQueuedBytes} (checked when the topic is created): an event that alone
+     * exceeded a subscriber's queue bound would cut off every subscriber, fast ones too.
+     */
+    public TopicOptions maxEventBytes(int bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("The event size bound must be at least one byte, got " + bytes);
+        }
+        this.maxEventBytes = bytes;
         return this;
     }
 

@@ -61,4 +61,52 @@ class HtmlTest {
     void elementsCanBeExtended() {
         assertThat(div(id("a")).with(classes("b"), text("c")).render()).isEqualTo("<div id=\"a\" class=\"b\">c</div>");
     }
+
+    @Test
+    void scriptUrlsInUrlAttributesBecomeDeadLinks() {
+        for (String url : new String[] {
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " \u0001javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "vbscript:msgbox(1)",
+            "data:text/html,<script>alert(1)</script>"
+        }) {
+            assertThat(Html.a(Html.href(url), text("x")).render())
+                    .as(url)
+                    .isEqualTo("<a href=\"about:invalid#spout-blocked-url\">x</a>");
+        }
+        assertThat(element("form", attr("action", "javascript:steal()")).render())
+                .contains("about:invalid");
+        assertThat(element("img", attr("SRC", "javascript:x")).render()).contains("about:invalid");
+        assertThat(element("button", attr("formaction", "javascript:x")).render())
+                .contains("about:invalid");
+    }
+
+    @Test
+    void safeAndRelativeUrlsAreKept() {
+        for (String url : new String[] {
+            "https://example.com/a?b=c#d",
+            "http://example.com",
+            "mailto:ann@example.com",
+            "tel:+4312345",
+            "/path",
+            "path/with:colon",
+            "?next=/x",
+            "#anchor",
+            "//cdn.example.com/x.js",
+            ""
+        }) {
+            assertThat(Html.href(url).value()).as(url).isEqualTo(url);
+        }
+        assertThat(attr("title", "javascript:is just text here").value()).isEqualTo("javascript:is just text here");
+    }
+
+    @Test
+    void aTrustedUrlIsKeptAsWritten() {
+        assertThat(Html.a(Html.trustedUrl("href", "javascript:void(0)"), text("x"))
+                        .render())
+                .isEqualTo("<a href=\"javascript:void(0)\">x</a>");
+    }
 }

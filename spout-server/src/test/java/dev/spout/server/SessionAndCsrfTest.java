@@ -21,34 +21,37 @@ class SessionAndCsrfTest {
         app.page("/login", PageOptions.defaults().methods("GET", "POST"), page -> {
             var user = page.request().formParameter("user");
             if (user.isPresent()) {
-                page.request().endSession();
-                page.request().startSession().put("user", user.get());
-                return page.redirect(page.request().queryParameter("next").orElse("/"));
+                page.request().signIn(user.get());
+                return page.redirectToNext("/");
             }
             return text("login form");
         });
         app.page(
                 "/private",
-                PageOptions.defaults().requireSession(),
-                page -> text("hello "
-                        + page.request()
-                                .session()
-                                .flatMap(s -> s.get("user", String.class))
-                                .orElseThrow()));
+                PageOptions.defaults().requireUser(),
+                page -> text("hello " + page.request().user().orElseThrow()));
         app.page("/clicker", page -> {
             page.ajax("click", "#b", "click", ajax -> calls.incrementAndGet());
+            page.ajax(
+                    "preview",
+                    "#p",
+                    "input",
+                    AjaxOptions.defaults().method("GET").field("text", "#draft"),
+                    ajax -> ajax.respondText("preview of "
+                            + ajax.request().queryParameter("text").orElse("")));
             return text("clicker");
+        });
+        app.page("/confused", page -> {
+            page.ajax("click", "#b", "click", AjaxOptions.defaults().method("GET"), ajax -> calls.incrementAndGet());
+            return text("never rendered");
         });
         app.ssePage(
                 "/live",
-                PageOptions.defaults().requireSession(),
+                PageOptions.defaults().requireUser(),
                 page -> text("live"),
                 "/live/sse",
-                sse -> sse.send(sse.request()
-                        .session()
-                        .flatMap(s -> s.get("user", String.class))
-                        .orElse("?")));
-        app.sse("/topic", app.topic("private", t -> t.authorize(Authorizer.requireSession())));
+                sse -> sse.send(sse.request().user().orElse("?")));
+        app.sse("/topic", app.topic("private", t -> t.authorize(Authorizer.requireUser())));
         app.start("127.0.0.1", 0);
         browser = new WebClient(URI.create("http://127.0.0.1:" + app.port()));
     }
@@ -137,6 +140,45 @@ class SessionAndCsrfTest {
     }
 
     @Test
+    void aPostEndpointAnswersNoOtherMethodSoACrossSiteGetChangesNothing() throws Exception {
+        browser.get("/clicker");
+        for (String method : new String[] {"GET", "HEAD", "PUT", "DELETE"}) {
+            var response = browser.send(
+                    java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/ajax/click"))
+                            .header("Origin", "http://evil.example")
+                            .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()));
+            assertThat(response.statusCode()).as(method).isEqualTo(405);
+            assertThat(response.headers().firstValue("Allow")).as(method).hasValue("POST");
+        }
+        assertThat(calls.get()).isZero();
+    }
+
+    @Test
+    void anEndpointDeclaredGetAnswersReadsWithoutATokenAndNothingElse() throws Exception {
+        browser.get("/clicker");
+        var read = browser.get("/ajax/preview?text=draft");
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).isEqualTo("preview of draft");
+        assertThat(browser.ajax("/ajax/preview", "text=x").statusCode())
+                .as("a GET endpoint takes no POST")
+                .isEqualTo(405);
+    }
+
+    @Test
+    void aBindingThatAsksAnotherMethodOfAnEndpointIsRefused() throws Exception {
+        browser.get("/clicker"); // registers /ajax/click for POST
+        try (var logs = new LogCapture()) {
+            assertThat(browser.get("/confused").statusCode()).isEqualTo(500);
+            assertThat(logs.errors())
+                    .singleElement()
+                    .satisfies(
+                            e -> assertThat(e.getThrowableProxy().getMessage()).contains("/ajax/click answers POST"));
+        }
+        assertThat(browser.get("/ajax/click").statusCode()).isEqualTo(405);
+        assertThat(calls.get()).isZero();
+    }
+
+    @Test
     void withoutASessionNoTokenCanBeValid() throws Exception {
         var stranger = new WebClient(URI.create("http://127.0.0.1:" + app.port()));
         try {
@@ -150,14 +192,14 @@ class SessionAndCsrfTest {
     }
 
     @Test
-    void loggingOutEndsTheSession() throws Exception {
+    void signingOutEndsTheSession() throws Exception {
         browser.post("/login", "user=ann", null, null);
         assertThat(browser.get("/private").statusCode()).isEqualTo(200);
-        app.page("/logout", page -> {
-            page.request().endSession();
+        app.page("/logout", PageOptions.defaults().methods("POST"), page -> {
+            page.request().signOut();
             return page.redirect("/login");
         });
-        browser.get("/logout");
+        browser.post("/logout", "", null, null);
         assertThat(browser.get("/private").statusCode()).isEqualTo(302);
     }
 }

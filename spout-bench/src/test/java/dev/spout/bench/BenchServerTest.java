@@ -1,0 +1,63 @@
+package dev.spout.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spout.bench.common.Args;
+import dev.spout.server.Spout;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The bench server's {@code POST /publish} contract: an id for a good body, a plain 400 or 413 for a bad one. */
+class BenchServerTest {
+    private Spout app;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() {
+        app = BenchServer.start(Args.options(new String[] {"--port", "0", "--rate", "0"}));
+    }
+
+    @AfterEach
+    void stop() {
+        http.close();
+        app.close();
+    }
+
+    private HttpResponse<String> publish(byte[] body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/publish"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aGoodBodyIsPublishedAndAnsweredWithItsId() throws Exception {
+        var response = publish("hello".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).matches("\\d+");
+    }
+
+    @Test
+    void invalidUtf8GetsAPlain400() throws Exception {
+        var response = publish(new byte[] {'a', (byte) 0xED, (byte) 0xA0, (byte) 0x80});
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("not valid UTF-8").doesNotContain("Exception");
+        assertThat(app.topics().getFirst().stats().published()).isZero();
+    }
+
+    @Test
+    void aBodyBiggerThanTheTopicTakesGets413() throws Exception {
+        var overTopic = publish(new byte[300 * 1024]);
+        assertThat(overTopic.statusCode()).isEqualTo(413);
+        assertThat(overTopic.body()).contains("at most");
+        var overBody = publish(new byte[2 * 1024 * 1024]);
+        assertThat(overBody.statusCode()).isEqualTo(413);
+        assertThat(app.topics().getFirst().stats().published()).isZero();
+    }
+}
