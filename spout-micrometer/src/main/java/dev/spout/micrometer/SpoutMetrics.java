@@ -64,6 +64,11 @@ public final class SpoutMetrics implements MeterBinder {
                 .tags(tags)
                 .description("Events kept in the topic's history for replay")
                 .register(registry);
+        Gauge.builder("spout.topic.retained.bytes", topic, t -> t.stats().retainedBytes())
+                .tags(tags)
+                .description("Encoded size of the events kept in the topic's history")
+                .baseUnit("bytes")
+                .register(registry);
         topicCounter(registry, topic, tags, "spout.topic.published", "Events published", TopicStats::published);
         topicCounter(
                 registry,
