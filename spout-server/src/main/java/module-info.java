@@ -4,6 +4,7 @@
  */
 module dev.spout.server {
     requires transitive dev.spout.core;
+    requires transitive dev.spout.broker;
     requires transitive org.eclipse.jetty.server;
     requires org.eclipse.jetty.http2.server;
     requires org.eclipse.jetty.alpn.server;
@@ -11,7 +12,6 @@ module dev.spout.server {
     requires org.slf4j;
 
     exports dev.spout.server;
-    exports dev.spout.broker;
     exports dev.spout.live;
     exports dev.spout.html;
 }

@@ -31,7 +31,33 @@ public final class SseEncoder {
 
     /** The bytes of one event, ending with the blank line that makes a client dispatch it. */
     public static byte[] encode(SseEvent event) {
-        String id = event.id();
+        return encode(event, event.id());
+    }
+
+    /**
+     * The bytes of one event without its {@code id} line, whatever its id: what an engine encodes once, before the
+     * id is known, to add the id later with {@link #withId}.
+     */
+    public static byte[] encodeWithoutId(SseEvent event) {
+        return encode(event, null);
+    }
+
+    /**
+     * The bytes of an event encoded {@linkplain #encodeWithoutId without its id}, with an {@code id} line in front:
+     * the same bytes as {@link #encode} of the event with that id, without encoding its data again.
+     *
+     * @throws IllegalArgumentException if the id contains CR, LF or NUL
+     */
+    public static byte[] withId(String id, byte[] encodedWithoutId) {
+        SseFields.checkId(id);
+        int idSize = Utf8.length(id, 0, id.length());
+        byte[] out = new byte[ID.length() + idSize + 1 + encodedWithoutId.length];
+        int pos = writeLine(out, 0, ID, id, 0, id.length());
+        System.arraycopy(encodedWithoutId, 0, out, pos, encodedWithoutId.length);
+        return out;
+    }
+
+    private static byte[] encode(SseEvent event, String id) {
         String name = event.event();
         boolean hasName = name != null && !name.isEmpty();
         int size = linesSize(DATA, event.data()) + 1;

@@ -41,6 +41,15 @@ class SseRoundTripTest {
         assertThat(received).isEqualTo(expected);
     }
 
+    @Property(tries = 300)
+    void anIdAddedToBytesEncodedWithoutOneGivesTheBytesOfTheEventWithIt(@ForAll("eventLists") List<SseEvent> events) {
+        for (SseEvent event : events) {
+            String id = event.id() == null ? "7" : event.id();
+            assertThat(SseEncoder.withId(id, SseEncoder.encodeWithoutId(event)))
+                    .isEqualTo(SseEncoder.encode(event.withId(id)));
+        }
+    }
+
     @Provide
     Arbitrary<List<SseEvent>> eventLists() {
         return events().list().ofMinSize(1).ofMaxSize(8);

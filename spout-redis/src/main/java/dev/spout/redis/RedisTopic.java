@@ -68,7 +68,7 @@ final class RedisTopic implements BrokerTopic {
     }
 
     @Override
-    public CompletableFuture<String> publish(SseEvent event) {
+    public CompletableFuture<String> publish(SseEvent event, byte[] encoded) {
         Map<String, String> fields = new LinkedHashMap<>(4);
         fields.put(DATA, event.data());
         if (event.event() != null) {

@@ -86,18 +86,19 @@ final class LocalTopic implements Topic, TopicLog {
     @Override
     public CompletableFuture<String> publishAsync(SseEvent event) {
         Objects.requireNonNull(event, "event");
-        // Refuse what cannot be written, or is too big, before it enters the topic's order.
-        int size = SseEncoder.encode(event).length;
-        if (size > options.maxEventBytes) {
+        // Encoded once, here: what cannot be written, or is too big, is refused before it enters the topic's order,
+        // and the bytes travel with the event to append, which only adds the id.
+        byte[] encoded = SseEncoder.encodeWithoutId(event);
+        if (encoded.length > options.maxEventBytes) {
             throw new EventTooLargeException(
-                    "topic " + name, size, options.maxEventBytes, "TopicOptions.maxEventBytes");
+                    "topic " + name, encoded.length, options.maxEventBytes, "TopicOptions.maxEventBytes");
         }
-        return broker.publish(event);
+        return broker.publish(event, encoded);
     }
 
     @Override
-    public void append(String id, SseEvent event, long timestampMillis) {
-        byte[] bytes = SseEncoder.encode(id.equals(event.id()) ? event : event.withId(id));
+    public void append(String id, SseEvent event, byte[] encoded, long timestampMillis) {
+        byte[] bytes = SseEncoder.withId(id, encoded != null ? encoded : SseEncoder.encodeWithoutId(event));
         boolean anyone;
         synchronized (lock) {
             anyone = !subscribers.isEmpty();

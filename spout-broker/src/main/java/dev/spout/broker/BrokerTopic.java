@@ -10,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <pre>{@code
  * BrokerTopic topic = broker.attach("prices", log);
- * String id = topic.publish(SseEvent.of("42")).join();
+ * SseEvent event = SseEvent.of("42");
+ * String id = topic.publish(event, SseEncoder.encode(event)).join();
  * }</pre>
  */
 public interface BrokerTopic {
@@ -19,14 +20,18 @@ public interface BrokerTopic {
      * Appends the event to the topic and completes with its id once it is in the topic's order; the event then
      * reaches every node's {@link TopicLog}. Completes exceptionally, never silently, if the event could not be
      * stored. An event's own id is kept where the broker allows it; otherwise the broker assigns one.
+     *
+     * @param event the event, already checked by the engine: it can be written
+     * @param encoded its wire bytes without an {@code id} line, encoded once by the engine; a broker that hands
+     *     them to {@link TopicLog#append(String, SseEvent, byte[], long)} spares every node from encoding again
      */
-    CompletableFuture<String> publish(SseEvent event);
+    CompletableFuture<String> publish(SseEvent event, byte[] encoded);
 
     /**
      * The events after {@code afterId} up to and including {@code upToId}, oldest first, if the broker still holds
      * every one of them; empty if it does not (trimmed, or ids it does not know). The engine asks when a client
      * resumes from an id older than this node's history, so replay can reach as far back as the broker keeps
-     * events. Called with the topic's appends held off: it should answer quickly.
+     * events. Called outside the topic's lock (appends go on meanwhile), on the subscribing request's thread.
      */
     default Optional<List<StoredEvent>> readRange(String afterId, String upToId) {
         return Optional.empty();

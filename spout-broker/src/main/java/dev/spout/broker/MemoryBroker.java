@@ -36,13 +36,13 @@ public final class MemoryBroker implements Broker {
         }
 
         @Override
-        public synchronized CompletableFuture<String> publish(SseEvent event) {
+        public synchronized CompletableFuture<String> publish(SseEvent event, byte[] encoded) {
             if (closed) {
                 return CompletableFuture.failedFuture(new IllegalStateException("The topic is closed"));
             }
             long number = nextId++;
             String id = event.id() != null ? event.id() : Long.toString(number);
-            log.append(id, event, System.currentTimeMillis());
+            log.append(id, event, encoded, System.currentTimeMillis()); // the engine's bytes: no second encoding
             return CompletableFuture.completedFuture(id);
         }
 
