@@ -2,9 +2,9 @@ package dev.spout.client;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayDeque;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** How what happens on a stream reaches the application: queued for pulling, or handed to a listener. */
 sealed interface Delivery {
@@ -15,43 +15,74 @@ sealed interface Delivery {
     /** Delivers the final happening; never blocks. */
     void finish(StreamEvent last);
 
-    /** Queues events for {@link EventSource#nextEvent} and the iterator, up to a bound. */
+    /**
+     * Queues events for {@link EventSource#nextEvent} and the iterator, up to a bound. A reader waits on the queue
+     * itself and is woken by the next happening or by the end: it never polls.
+     */
     final class Pull implements Delivery {
-        private final BlockingQueue<StreamEvent> queue;
-        private volatile StreamEvent last;
+        private final int capacity;
+        private final ArrayDeque<StreamEvent> queue;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition changed = lock.newCondition();
+        private StreamEvent last;
 
         Pull(int capacity) {
-            this.queue = new ArrayBlockingQueue<>(capacity);
+            this.capacity = capacity;
+            this.queue = new ArrayDeque<>(Math.min(capacity, 64));
         }
 
         @Override
         public void deliver(StreamEvent event) throws InterruptedException {
-            queue.put(event);
+            lock.lock();
+            try {
+                while (queue.size() >= capacity) {
+                    changed.await();
+                }
+                queue.add(event);
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
         }
 
         /** Keeps the first final happening: a failure is not hidden by the close that follows it. */
         @Override
         public void finish(StreamEvent last) {
-            if (this.last == null) {
-                this.last = last;
+            lock.lock();
+            try {
+                if (this.last == null) {
+                    this.last = last;
+                }
+                changed.signalAll();
+            } finally {
+                lock.unlock();
             }
         }
 
-        /** The next happening; the final one (forever) once the queue is drained after the end. */
+        /** The next happening; the final one (forever) once the queue is drained after the end; null at timeout. */
         StreamEvent take(Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + (timeout == null ? 0 : timeout.toNanos());
-            while (true) {
-                StreamEvent next = queue.poll(20, TimeUnit.MILLISECONDS);
-                if (next != null) {
-                    return next;
+            long left = timeout == null ? Long.MAX_VALUE : timeout.toNanos();
+            lock.lock();
+            try {
+                while (true) {
+                    StreamEvent next = queue.poll();
+                    if (next != null) {
+                        changed.signalAll(); // room for a blocked deliver
+                        return next;
+                    }
+                    if (last != null) {
+                        return last;
+                    }
+                    if (timeout == null) {
+                        changed.await();
+                    } else if (left <= 0) {
+                        return null;
+                    } else {
+                        left = changed.awaitNanos(left);
+                    }
                 }
-                StreamEvent end = last;
-                if (end != null && queue.isEmpty()) {
-                    return end;
-                }
-                if (timeout != null && System.nanoTime() >= deadline) {
-                    return null;
-                }
+            } finally {
+                lock.unlock();
             }
         }
     }

@@ -2,8 +2,6 @@ package dev.spout.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,21 +45,6 @@ class ClientSafetyTest {
         assertThat(server.pendingRequests())
                 .as("no reconnection after a refused stream")
                 .isLessThanOrEqualTo(1);
-    }
-
-    @Test
-    void theCliExitsNonZeroOnAnOversizedEvent() throws Exception {
-        server.then((request, exchange) -> {
-            exchange.stream().write("data: " + "x".repeat(2048) + "\n\n");
-            exchange.holdUntilClientCloses(WAIT);
-        });
-        var stdout = new ByteArrayOutputStream();
-        var options = Cli.parse(new String[] {
-            "--json", "--max-event-size", "1024", server.uri("/s").toString()
-        });
-        int status = Cli.run(options, new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        assertThat(status).isEqualTo(1);
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test

@@ -26,23 +26,23 @@ import java.util.concurrent.TimeUnit;
  * Scripts write exactly the bytes they mean, in
  * the chunks they mean, with TCP_NODELAY, and can stall or drop the connection mid-event.
  */
-final class ScriptedServer implements AutoCloseable {
+public final class ScriptedServer implements AutoCloseable {
 
     /** A request as received. */
-    record Received(String method, String path, Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Received(String method, String path, Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
     /** What a script does with one connection. */
     @FunctionalInterface
-    interface Script {
+    public interface Script {
         void answer(Received request, Exchange exchange) throws Exception;
     }
 
     /** The connection a script answers on. */
-    static final class Exchange {
+    public static final class Exchange {
         private final Socket socket;
         private final OutputStream out;
         private boolean chunked;
@@ -53,7 +53,7 @@ final class ScriptedServer implements AutoCloseable {
         }
 
         /** Status line and headers; the body is chunked unless a Content-Length is among the headers. */
-        Exchange respond(int status, String... headers) throws IOException {
+        public Exchange respond(int status, String... headers) throws IOException {
             var head = new StringBuilder("HTTP/1.1 ").append(status).append(" X\r\n");
             boolean hasLength = false;
             for (String header : headers) {
@@ -73,12 +73,12 @@ final class ScriptedServer implements AutoCloseable {
         }
 
         /** A 200 event stream. */
-        Exchange stream() throws IOException {
+        public Exchange stream() throws IOException {
             return respond(200, "Content-Type: text/event-stream", "Cache-Control: no-cache");
         }
 
         /** Writes the bytes in pieces of {@code size} (0: all at once), each flushed on its own. */
-        Exchange write(byte[] bytes, int size) throws IOException {
+        public Exchange write(byte[] bytes, int size) throws IOException {
             int step = size == 0 ? Math.max(1, bytes.length) : size;
             for (int i = 0; i < bytes.length; i += step) {
                 int n = Math.min(step, bytes.length - i);
@@ -94,12 +94,12 @@ final class ScriptedServer implements AutoCloseable {
             return this;
         }
 
-        Exchange write(String text) throws IOException {
+        public Exchange write(String text) throws IOException {
             return write(text.getBytes(StandardCharsets.UTF_8), 0);
         }
 
         /** Ends the response cleanly (the last chunk) and closes the connection. */
-        void end() throws IOException {
+        public void end() throws IOException {
             if (chunked) {
                 out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
@@ -108,12 +108,12 @@ final class ScriptedServer implements AutoCloseable {
         }
 
         /** Closes the connection without ending the response: a dropped connection. */
-        void drop() throws IOException {
+        public void drop() throws IOException {
             socket.close();
         }
 
         /** Keeps the connection open, sending nothing, until the client closes it or the timeout passes. */
-        boolean holdUntilClientCloses(Duration timeout) throws IOException {
+        public boolean holdUntilClientCloses(Duration timeout) throws IOException {
             socket.setSoTimeout((int) timeout.toMillis());
             try {
                 return socket.getInputStream().read() < 0;
@@ -133,26 +133,26 @@ final class ScriptedServer implements AutoCloseable {
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
-    ScriptedServer() throws IOException {
+    public ScriptedServer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = Thread.ofVirtual().name("scripted-server").start(this::accept);
     }
 
-    ScriptedServer then(Script script) {
+    public ScriptedServer then(Script script) {
         scripts.add(script);
         return this;
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getLocalPort() + path);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** The next request the server received, within the timeout. */
-    Received request(Duration timeout) throws InterruptedException {
+    public Received request(Duration timeout) throws InterruptedException {
         Received request = received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (request == null) {
             throw new AssertionError("No request within " + timeout);
@@ -161,11 +161,11 @@ final class ScriptedServer implements AutoCloseable {
     }
 
     /** Requests received and not yet taken. */
-    int pendingRequests() {
+    public int pendingRequests() {
         return received.size();
     }
 
-    List<Throwable> failures() {
+    public List<Throwable> failures() {
         return failures;
     }
 

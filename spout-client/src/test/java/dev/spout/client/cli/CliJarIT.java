@@ -1,4 +1,4 @@
-package dev.spout.client;
+package dev.spout.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,8 @@
-package dev.spout.client;
+package dev.spout.client.cli;
 
+import dev.spout.client.EventSource;
+import dev.spout.client.MessageEvent;
+import dev.spout.client.StreamEvent;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;

@@ -1,8 +1,9 @@
-package dev.spout.client;
+package dev.spout.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.spout.client.ScriptedServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -101,5 +102,16 @@ class CliTest {
                 .isThrownBy(() -> Cli.parse(new String[] {"--max-events", "x", "http://h"}));
         assertThatIllegalArgumentException().isThrownBy(() -> Cli.parse(new String[] {"-H", "novalue", "http://h"}));
         assertThatIllegalArgumentException().isThrownBy(() -> Cli.parse(new String[] {"--bogus", "http://h"}));
+    }
+
+    @Test
+    void anEventOverTheSizeBoundExitsNonZero() throws Exception {
+        server.then((request, exchange) -> {
+            exchange.stream().write("data: " + "x".repeat(2048) + "\n\n");
+            exchange.holdUntilClientCloses(java.time.Duration.ofSeconds(10));
+        });
+        assertThat(run("--json", "--max-event-size", "1024", server.uri("/s").toString()))
+                .isEqualTo(1);
+        assertThat(out()).isEmpty();
     }
 }
