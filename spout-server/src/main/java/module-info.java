@@ -12,6 +12,10 @@ module dev.spout.server {
     requires org.slf4j;
 
     exports dev.spout.server;
+    exports dev.spout.server.auth;
+    exports dev.spout.server.page;
+    exports dev.spout.server.stream;
+    exports dev.spout.server.topic;
     exports dev.spout.live;
     exports dev.spout.html;
 }

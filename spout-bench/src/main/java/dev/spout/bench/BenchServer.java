@@ -2,9 +2,9 @@ package dev.spout.bench;
 
 import dev.spout.bench.common.Args;
 import dev.spout.bench.common.Publisher;
-import dev.spout.server.EventTooLargeException;
 import dev.spout.server.Spout;
-import dev.spout.server.Topic;
+import dev.spout.server.stream.EventTooLargeException;
+import dev.spout.server.topic.Topic;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

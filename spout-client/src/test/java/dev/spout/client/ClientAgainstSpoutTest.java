@@ -3,7 +3,7 @@ package dev.spout.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spout.server.Spout;
-import dev.spout.server.Topic;
+import dev.spout.server.topic.Topic;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -19,7 +19,8 @@ class ClientAgainstSpoutTest {
     void followsATopicAcrossAServerRestartWithoutLosingEvents() throws Exception {
         var first = Spout.create();
         Topic news = first.topic("news");
-        first.sse("/news", news).start("127.0.0.1", 0);
+        first.sse("/news", news);
+        first.start("127.0.0.1", 0);
         int port = first.port();
 
         List<String> received = new ArrayList<>();
@@ -40,7 +41,8 @@ class ClientAgainstSpoutTest {
             var second = Spout.create();
             try {
                 Topic restarted = second.topic("news");
-                second.sse("/news", restarted).start("127.0.0.1", port);
+                second.sse("/news", restarted);
+                second.start("127.0.0.1", port);
                 for (int i = 6; i <= 10; i++) { // published before the client is back: replayed from the history
                     restarted.publish("event " + i);
                 }
@@ -68,9 +70,8 @@ class ClientAgainstSpoutTest {
                         .version(HttpClient.Version.HTTP_2)
                         .build()) {
             Topic topic = app.topic("t");
-            app.page("/", page -> dev.spout.html.Html.text("warm up"))
-                    .sse("/t", topic)
-                    .start("127.0.0.1", 0);
+            app.page("/", page -> dev.spout.html.Html.text("warm up")).sse("/t", topic);
+            app.start("127.0.0.1", 0);
             URI base = URI.create("http://127.0.0.1:" + app.port());
             http.send(
                     java.net.http.HttpRequest.newBuilder(base).build(),
@@ -98,13 +99,13 @@ class ClientAgainstSpoutTest {
     void resumesAPerClientHandlerThatHonoursLastEventId() throws Exception {
         try (var app = Spout.create()) {
             app.sse("/count", sse -> {
-                        long from = sse.lastEventId().map(Long::parseLong).orElse(0L);
-                        sse.retry(100);
-                        for (long i = from + 1; i <= from + 3; i++) {
-                            sse.send("n" + i, null, Long.toString(i));
-                        }
-                    })
-                    .start("127.0.0.1", 0);
+                long from = sse.lastEventId().map(Long::parseLong).orElse(0L);
+                sse.retry(100);
+                for (long i = from + 1; i <= from + 3; i++) {
+                    sse.send("n" + i, null, Long.toString(i));
+                }
+            });
+            app.start("127.0.0.1", 0);
             List<String> data = new ArrayList<>();
             try (var source = EventSource.builder(URI.create("http://127.0.0.1:" + app.port() + "/count"))
                     .backoff(Backoff.none())

@@ -9,7 +9,7 @@ import dev.spout.live.Live;
 import dev.spout.live.LiveState;
 import dev.spout.server.Routes;
 import dev.spout.server.Spout;
-import dev.spout.server.Topic;
+import dev.spout.server.topic.Topic;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 

@@ -13,10 +13,10 @@ import static dev.spout.html.Html.ul;
 
 import dev.spout.live.Live;
 import dev.spout.live.Patch;
-import dev.spout.server.AjaxOptions;
 import dev.spout.server.Routes;
 import dev.spout.server.Spout;
-import dev.spout.server.Topic;
+import dev.spout.server.page.AjaxOptions;
+import dev.spout.server.topic.Topic;
 import java.time.Duration;
 
 /**

@@ -7,7 +7,7 @@ import static dev.spout.html.Html.text;
 
 import dev.spout.server.Routes;
 import dev.spout.server.Spout;
-import dev.spout.server.SseStream;
+import dev.spout.server.stream.SseStream;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;

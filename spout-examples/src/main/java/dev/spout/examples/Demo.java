@@ -67,11 +67,11 @@ public final class Demo {
     public static void main(String[] args) {
         String redis = Ports.redisFromArgs(args);
         Spout app = define(Spout.create(options -> {
-                    if (redis != null) { // several demo nodes then share their topics (the chat) through Redis
-                        options.broker(RedisBroker.create(redis));
-                    }
-                }))
-                .start(Ports.fromArgs(args));
+            if (redis != null) { // several demo nodes then share their topics (the chat) through Redis
+                options.broker(RedisBroker.create(redis));
+            }
+        }));
+        app.start(Ports.fromArgs(args));
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "spout-shutdown"));
         System.out.println("Spout demo: " + app.uri());
     }

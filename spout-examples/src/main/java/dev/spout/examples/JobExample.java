@@ -16,7 +16,7 @@ import dev.spout.live.LiveState;
 import dev.spout.live.Patch;
 import dev.spout.server.Routes;
 import dev.spout.server.Spout;
-import dev.spout.server.Topic;
+import dev.spout.server.topic.Topic;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -10,8 +10,8 @@ import static dev.spout.html.Html.strong;
 import static dev.spout.html.Html.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spout.server.AjaxOptions;
 import dev.spout.server.Spout;
+import dev.spout.server.page.AjaxOptions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;

@@ -2,8 +2,8 @@ package dev.spout.micrometer;
 
 import dev.spout.server.Spout;
 import dev.spout.server.SpoutStats;
-import dev.spout.server.Topic;
-import dev.spout.server.TopicStats;
+import dev.spout.server.topic.Topic;
+import dev.spout.server.topic.TopicStats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

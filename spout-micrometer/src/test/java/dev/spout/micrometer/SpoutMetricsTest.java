@@ -3,7 +3,7 @@ package dev.spout.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spout.server.Spout;
-import dev.spout.server.Topic;
+import dev.spout.server.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -18,7 +18,8 @@ class SpoutMetricsTest {
         var registry = new SimpleMeterRegistry();
         try (var app = Spout.create()) {
             Topic prices = app.topic("prices");
-            app.sse("/prices", prices).start("127.0.0.1", 0);
+            app.sse("/prices", prices);
+            app.start("127.0.0.1", 0);
             new SpoutMetrics(app).bindTo(registry);
 
             try (var client = SseTestClient.open(URI.create("http://127.0.0.1:" + app.port() + "/prices"))) {

@@ -1,5 +1,15 @@
 package dev.spout.server;
 
+import dev.spout.server.auth.Authorizer;
+import dev.spout.server.page.AjaxHandler;
+import dev.spout.server.page.Page;
+import dev.spout.server.page.PageContents;
+import dev.spout.server.page.PageOptions;
+import dev.spout.server.stream.SseHandler;
+import dev.spout.server.topic.Topic;
+import dev.spout.server.topic.TopicOptions;
+import java.util.function.Consumer;
+
 /**
  * Where an application defines what it serves: pages, SSE endpoints and ajax endpoints, by exact path. {@link
  * Spout} is the root; {@link #under(String)} gives the same view below a prefix, so a self-contained piece of an
@@ -12,21 +22,28 @@ package dev.spout.server;
  * clock(app);                 // serves /client and /sse
  * clock(app.under("/clock")); // serves /clock/client and /clock/sse
  * }</pre>
+ *
+ * <p>Every method returns these routes, so definitions chain. A path that is already served is refused with
+ * {@link IllegalStateException}.
  */
 public interface Routes {
 
-    /** A page, answering GET and HEAD: awful's {@code define-page}. */
-    Routes page(String path, PageContents contents);
+    /** A page, answering GET and HEAD. */
+    default Routes page(String path, PageContents contents) {
+        return page(path, PageOptions.defaults(), contents);
+    }
 
     /** A page with options: methods, a signed-in user required, template, trailing-slash rule, virtual host. */
     Routes page(String path, PageOptions options, PageContents contents);
 
     /**
-     * A client page and its SSE endpoint, defined together: awful-sse's {@code define-page/sse}. The handler runs
-     * once per connected client, on its own virtual thread. A request to {@code ssePath} that does not accept
-     * {@code text/event-stream} is redirected to the page.
+     * A client page and its SSE endpoint, defined together. The handler runs once per connected client, on its own
+     * virtual thread. A request to {@code ssePath} that does not accept {@code text/event-stream} (a person typing
+     * the URL) is redirected to the page.
      */
-    Routes ssePage(String path, PageContents contents, String ssePath, SseHandler handler);
+    default Routes ssePage(String path, PageContents contents, String ssePath, SseHandler handler) {
+        return ssePage(path, PageOptions.defaults(), contents, ssePath, handler);
+    }
 
     /**
      * {@link #ssePage(String, PageContents, String, SseHandler)} with page options; a page that requires a
@@ -35,7 +52,9 @@ public interface Routes {
     Routes ssePage(String path, PageOptions options, PageContents contents, String ssePath, SseHandler handler);
 
     /** A client page whose SSE endpoint streams a topic to every client. */
-    Routes ssePage(String path, PageContents contents, String ssePath, Topic topic);
+    default Routes ssePage(String path, PageContents contents, String ssePath, Topic topic) {
+        return ssePage(path, PageOptions.defaults(), contents, ssePath, topic);
+    }
 
     /**
      * A client page with options, whose SSE endpoint streams a topic; a page that requires a signed-in user also
@@ -44,7 +63,9 @@ public interface Routes {
     Routes ssePage(String path, PageOptions options, PageContents contents, String ssePath, Topic topic);
 
     /** An SSE endpoint whose handler runs once per connected client, on its own virtual thread. */
-    Routes sse(String path, SseHandler handler);
+    default Routes sse(String path, SseHandler handler) {
+        return sse(path, Authorizer.allowAll(), handler);
+    }
 
     /** A per-client SSE endpoint whose clients the authorizer admits (401/403 for the others, before any event). */
     Routes sse(String path, Authorizer authorizer, SseHandler handler);
@@ -69,7 +90,7 @@ public interface Routes {
      *
      * @throws IllegalStateException if the topic already exists: its options are fixed at creation
      */
-    Topic topic(String name, java.util.function.Consumer<TopicOptions> settings);
+    Topic topic(String name, Consumer<TopicOptions> settings);
 
     /** The same routes below a path prefix such as {@code /clock}. */
     Routes under(String prefix);

@@ -3,10 +3,6 @@ package dev.spout.server;
 import java.time.Duration;
 import java.util.Objects;
 import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 
 /**
  * The protective headers every response carries, with safe defaults: {@code X-Content-Type-Options: nosniff} (a
@@ -74,7 +70,11 @@ public final class SecurityHeaders {
         return new SecurityHeaders(noSniff, frameAncestors, referrerPolicy, maxAge);
     }
 
-    void addTo(HttpFields.Mutable headers, boolean secure) {
+    /**
+     * Adds the headers to a response's headers ({@code secure}: whether the request came over TLS). Spout does so
+     * for every response; this is for a handler of one's own behind {@link Spout#jetty()}.
+     */
+    public void addTo(HttpFields.Mutable headers, boolean secure) {
         if (noSniff) {
             headers.put("X-Content-Type-Options", "nosniff");
         }
@@ -91,22 +91,6 @@ public final class SecurityHeaders {
         }
         if (secure && !hsts.isZero()) {
             headers.put("Strict-Transport-Security", "max-age=" + hsts.toSeconds());
-        }
-    }
-
-    /** Puts the headers on every response before the application's handlers see it. */
-    static final class Applied extends Handler.Wrapper {
-        private final SecurityHeaders headers;
-
-        Applied(SecurityHeaders headers, Handler next) {
-            super(next);
-            this.headers = headers;
-        }
-
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) throws Exception {
-            headers.addTo(response.getHeaders(), request.isSecure());
-            return super.handle(request, response, callback);
         }
     }
 }

@@ -1,28 +1,35 @@
 package dev.spout.server;
 
+import dev.spout.server.auth.Authorizer;
+import dev.spout.server.internal.Engine;
+import dev.spout.server.internal.JettyServer;
+import dev.spout.server.internal.auth.Sessions;
+import dev.spout.server.internal.http.CorsHandler;
+import dev.spout.server.internal.http.Router;
+import dev.spout.server.internal.http.RoutesImpl;
+import dev.spout.server.internal.http.SecurityHeadersHandler;
+import dev.spout.server.internal.page.PageSettings;
+import dev.spout.server.internal.page.SpoutScript;
+import dev.spout.server.internal.stream.StreamSettings;
+import dev.spout.server.internal.stream.Streams;
+import dev.spout.server.internal.topic.Topics;
+import dev.spout.server.page.AjaxHandler;
+import dev.spout.server.page.PageContents;
+import dev.spout.server.page.PageOptions;
+import dev.spout.server.stream.SseHandler;
+import dev.spout.server.topic.Topic;
+import dev.spout.server.topic.TopicOptions;
 import java.net.URI;
+import java.util.List;
 import java.util.function.Consumer;
-import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
-import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
-import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
-import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.util.thread.VirtualThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Spout application: pages, Server-Sent Events endpoints and broadcast topics on an embedded Jetty 12 server. The
- * Java successor of awful-sse: {@link #ssePage} is {@code define-page/sse}, {@link SseStream#send} is {@code
- * send-sse-data}, {@link SseStream#retry} is {@code send-sse-retry}.
+ * A Spout application: pages, Server-Sent Events endpoints and broadcast topics on an embedded Jetty 12 server.
  *
  * <pre>{@code
  * var app = Spout.create();
@@ -54,51 +61,46 @@ public final class Spout implements Routes, AutoCloseable {
     private final SpoutOptions options;
     private final Server server;
     private final ServerConnector connector;
+    private final StreamSettings streamSettings;
     private final Engine engine;
-    private final Mount root;
+    private final RoutesImpl root;
 
     private Spout(SpoutOptions options) {
         this.options = options;
-        var threads = platformThreads();
+        var threads = JettyServer.threads();
         server = new Server(threads);
-        var http = new HttpConfiguration();
-        connector = new ServerConnector(server, connectionFactories(options, http));
-        var headDeadline = new RequestHeadDeadline(options.requestHeadTimeout, connector.getScheduler());
-        http.addCustomizer(headDeadline);
-        connector.addEventListener(headDeadline);
-        connector.setIdleTimeout(options.writeTimeout.toMillis());
-        // After a restart or a failover every client reconnects at once: a deep accept queue (capped by the kernel's
-        // somaxconn) takes the storm instead of dropping connections (Jetty's default queue is the JDK's 50).
-        connector.setAcceptQueueSize(4096);
-        server.addConnector(connector);
-        engine = new Engine(options, server.getByteBufferPool(), threads);
+        connector = JettyServer.connector(
+                server,
+                new JettyServer.Settings(
+                        options.http2,
+                        options.http2MaxConcurrentStreams,
+                        options.keyStore,
+                        options.keyStorePassword,
+                        options.writeTimeout,
+                        options.requestHeadTimeout));
+        streamSettings = new StreamSettings(
+                options.heartbeat,
+                options.writeTimeout,
+                options.maxQueuedBytes,
+                options.slowClients,
+                options.maxStreams,
+                options.maxStreamsPerAddress,
+                options.retryAfter);
+        var streams = new Streams(streamSettings, server.getByteBufferPool());
+        var sessions = new Sessions(options.sessions, options.sessionCookie, streams::endSession);
+        engine = new Engine(
+                streams,
+                new Topics(options.broker, threads, options.maxQueuedBytes),
+                sessions,
+                new PageSettings(options.loginPath, options.csrfProtection, options.corsOrigins, options.template));
         var router = new Router();
         router.add(SpoutScript.PATH, new SpoutScript());
         Handler handler = router;
         if (!options.corsOrigins.isEmpty()) {
             handler = new CorsHandler(options.corsOrigins, options.corsCredentials, handler);
         }
-        handler = new SecurityHeaders.Applied(options.securityHeaders, handler);
-        server.setHandler(handler);
-        root = new Mount(router, engine, "");
-    }
-
-    /**
-     * Jetty's threads. Request handling (pages, ajax, a stream's first request and its authorizer) runs on virtual
-     * threads, as Jetty's guide recommends; the platform threads are left the selectors, the acceptor and
-     * non-blocking work, so a few per core suffice. With Jetty's defaults (200 platform threads, some kept in
-     * reserve to run handlers) a reconnect storm of 10,000 clients started all 200, and their stacks stayed
-     * resident: about 2 KiB of memory per stream, measured with the bench's idle scenario.
-     */
-    private static QueuedThreadPool platformThreads() {
-        var handlers = new VirtualThreadPool();
-        handlers.setName("spout-handler");
-        var threads = new QueuedThreadPool(16 + 8 * Runtime.getRuntime().availableProcessors());
-        threads.setName("spout");
-        threads.setVirtualThreadsExecutor(handlers);
-        // A reserved platform thread would run a blocking handler in place of a virtual one.
-        threads.setReservedThreads(0);
-        return threads;
+        server.setHandler(new SecurityHeadersHandler(options.securityHeaders, handler));
+        root = new RoutesImpl(router, engine, "");
     }
 
     /** A new application with the default settings, not yet started. */
@@ -114,6 +116,36 @@ public final class Spout implements Routes, AutoCloseable {
     }
 
     @Override
+    public Routes page(String path, PageOptions options, PageContents contents) {
+        return root.page(path, options, contents);
+    }
+
+    @Override
+    public Routes ssePage(String path, PageOptions options, PageContents contents, String ssePath, SseHandler handler) {
+        return root.ssePage(path, options, contents, ssePath, handler);
+    }
+
+    @Override
+    public Routes ssePage(String path, PageOptions options, PageContents contents, String ssePath, Topic topic) {
+        return root.ssePage(path, options, contents, ssePath, topic);
+    }
+
+    @Override
+    public Routes sse(String path, Authorizer authorizer, SseHandler handler) {
+        return root.sse(path, authorizer, handler);
+    }
+
+    @Override
+    public Routes sse(String path, Topic topic) {
+        return root.sse(path, topic);
+    }
+
+    @Override
+    public Routes ajax(String path, AjaxHandler handler) {
+        return root.ajax(path, handler);
+    }
+
+    @Override
     public Topic topic(String name) {
         return root.topic(name);
     }
@@ -121,66 +153,6 @@ public final class Spout implements Routes, AutoCloseable {
     @Override
     public Topic topic(String name, Consumer<TopicOptions> settings) {
         return root.topic(name, settings);
-    }
-
-    @Override
-    public Spout page(String path, PageContents contents) {
-        root.page(path, contents);
-        return this;
-    }
-
-    @Override
-    public Spout page(String path, PageOptions options, PageContents contents) {
-        root.page(path, options, contents);
-        return this;
-    }
-
-    @Override
-    public Spout ssePage(String path, PageOptions options, PageContents contents, String ssePath, SseHandler handler) {
-        root.ssePage(path, options, contents, ssePath, handler);
-        return this;
-    }
-
-    @Override
-    public Spout ssePage(String path, PageOptions options, PageContents contents, String ssePath, Topic topic) {
-        root.ssePage(path, options, contents, ssePath, topic);
-        return this;
-    }
-
-    @Override
-    public Spout sse(String path, Authorizer authorizer, SseHandler handler) {
-        root.sse(path, authorizer, handler);
-        return this;
-    }
-
-    @Override
-    public Spout ssePage(String path, PageContents contents, String ssePath, SseHandler handler) {
-        root.ssePage(path, contents, ssePath, handler);
-        return this;
-    }
-
-    @Override
-    public Spout ssePage(String path, PageContents contents, String ssePath, Topic topic) {
-        root.ssePage(path, contents, ssePath, topic);
-        return this;
-    }
-
-    @Override
-    public Spout sse(String path, SseHandler handler) {
-        root.sse(path, handler);
-        return this;
-    }
-
-    @Override
-    public Spout sse(String path, Topic topic) {
-        root.sse(path, topic);
-        return this;
-    }
-
-    @Override
-    public Spout ajax(String path, AjaxHandler handler) {
-        root.ajax(path, handler);
-        return this;
     }
 
     @Override
@@ -208,7 +180,7 @@ public final class Spout implements Routes, AutoCloseable {
             throw new IllegalStateException(
                     "Cannot start Spout on port " + port + ": " + failure.getMessage(), failure);
         }
-        engine.start();
+        engine.start(streamSettings);
         LOG.info("Spout is serving {}", uri());
         return this;
     }
@@ -224,6 +196,17 @@ public final class Spout implements Routes, AutoCloseable {
         return URI.create((options.keyStore == null ? "http" : "https") + "://" + host + ":" + port() + "/");
     }
 
+    /**
+     * The URI of a path on this server, such as {@code http://127.0.0.1:8080/sse} for {@code uri("/sse")}: what a
+     * client (or a test) connects to.
+     */
+    public URI uri(String path) {
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("A path must start with '/': \"" + path + "\"");
+        }
+        return uri().resolve(path);
+    }
+
     /** The number of SSE streams open right now. */
     public int openStreams() {
         return engine.streams.size();
@@ -235,8 +218,8 @@ public final class Spout implements Routes, AutoCloseable {
     }
 
     /** The topics of this application, in no particular order. */
-    public java.util.List<Topic> topics() {
-        return java.util.List.copyOf(engine.topics.values());
+    public List<Topic> topics() {
+        return engine.topics.all();
     }
 
     /** The embedded Jetty server, for what Spout does not offer (its connectors, handlers, thread pool). */
@@ -251,11 +234,10 @@ public final class Spout implements Routes, AutoCloseable {
      */
     @Override
     public void close() {
-        engine.stopping = true;
         connector.setAccepting(false);
         engine.streams.stopAll();
         try {
-            if (!engine.awaitExchanges(options.shutdownTimeout)) {
+            if (!engine.streams.awaitExchanges(options.shutdownTimeout)) {
                 LOG.warn("Some streams did not end within {}; stopping anyway", options.shutdownTimeout);
             }
         } catch (InterruptedException e) {
@@ -267,36 +249,8 @@ public final class Spout implements Routes, AutoCloseable {
             throw new IllegalStateException("Cannot stop Spout: " + failure.getMessage(), failure);
         } finally {
             engine.stop();
-            engine.topics.values().forEach(LocalTopic::close);
+            engine.topics.close();
             options.broker.close();
         }
-    }
-
-    private static ConnectionFactory[] connectionFactories(SpoutOptions options, HttpConfiguration http) {
-        http.setSendServerVersion(false);
-        http.setNotifyRemoteAsyncErrors(true);
-        var http1 = new HttpConnectionFactory(http);
-        if (options.keyStore == null) {
-            if (!options.http2) {
-                return new ConnectionFactory[] {http1};
-            }
-            var h2c = new HTTP2CServerConnectionFactory(http);
-            h2c.setMaxConcurrentStreams(options.http2MaxConcurrentStreams);
-            h2c.setStreamIdleTimeout(options.writeTimeout.toMillis());
-            return new ConnectionFactory[] {http1, h2c};
-        }
-        http.addCustomizer(new SecureRequestCustomizer());
-        var ssl = new SslContextFactory.Server();
-        ssl.setKeyStorePath(options.keyStore.toString());
-        ssl.setKeyStorePassword(options.keyStorePassword);
-        if (!options.http2) {
-            return new ConnectionFactory[] {new SslConnectionFactory(ssl, http1.getProtocol()), http1};
-        }
-        var h2 = new HTTP2ServerConnectionFactory(http);
-        h2.setMaxConcurrentStreams(options.http2MaxConcurrentStreams);
-        h2.setStreamIdleTimeout(options.writeTimeout.toMillis());
-        var alpn = new ALPNServerConnectionFactory(h2.getProtocol(), http1.getProtocol());
-        alpn.setDefaultProtocol(http1.getProtocol());
-        return new ConnectionFactory[] {new SslConnectionFactory(ssl, alpn.getProtocol()), alpn, h2, http1};
     }
 }

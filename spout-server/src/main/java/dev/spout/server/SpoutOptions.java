@@ -2,6 +2,9 @@ package dev.spout.server;
 
 import dev.spout.broker.Broker;
 import dev.spout.broker.MemoryBroker;
+import dev.spout.server.auth.SessionStore;
+import dev.spout.server.page.PageTemplate;
+import dev.spout.server.stream.SlowClientPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

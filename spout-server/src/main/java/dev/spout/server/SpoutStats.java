@@ -1,5 +1,6 @@
 package dev.spout.server;
 
+import dev.spout.server.topic.TopicStats;
 import java.util.List;
 
 /**

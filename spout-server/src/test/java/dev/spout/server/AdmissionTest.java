@@ -2,6 +2,8 @@ package dev.spout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.server.auth.Access;
+import dev.spout.server.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import java.net.URI;
@@ -49,7 +51,8 @@ class AdmissionTest {
             })
     void aStreamIsOpenedOnlyForAnAcceptThatNamesEventStreams(String accept, int status) throws Exception {
         app = Spout.create();
-        app.sse("/s", app.topic("t")).start("127.0.0.1", 0);
+        app.sse("/s", app.topic("t"));
+        app.start("127.0.0.1", 0);
 
         var response = http.send(
                 HttpRequest.newBuilder(uri("/s")).header("Accept", accept).build(),
@@ -62,7 +65,8 @@ class AdmissionTest {
     @Test
     void streamsBeyondTheLimitGet503WithRetryAfter() throws Exception {
         app = Spout.create(options -> options.maxStreams(2).retryAfter(Duration.ofSeconds(7)));
-        app.sse("/s", app.topic("t")).start("127.0.0.1", 0);
+        app.sse("/s", app.topic("t"));
+        app.start("127.0.0.1", 0);
 
         try (var one = SseTestClient.open(uri("/s"));
                 var two = SseTestClient.open(uri("/s"))) {
@@ -82,7 +86,8 @@ class AdmissionTest {
     @Test
     void eachClientAddressHasItsOwnLimit() throws Exception {
         app = Spout.create(options -> options.maxStreamsPerAddress(1));
-        app.sse("/s", sse -> Thread.sleep(Duration.ofMinutes(1))).start("127.0.0.1", 0);
+        app.sse("/s", sse -> Thread.sleep(Duration.ofMinutes(1)));
+        app.start("127.0.0.1", 0);
 
         try (var first = SseTestClient.open(uri("/s"))) {
             assertThat(first.status()).isEqualTo(200);
@@ -101,7 +106,8 @@ class AdmissionTest {
                             case "" -> Access.UNAUTHORIZED;
                             default -> Access.FORBIDDEN;
                         }));
-        app.sse("/secret", secret).start("127.0.0.1", 0);
+        app.sse("/secret", secret);
+        app.start("127.0.0.1", 0);
         secret.publish("classified");
 
         var anonymous = get("/secret");
@@ -117,7 +123,8 @@ class AdmissionTest {
     @Test
     void allowedOriginsGetCorsHeadersAndPreflightsOthersDoNot() throws Exception {
         app = Spout.create(options -> options.cors(List.of("https://app.example"), true));
-        app.sse("/s", app.topic("t")).start("127.0.0.1", 0);
+        app.sse("/s", app.topic("t"));
+        app.start("127.0.0.1", 0);
 
         try (var allowed = SseTestClient.open(uri("/s"), java.util.Map.of("Origin", "https://app.example"))) {
             assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))

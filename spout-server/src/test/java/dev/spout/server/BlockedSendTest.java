@@ -2,6 +2,7 @@ package dev.spout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.server.stream.StreamClosedException;
 import dev.spout.testkit.Await;
 import java.io.InputStream;
 import java.net.Socket;
@@ -29,16 +30,16 @@ class BlockedSendTest {
         BlockingQueue<Throwable> ended = new ArrayBlockingQueue<>(1);
         String chunk = "x".repeat(64 * 1024);
         app.sse("/flood", sse -> {
-                    handlerThread.add(Thread.currentThread());
-                    try {
-                        for (int i = 0; i < 100_000; i++) { // bounded: ~6 GB, far beyond any socket buffer
-                            sse.send(chunk);
-                        }
-                    } catch (StreamClosedException e) {
-                        ended.add(e);
-                    }
-                })
-                .start("127.0.0.1", 0);
+            handlerThread.add(Thread.currentThread());
+            try {
+                for (int i = 0; i < 100_000; i++) { // bounded: ~6 GB, far beyond any socket buffer
+                    sse.send(chunk);
+                }
+            } catch (StreamClosedException e) {
+                ended.add(e);
+            }
+        });
+        app.start("127.0.0.1", 0);
 
         try (var socket = new Socket("127.0.0.1", app.port())) {
             socket.getOutputStream()
@@ -61,8 +62,9 @@ class BlockedSendTest {
                 "the handler blocked in send",
                 () -> handler.getState() == Thread.State.WAITING
                         && Arrays.stream(handler.getStackTrace())
-                                .anyMatch(frame -> frame.getClassName().equals(ClientStream.class.getName())
-                                        && frame.getMethodName().equals("write")),
+                                .anyMatch(frame ->
+                                        frame.getClassName().equals("dev.spout.server.internal.stream.ClientStream")
+                                                && frame.getMethodName().equals("write")),
                 timeout);
     }
 

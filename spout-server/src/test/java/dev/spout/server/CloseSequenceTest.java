@@ -2,6 +2,11 @@ package dev.spout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.server.stream.CloseReason;
+import dev.spout.server.stream.SseHandler;
+import dev.spout.server.stream.SseStream;
+import dev.spout.server.stream.StreamClosedException;
+import dev.spout.server.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import java.net.URI;
@@ -59,7 +64,8 @@ class CloseSequenceTest {
     @Test
     void whenTheClientLeavesEveryStepHappensInOrder() {
         app = Spout.create();
-        app.sse("/sse", recordingHandler()).start("127.0.0.1", 0);
+        app.sse("/sse", recordingHandler());
+        app.start("127.0.0.1", 0);
 
         var client = SseTestClient.open(uri("/sse"));
         client.next(WAIT);
@@ -81,7 +87,8 @@ class CloseSequenceTest {
     @Test
     void whenTheServerStopsEveryStepHappensInOrder() {
         app = Spout.create(options -> options.shutdownTimeout(WAIT));
-        app.sse("/sse", recordingHandler()).start("127.0.0.1", 0);
+        app.sse("/sse", recordingHandler());
+        app.start("127.0.0.1", 0);
 
         try (var client = SseTestClient.open(uri("/sse"))) {
             client.next(WAIT);
@@ -107,10 +114,10 @@ class CloseSequenceTest {
         app = Spout.create();
         var streams = new LinkedBlockingQueue<SseStream>();
         app.sse("/sse", sse -> {
-                    streams.add(sse);
-                    recordingHandler().stream(sse);
-                })
-                .start("127.0.0.1", 0);
+            streams.add(sse);
+            recordingHandler().stream(sse);
+        });
+        app.start("127.0.0.1", 0);
 
         try (var client = SseTestClient.open(uri("/sse"))) {
             client.next(WAIT);
@@ -135,7 +142,8 @@ class CloseSequenceTest {
     void aTopicStreamLeavesTheCountBeforeItsTopic() {
         app = Spout.create(options -> options.heartbeat(Duration.ofMinutes(1)));
         Topic topic = app.topic("news");
-        app.sse("/news", topic).start("127.0.0.1", 0);
+        app.sse("/news", topic);
+        app.start("127.0.0.1", 0);
 
         for (int round = 0; round < 20; round++) { // each round a new stream leaves: the order holds every time
             try (var client = SseTestClient.open(uri("/news"))) {

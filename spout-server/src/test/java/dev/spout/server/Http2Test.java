@@ -2,6 +2,7 @@ package dev.spout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.server.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import java.io.InputStream;
@@ -45,9 +46,8 @@ class Http2Test {
     void manyStreamsShareOneCleartextConnection() throws Exception {
         app = Spout.create();
         Topic topic = app.topic("h2");
-        app.page("/", page -> dev.spout.html.Html.text("hello"))
-                .sse("/h2", topic)
-                .start("127.0.0.1", 0);
+        app.page("/", page -> dev.spout.html.Html.text("hello")).sse("/h2", topic);
+        app.start("127.0.0.1", 0);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
 
         assertMultiplexed(URI.create("http://127.0.0.1:" + app.port()), topic);
@@ -58,9 +58,8 @@ class Http2Test {
         Path keyStore = selfSignedKeyStore(dir);
         app = Spout.create(options -> options.tls(keyStore, "secret"));
         Topic topic = app.topic("h2");
-        app.page("/", page -> dev.spout.html.Html.text("hello"))
-                .sse("/h2", topic)
-                .start("127.0.0.1", 0);
+        app.page("/", page -> dev.spout.html.Html.text("hello")).sse("/h2", topic);
+        app.start("127.0.0.1", 0);
         http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_2)
                 .sslContext(trusting(keyStore))
@@ -74,9 +73,8 @@ class Http2Test {
     void aCancelledHttp2StreamIsNoticedAndItsNeighboursCarryOn() throws Exception {
         app = Spout.create();
         Topic topic = app.topic("h2");
-        app.page("/", page -> dev.spout.html.Html.text("hello"))
-                .sse("/h2", topic)
-                .start("127.0.0.1", 0);
+        app.page("/", page -> dev.spout.html.Html.text("hello")).sse("/h2", topic);
+        app.start("127.0.0.1", 0);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
         URI base = URI.create("http://127.0.0.1:" + app.port());
         warmUp(base);

@@ -43,7 +43,8 @@ class HttpHardeningTest {
     @Test
     void pagesAndStreamsCarrySafeHeadersByDefault() throws Exception {
         app = Spout.create();
-        app.page("/page", page -> text("hi")).sse("/sse", app.topic("t")).start("127.0.0.1", 0);
+        app.page("/page", page -> text("hi")).sse("/sse", app.topic("t"));
+        app.start("127.0.0.1", 0);
 
         var page = get("/page");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
@@ -62,7 +63,8 @@ class HttpHardeningTest {
     void theHeadersAreConfigurable() throws Exception {
         app = Spout.create(options -> options.securityHeaders(
                 SecurityHeaders.defaults().frameAncestors("'self'").referrerPolicy("no-referrer")));
-        app.page("/page", page -> text("hi")).start("127.0.0.1", 0);
+        app.page("/page", page -> text("hi"));
+        app.start("127.0.0.1", 0);
 
         var page = get("/page");
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue("frame-ancestors 'self'");
@@ -73,7 +75,8 @@ class HttpHardeningTest {
     @Test
     void aClientTricklingItsRequestHeadIsDisconnectedAtTheDeadline() throws Exception {
         app = Spout.create(options -> options.requestHeadTimeout(Duration.ofMillis(500)));
-        app.page("/page", page -> text("hi")).start("127.0.0.1", 0);
+        app.page("/page", page -> text("hi"));
+        app.start("127.0.0.1", 0);
 
         try (var socket = new Socket("127.0.0.1", app.port())) {
             var closed = new CountDownLatch(1);
@@ -110,7 +113,8 @@ class HttpHardeningTest {
     @Test
     void aPromptClientKeepsItsConnectionAcrossRequests() throws Exception {
         app = Spout.create(options -> options.requestHeadTimeout(Duration.ofMillis(500)));
-        app.page("/page", page -> text("hi")).start("127.0.0.1", 0);
+        app.page("/page", page -> text("hi"));
+        app.start("127.0.0.1", 0);
 
         try (var socket = new Socket("127.0.0.1", app.port())) {
             socket.setSoTimeout((int) Await.DEFAULT.toMillis());

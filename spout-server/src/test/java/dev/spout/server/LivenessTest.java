@@ -2,6 +2,8 @@ package dev.spout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.server.stream.CloseReason;
+import dev.spout.server.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import java.net.URI;
@@ -31,9 +33,8 @@ class LivenessTest {
     void idleStreamsGetHeartbeatComments() throws Exception {
         app = Spout.create(options -> options.heartbeat(Duration.ofMillis(200)));
         Topic topic = app.topic("quiet");
-        app.sse("/quiet", topic)
-                .sse("/handler", sse -> Thread.sleep(Duration.ofMinutes(1)))
-                .start("127.0.0.1", 0);
+        app.sse("/quiet", topic).sse("/handler", sse -> Thread.sleep(Duration.ofMinutes(1)));
+        app.start("127.0.0.1", 0);
 
         try (var topicClient = SseTestClient.open(uri("/quiet"));
                 var handlerClient = SseTestClient.open(uri("/handler"))) {
@@ -49,7 +50,8 @@ class LivenessTest {
         app = Spout.create(
                 options -> options.writeTimeout(Duration.ofMillis(300)).heartbeat(Duration.ZERO));
         Topic topic = app.topic("rare");
-        app.sse("/rare", topic).start("127.0.0.1", 0);
+        app.sse("/rare", topic);
+        app.start("127.0.0.1", 0);
 
         try (var client = SseTestClient.open(uri("/rare"))) {
             long idleUntil = System.nanoTime() + Duration.ofMillis(1500).toNanos();
@@ -70,14 +72,14 @@ class LivenessTest {
         var gone = new CountDownLatch(1);
         var reason = new AtomicReference<CloseReason>();
         app.sse("/watched", sse -> {
-                    sse.onClose(r -> {
-                        reason.set(r);
-                        gone.countDown();
-                    });
-                    sse.send("hello");
-                    Thread.sleep(Duration.ofMinutes(1));
-                })
-                .start("127.0.0.1", 0);
+            sse.onClose(r -> {
+                reason.set(r);
+                gone.countDown();
+            });
+            sse.send("hello");
+            Thread.sleep(Duration.ofMinutes(1));
+        });
+        app.start("127.0.0.1", 0);
 
         Process curl = new ProcessBuilder(
                         "curl",

@@ -32,19 +32,19 @@ class ManyClientsTest {
     void aThousandHandlersStreamAtOnceAndLeaveNothingBehind() throws Exception {
         var running = new AtomicInteger();
         app.sse("/sse", sse -> {
-                    running.incrementAndGet();
-                    try {
-                        String who = sse.request().queryParameter("client").orElseThrow();
-                        for (int i = 1; i <= EVENTS; i++) {
-                            sse.send(who + ":" + i, null, String.valueOf(i));
-                            Thread.sleep(50);
-                        }
-                        Thread.sleep(Duration.ofMinutes(5)); // stays open until its client leaves
-                    } finally {
-                        running.decrementAndGet();
-                    }
-                })
-                .start("127.0.0.1", 0);
+            running.incrementAndGet();
+            try {
+                String who = sse.request().queryParameter("client").orElseThrow();
+                for (int i = 1; i <= EVENTS; i++) {
+                    sse.send(who + ":" + i, null, String.valueOf(i));
+                    Thread.sleep(50);
+                }
+                Thread.sleep(Duration.ofMinutes(5)); // stays open until its client leaves
+            } finally {
+                running.decrementAndGet();
+            }
+        });
+        app.start("127.0.0.1", 0);
 
         List<SseTestClient> clients = new ArrayList<>();
         try (var opener = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -6,6 +6,7 @@ import static dev.spout.html.Html.fragment;
 import static dev.spout.html.Html.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.server.page.PageOptions;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -49,14 +49,14 @@ class PageTest {
         var release = new java.util.concurrent.CountDownLatch(1);
         var onPlatformThreads = new java.util.concurrent.atomic.AtomicInteger();
         app.page("/slow", page -> {
-                    if (!Thread.currentThread().isVirtual()) {
-                        onPlatformThreads.incrementAndGet();
-                    }
-                    arrived.countDown();
-                    release.await(20, TimeUnit.SECONDS); // a page waiting on a database, say
-                    return text("done");
-                })
-                .start("127.0.0.1", 0);
+            if (!Thread.currentThread().isVirtual()) {
+                onPlatformThreads.incrementAndGet();
+            }
+            arrived.countDown();
+            release.await(20, TimeUnit.SECONDS); // a page waiting on a database, say
+            return text("done");
+        });
+        app.start("127.0.0.1", 0);
 
         var responses = new java.util.ArrayList<java.util.concurrent.CompletableFuture<HttpResponse<String>>>();
         for (int i = 0; i < requests; i++) {
@@ -79,14 +79,14 @@ class PageTest {
     @Test
     void rendersTitleCssContentsAndScriptsInTheirPlaces() throws Exception {
         app.page("/client", page -> {
-                    page.title("Clock <1>");
-                    page.css("#display { color: blue; }");
-                    page.cssLink("/style.css");
-                    page.javascript("var s = '</script><script>alert(1)</script>';");
-                    page.javascriptUrl("/app.js");
-                    return div(text("Current time: "), span(id("display")));
-                })
-                .start("127.0.0.1", 0);
+            page.title("Clock <1>");
+            page.css("#display { color: blue; }");
+            page.cssLink("/style.css");
+            page.javascript("var s = '</script><script>alert(1)</script>';");
+            page.javascriptUrl("/app.js");
+            return div(text("Current time: "), span(id("display")));
+        });
+        app.start("127.0.0.1", 0);
 
         var response = get("/client");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -106,16 +106,16 @@ class PageTest {
     void ajaxBindingsCallTheirHandlerWithTheSessionsToken() throws Exception {
         var calls = new ArrayBlockingQueue<String>(4);
         app.page("/client", page -> {
-                    page.ajax("one", "#one", "click", ajax -> calls.add("one"));
-                    page.ajax(
-                            "greet",
-                            ".greet",
-                            "click",
-                            ajax -> ajax.respondText("Hi <"
-                                    + ajax.request().formParameter("name").orElse("?") + ">"));
-                    return div(id("one"));
-                })
-                .start("127.0.0.1", 0);
+            page.ajax("one", "#one", "click", ajax -> calls.add("one"));
+            page.ajax(
+                    "greet",
+                    ".greet",
+                    "click",
+                    ajax -> ajax.respondText(
+                            "Hi <" + ajax.request().formParameter("name").orElse("?") + ">"));
+            return div(id("one"));
+        });
+        app.start("127.0.0.1", 0);
 
         try (var browser = new WebClient(URI.create("http://127.0.0.1:" + app.port()))) {
             String html = browser.get("/client").body();
@@ -151,9 +151,9 @@ class PageTest {
     void aFailingPageIsA500LoggedOnce() throws Exception {
         try (var logs = new LogCapture()) {
             app.page("/broken", page -> {
-                        throw new IllegalStateException("no database");
-                    })
-                    .start("127.0.0.1", 0);
+                throw new IllegalStateException("no database");
+            });
+            app.start("127.0.0.1", 0);
 
             assertThat(get("/broken").statusCode()).isEqualTo(500);
             assertThat(logs.errors()).hasSize(1);
@@ -163,7 +163,8 @@ class PageTest {
 
     @Test
     void headAnswersWithoutABody() throws Exception {
-        app.page("/p", page -> text("x")).start("127.0.0.1", 0);
+        app.page("/p", page -> text("x"));
+        app.start("127.0.0.1", 0);
         var response = http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/p"))
                         .method("HEAD", HttpRequest.BodyPublishers.noBody())

@@ -3,6 +3,9 @@ package dev.spout.server;
 import static dev.spout.html.Html.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.server.auth.Authorizer;
+import dev.spout.server.page.AjaxOptions;
+import dev.spout.server.page.PageOptions;
 import dev.spout.testkit.SseTestClient;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -3,6 +3,8 @@ package dev.spout.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spout.server.stream.CloseReason;
+import dev.spout.server.topic.Topic;
 import dev.spout.testkit.SseTestClient;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -19,15 +21,14 @@ class ShutdownTest {
         var reasons = new CopyOnWriteArrayList<CloseReason>();
         var app = Spout.create(options -> options.shutdownTimeout(Duration.ofSeconds(5)));
         Topic topic = app.topic("news");
-        app.sse("/news", topic)
-                .sse("/loop", sse -> {
-                    sse.onClose(reasons::add);
-                    while (true) {
-                        sse.send("tick");
-                        Thread.sleep(50);
-                    }
-                })
-                .start("127.0.0.1", 0);
+        app.sse("/news", topic).sse("/loop", sse -> {
+            sse.onClose(reasons::add);
+            while (true) {
+                sse.send("tick");
+                Thread.sleep(50);
+            }
+        });
+        app.start("127.0.0.1", 0);
         int port = app.port();
         URI base = URI.create("http://127.0.0.1:" + port);
 

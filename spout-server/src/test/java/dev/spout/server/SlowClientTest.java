@@ -2,6 +2,8 @@ package dev.spout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.server.stream.SlowClientPolicy;
+import dev.spout.server.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;
@@ -31,7 +33,8 @@ class SlowClientTest {
     void aStalledClientIsDisconnectedAtItsBoundWhileTheOthersGetEverything() throws Exception {
         app = Spout.create(options -> options.maxQueuedBytes(256 * 1024));
         Topic topic = app.topic("feed", t -> t.history(20_000, Duration.ofMinutes(1)));
-        app.sse("/feed", topic).start("127.0.0.1", 0);
+        app.sse("/feed", topic);
+        app.start("127.0.0.1", 0);
 
         try (var stalled = new StalledClient(app.port(), "/feed");
                 var reader1 = SseTestClient.open(uri("/feed"));
@@ -58,7 +61,8 @@ class SlowClientTest {
     void dropOldestKeepsTheStalledClientConnectedAndCountsWhatItSkipped() throws Exception {
         app = Spout.create(options -> options.maxQueuedBytes(256 * 1024).slowClients(SlowClientPolicy.dropOldest()));
         Topic topic = app.topic("prices");
-        app.sse("/prices", topic).start("127.0.0.1", 0);
+        app.sse("/prices", topic);
+        app.start("127.0.0.1", 0);
 
         try (var stalled = new StalledClient(app.port(), "/prices");
                 var reader = SseTestClient.open(uri("/prices"))) {
@@ -81,7 +85,8 @@ class SlowClientTest {
         app = Spout.create(
                 options -> options.writeTimeout(Duration.ofMillis(500)).heartbeat(Duration.ZERO));
         Topic topic = app.topic("slow");
-        app.sse("/slow", topic).start("127.0.0.1", 0);
+        app.sse("/slow", topic);
+        app.start("127.0.0.1", 0);
 
         try (var stalled = new StalledClient(app.port(), "/slow")) {
             awaitSubscribers(topic, 1);

@@ -5,6 +5,9 @@ import static dev.spout.html.Html.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spout.server.stream.CloseReason;
+import dev.spout.server.stream.SseStream;
+import dev.spout.server.stream.StreamClosedException;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;
@@ -44,10 +47,10 @@ class SseEndpointTest {
     void sendsTheEventStreamHeadersBeforeTheFirstEvent() throws Exception {
         var release = new CountDownLatch(1);
         app.sse("/sse", sse -> {
-                    release.await();
-                    sse.send("late");
-                })
-                .start("127.0.0.1", 0);
+            release.await();
+            sse.send("late");
+        });
+        app.start("127.0.0.1", 0);
 
         try (var stream = SseTestClient.open(uri("/sse"), Map.of("Accept-Encoding", "gzip"))) {
             assertThat(stream.status()).isEqualTo(200);
@@ -63,13 +66,13 @@ class SseEndpointTest {
     @Test
     void writesTheSpecsWireFormatExactly() throws Exception {
         app.sse("/sse", sse -> {
-                    sse.retry(Duration.ofMillis(2500));
-                    sse.send("12:00:00", "message", "7");
-                    sse.send("line one\r\nline two\rline three\nline four");
-                    sse.comment("keep\nalive");
-                    sse.send(dev.spout.sse.SseEvent.of("").withEvent("empty"));
-                })
-                .start("127.0.0.1", 0);
+            sse.retry(Duration.ofMillis(2500));
+            sse.send("12:00:00", "message", "7");
+            sse.send("line one\r\nline two\rline three\nline four");
+            sse.comment("keep\nalive");
+            sse.send(dev.spout.sse.SseEvent.of("").withEvent("empty"));
+        });
+        app.start("127.0.0.1", 0);
 
         var response = http.send(
                 HttpRequest.newBuilder(uri("/sse"))
@@ -88,12 +91,12 @@ class SseEndpointTest {
     @Test
     void eventsArriveOneByOneWithTheirIdsAndTypes() {
         app.sse("/sse", sse -> {
-                    for (int i = 1; i <= 3; i++) {
-                        sse.send("tick " + i, i == 2 ? "special" : null, String.valueOf(i));
-                        Thread.sleep(20);
-                    }
-                })
-                .start("127.0.0.1", 0);
+            for (int i = 1; i <= 3; i++) {
+                sse.send("tick " + i, i == 2 ? "special" : null, String.valueOf(i));
+                Thread.sleep(20);
+            }
+        });
+        app.start("127.0.0.1", 0);
 
         try (var stream = SseTestClient.open(uri("/sse"))) {
             assertThat(stream.next(3, WAIT))
@@ -109,7 +112,8 @@ class SseEndpointTest {
 
     @Test
     void theHandlerSeesTheLastEventIdTheClientSent() {
-        app.sse("/sse", sse -> sse.send(sse.lastEventId().orElse("none"))).start("127.0.0.1", 0);
+        app.sse("/sse", sse -> sse.send(sse.lastEventId().orElse("none")));
+        app.start("127.0.0.1", 0);
 
         try (var stream = SseTestClient.open(uri("/sse"), Map.of("Last-Event-ID", "41"))) {
             assertThat(stream.next(WAIT).data()).isEqualTo("41");
@@ -123,19 +127,19 @@ class SseEndpointTest {
     void refusesForgedFieldsWithoutWritingAnything() {
         BlockingQueue<Throwable> refused = new ArrayBlockingQueue<>(2);
         app.sse("/sse", sse -> {
-                    try {
-                        sse.send("x", "evil\ndata: forged", null);
-                    } catch (IllegalArgumentException e) {
-                        refused.add(e);
-                    }
-                    try {
-                        sse.send("x", null, "1\r\nevent: forged");
-                    } catch (IllegalArgumentException e) {
-                        refused.add(e);
-                    }
-                    sse.send("honest");
-                })
-                .start("127.0.0.1", 0);
+            try {
+                sse.send("x", "evil\ndata: forged", null);
+            } catch (IllegalArgumentException e) {
+                refused.add(e);
+            }
+            try {
+                sse.send("x", null, "1\r\nevent: forged");
+            } catch (IllegalArgumentException e) {
+                refused.add(e);
+            }
+            sse.send("honest");
+        });
+        app.start("127.0.0.1", 0);
 
         try (var stream = SseTestClient.open(uri("/sse"))) {
             assertThat(stream.next(WAIT)).isEqualTo(new Event("message", "honest", ""));
@@ -151,18 +155,18 @@ class SseEndpointTest {
         var closed = new AtomicReference<CloseReason>();
         var listenerRuns = new java.util.concurrent.atomic.AtomicInteger();
         app.sse("/sse", sse -> {
-                    sse.onClose(closed::set);
-                    sse.onClose(reason -> listenerRuns.incrementAndGet());
-                    sse.send("hello");
-                    try {
-                        Thread.sleep(Duration.ofMinutes(5));
-                    } catch (InterruptedException e) {
-                        // The close sequence interrupts a handler last: its listeners have run by now.
-                        reasonWhenWoken.add(closed.get() == null ? "no close reason yet" : closed.get());
-                        throw e;
-                    }
-                })
-                .start("127.0.0.1", 0);
+            sse.onClose(closed::set);
+            sse.onClose(reason -> listenerRuns.incrementAndGet());
+            sse.send("hello");
+            try {
+                Thread.sleep(Duration.ofMinutes(5));
+            } catch (InterruptedException e) {
+                // The close sequence interrupts a handler last: its listeners have run by now.
+                reasonWhenWoken.add(closed.get() == null ? "no close reason yet" : closed.get());
+                throw e;
+            }
+        });
+        app.start("127.0.0.1", 0);
 
         var stream = SseTestClient.open(uri("/sse"));
         stream.next(WAIT);
@@ -181,26 +185,26 @@ class SseEndpointTest {
         var outcome = new ArrayBlockingQueue<Object>(4); // what the handler saw, so a failure says what happened
         var gone = new CountDownLatch(1);
         app.sse("/sse", sse -> {
-                    try {
-                        sse.onClose(reason -> gone.countDown());
-                        sse.send("hello");
-                    } catch (RuntimeException e) {
-                        outcome.add(new AssertionError("the first send failed", e));
-                        throw e;
-                    }
-                    try {
-                        gone.await();
-                    } catch (InterruptedException expected) {
-                        // Spout interrupts a handler whose client left; this one carries on regardless.
-                    }
-                    try {
-                        sse.send("too late");
-                        outcome.add("the send went through");
-                    } catch (RuntimeException e) {
-                        outcome.add(e);
-                    }
-                })
-                .start("127.0.0.1", 0);
+            try {
+                sse.onClose(reason -> gone.countDown());
+                sse.send("hello");
+            } catch (RuntimeException e) {
+                outcome.add(new AssertionError("the first send failed", e));
+                throw e;
+            }
+            try {
+                gone.await();
+            } catch (InterruptedException expected) {
+                // Spout interrupts a handler whose client left; this one carries on regardless.
+            }
+            try {
+                sse.send("too late");
+                outcome.add("the send went through");
+            } catch (RuntimeException e) {
+                outcome.add(e);
+            }
+        });
+        app.start("127.0.0.1", 0);
 
         var stream = SseTestClient.open(uri("/sse"));
         stream.next(WAIT);
@@ -222,20 +226,20 @@ class SseEndpointTest {
     void aSendWhoseBytesTheClientReadSucceedsEvenIfTheClientLeavesAtOnce() throws Exception {
         var outcomes = new ArrayBlockingQueue<String>(1);
         app.sse("/sse", sse -> {
-                    try {
-                        sse.send("hello");
-                    } catch (StreamClosedException e) {
-                        outcomes.add("the send of an event the client read failed: " + e.getMessage());
-                        return;
-                    }
-                    try {
-                        Thread.sleep(Duration.ofMinutes(5));
-                        outcomes.add("not interrupted");
-                    } catch (InterruptedException e) {
-                        outcomes.add("sent, then interrupted");
-                    }
-                })
-                .start("127.0.0.1", 0);
+            try {
+                sse.send("hello");
+            } catch (StreamClosedException e) {
+                outcomes.add("the send of an event the client read failed: " + e.getMessage());
+                return;
+            }
+            try {
+                Thread.sleep(Duration.ofMinutes(5));
+                outcomes.add("not interrupted");
+            } catch (InterruptedException e) {
+                outcomes.add("sent, then interrupted");
+            }
+        });
+        app.start("127.0.0.1", 0);
 
         for (int round = 0; round < 200; round++) {
             var stream = SseTestClient.open(uri("/sse"));
@@ -251,10 +255,10 @@ class SseEndpointTest {
     void aFailingHandlerIsLoggedOnceWithItsPathAndTheStreamEnds() throws Exception {
         try (var logs = new LogCapture()) {
             app.sse("/broken", sse -> {
-                        sse.send("before");
-                        throw new IllegalStateException("boom");
-                    })
-                    .start("127.0.0.1", 0);
+                sse.send("before");
+                throw new IllegalStateException("boom");
+            });
+            app.start("127.0.0.1", 0);
 
             try (var stream = SseTestClient.open(uri("/broken"))) {
                 assertThat(stream.next(WAIT).data()).isEqualTo("before");
@@ -270,8 +274,8 @@ class SseEndpointTest {
 
     @Test
     void aBrowserVisitingTheStreamIsRedirectedToItsPage() throws Exception {
-        app.ssePage("/client", page -> div(text("page")), "/sse", sse -> sse.send("x"))
-                .start("127.0.0.1", 0);
+        app.ssePage("/client", page -> div(text("page")), "/sse", sse -> sse.send("x"));
+        app.start("127.0.0.1", 0);
 
         var response = http.send(
                 HttpRequest.newBuilder(uri("/sse"))
@@ -284,7 +288,8 @@ class SseEndpointTest {
 
     @Test
     void aStreamWithoutPageAnswersNotAcceptable() throws Exception {
-        app.sse("/sse", sse -> sse.send("x")).start("127.0.0.1", 0);
+        app.sse("/sse", sse -> sse.send("x"));
+        app.start("127.0.0.1", 0);
 
         var response = http.send(HttpRequest.newBuilder(uri("/sse")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(406);
@@ -293,7 +298,8 @@ class SseEndpointTest {
 
     @Test
     void onlyGetOpensAStream() throws Exception {
-        app.sse("/sse", sse -> sse.send("x")).start("127.0.0.1", 0);
+        app.sse("/sse", sse -> sse.send("x"));
+        app.start("127.0.0.1", 0);
 
         var response = http.send(
                 HttpRequest.newBuilder(uri("/sse"))
@@ -309,11 +315,11 @@ class SseEndpointTest {
     void closingTheAppEndsStreamsCleanly() {
         var reason = new AtomicReference<CloseReason>();
         app.sse("/sse", sse -> {
-                    sse.onClose(reason::set);
-                    sse.send("hi");
-                    Thread.sleep(Duration.ofMinutes(5));
-                })
-                .start("127.0.0.1", 0);
+            sse.onClose(reason::set);
+            sse.send("hi");
+            Thread.sleep(Duration.ofMinutes(5));
+        });
+        app.start("127.0.0.1", 0);
 
         try (var stream = SseTestClient.open(uri("/sse"))) {
             stream.next(WAIT);
@@ -327,11 +333,11 @@ class SseEndpointTest {
     void theApplicationCanCloseAStreamFromAnotherThread() throws Exception {
         var streams = new ArrayBlockingQueue<SseStream>(1);
         app.sse("/sse", sse -> {
-                    streams.add(sse);
-                    sse.send("hi");
-                    Thread.sleep(Duration.ofMinutes(5));
-                })
-                .start("127.0.0.1", 0);
+            streams.add(sse);
+            sse.send("hi");
+            Thread.sleep(Duration.ofMinutes(5));
+        });
+        app.start("127.0.0.1", 0);
 
         try (var stream = SseTestClient.open(uri("/sse"))) {
             stream.next(WAIT);

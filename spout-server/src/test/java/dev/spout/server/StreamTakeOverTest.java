@@ -2,6 +2,8 @@ package dev.spout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.server.auth.Access;
+import dev.spout.server.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import java.io.ByteArrayOutputStream;
@@ -46,7 +48,8 @@ class StreamTakeOverTest {
                     jettyRequest.set(new WeakReference<>(request.jetty()));
                     return Access.ALLOW;
                 }));
-        app.sse("/news", topic).start("127.0.0.1", 0);
+        app.sse("/news", topic);
+        app.start("127.0.0.1", 0);
 
         try (var client = SseTestClient.open(uri("/news"))) {
             String first = topic.publish("one");
@@ -66,7 +69,8 @@ class StreamTakeOverTest {
     void aClientLeavingATakenOverStreamIsNoticedAtOnce() throws Exception {
         app = Spout.create(options -> options.heartbeat(Duration.ofMinutes(1)));
         Topic topic = app.topic("news");
-        app.sse("/news", topic).start("127.0.0.1", 0);
+        app.sse("/news", topic);
+        app.start("127.0.0.1", 0);
 
         try (var client = SseTestClient.open(uri("/news"))) {
             topic.publish("hello");
@@ -84,7 +88,8 @@ class StreamTakeOverTest {
     void theBodyIsTheEventsExactlyAndEndsWithTheConnectionWhenTheServerStops() throws Exception {
         app = Spout.create(options -> options.shutdownTimeout(WAIT));
         Topic topic = app.topic("news");
-        app.sse("/news", topic).start("127.0.0.1", 0);
+        app.sse("/news", topic);
+        app.start("127.0.0.1", 0);
 
         try (var socket = new Socket("127.0.0.1", app.port())) {
             socket.setSoTimeout((int) WAIT.toMillis());
@@ -116,7 +121,8 @@ class StreamTakeOverTest {
     void anHttp10ClientGetsABodyWithoutChunks() throws Exception {
         app = Spout.create();
         Topic topic = app.topic("news");
-        app.sse("/news", topic).start("127.0.0.1", 0);
+        app.sse("/news", topic);
+        app.start("127.0.0.1", 0);
 
         try (var socket = new Socket("127.0.0.1", app.port())) {
             socket.setSoTimeout((int) WAIT.toMillis());
@@ -138,7 +144,8 @@ class StreamTakeOverTest {
         Path keyStore = Http2Test.selfSignedKeyStore(dir);
         app = Spout.create(options -> options.tls(keyStore, "secret").shutdownTimeout(WAIT));
         Topic topic = app.topic("news");
-        app.sse("/news", topic).start("127.0.0.1", 0);
+        app.sse("/news", topic);
+        app.start("127.0.0.1", 0);
         try (var http11 = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .sslContext(Http2Test.trusting(keyStore))

@@ -3,6 +3,9 @@ package dev.spout.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spout.server.stream.EventTooLargeException;
+import dev.spout.server.topic.Topic;
+import dev.spout.server.topic.TopicStats;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import java.net.URI;
@@ -47,7 +50,8 @@ class TopicBoundsTest {
     void anEventBiggerThanTheTopicTakesIsRefusedAndFastSubscribersCarryOn() {
         app = Spout.create(options -> options.maxQueuedBytes(64 * 1024));
         Topic topic = app.topic("news"); // takes events up to the queue bound, 64 KiB
-        app.sse("/news", topic).start("127.0.0.1", 0);
+        app.sse("/news", topic);
+        app.start("127.0.0.1", 0);
 
         try (var one = SseTestClient.open(uri("/news"));
                 var two = SseTestClient.open(uri("/news"))) {
@@ -82,14 +86,14 @@ class TopicBoundsTest {
         app = Spout.create(options -> options.maxQueuedBytes(64 * 1024));
         var refused = new ArrayBlockingQueue<Throwable>(1);
         app.sse("/sse", sse -> {
-                    try {
-                        sse.send(KIB.repeat(100));
-                    } catch (EventTooLargeException e) {
-                        refused.add(e);
-                    }
-                    sse.send("after");
-                })
-                .start("127.0.0.1", 0);
+            try {
+                sse.send(KIB.repeat(100));
+            } catch (EventTooLargeException e) {
+                refused.add(e);
+            }
+            sse.send("after");
+        });
+        app.start("127.0.0.1", 0);
 
         try (var client = SseTestClient.open(uri("/sse"))) {
             assertThat(client.next(WAIT).data()).isEqualTo("after");

@@ -2,6 +2,10 @@ package dev.spout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.server.topic.Replay;
+import dev.spout.server.topic.ReplayGap;
+import dev.spout.server.topic.Topic;
+import dev.spout.server.topic.TopicStats;
 import dev.spout.sse.SseEvent;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
@@ -47,7 +51,8 @@ class TopicTest {
     @Test
     void aThousandSubscribersEachGetEveryEventInTheTopicsOrderFromManyPublishers() throws Exception {
         Topic topic = app.topic("ticks");
-        app.sse("/ticks", topic).start("127.0.0.1", 0);
+        app.sse("/ticks", topic);
+        app.start("127.0.0.1", 0);
         int subscribers = 1000;
         int publishers = 4;
         int perPublisher = 50;
@@ -109,7 +114,8 @@ class TopicTest {
     @Test
     void aReturningClientGetsExactlyWhatItMissedThenTheLiveStream() throws Exception {
         Topic topic = app.topic("news");
-        app.sse("/news", topic).start("127.0.0.1", 0);
+        app.sse("/news", topic);
+        app.start("127.0.0.1", 0);
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
             ids.add(topic.publish("news " + i));
@@ -130,7 +136,8 @@ class TopicTest {
     @Test
     void reconnectingWhilePublishingContinuouslyLosesAndDuplicatesNothing() throws Exception {
         Topic topic = app.topic("firehose", t -> t.history(100_000, Duration.ofMinutes(5)));
-        app.sse("/firehose", topic).start("127.0.0.1", 0);
+        app.sse("/firehose", topic);
+        app.start("127.0.0.1", 0);
         int total = 20_000;
         var first = subscribe("/firehose", null);
         awaitSubscribers(topic, 1);
@@ -183,7 +190,8 @@ class TopicTest {
                     gaps.set(gap);
                     return Replay.history();
                 }));
-        app.sse("/short", topic).start("127.0.0.1", 0);
+        app.sse("/short", topic);
+        app.start("127.0.0.1", 0);
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
             ids.add(topic.publish("e" + i));
@@ -203,7 +211,8 @@ class TopicTest {
                 "board",
                 t -> t.onReplayGap(
                         gap -> Replay.snapshot(SseEvent.of("{\"cells\":[1,2]}").withEvent("snapshot"))));
-        app.sse("/board", topic).start("127.0.0.1", 0);
+        app.sse("/board", topic);
+        app.start("127.0.0.1", 0);
         String newest = null;
         for (int i = 1; i <= 3; i++) {
             newest = topic.publish("move " + i);
@@ -219,7 +228,8 @@ class TopicTest {
     @Test
     void liveOnlySkipsTheHistory() throws Exception {
         Topic topic = app.topic("live", t -> t.onReplayGap(gap -> Replay.liveOnly()));
-        app.sse("/live", topic).start("127.0.0.1", 0);
+        app.sse("/live", topic);
+        app.start("127.0.0.1", 0);
         topic.publish("old");
         try (var client = subscribe("/live", "unknown-id")) {
             awaitSubscribers(topic, 1);
@@ -231,7 +241,8 @@ class TopicTest {
     @Test
     void newClientsCanStartWithTheLatestEventsAndAReconnectionDelay() throws Exception {
         Topic topic = app.topic("chat", t -> t.initialReplay(2).retry(Duration.ofMillis(1500)));
-        app.sse("/chat", topic).start("127.0.0.1", 0);
+        app.sse("/chat", topic);
+        app.start("127.0.0.1", 0);
         for (int i = 1; i <= 5; i++) {
             topic.publish("m" + i);
         }
@@ -244,7 +255,8 @@ class TopicTest {
     @Test
     void eventsOfEverySizeArriveIntact() throws Exception {
         Topic topic = app.topic("sizes");
-        app.sse("/sizes", topic).start("127.0.0.1", 0);
+        app.sse("/sizes", topic);
+        app.start("127.0.0.1", 0);
         try (var client = subscribe("/sizes", null)) {
             awaitSubscribers(topic, 1);
             List<String> sent = new ArrayList<>();
@@ -281,7 +293,8 @@ class TopicTest {
                     gaps.incrementAndGet();
                     return Replay.history();
                 }));
-        app.sse("/fleeting", topic).start("127.0.0.1", 0);
+        app.sse("/fleeting", topic);
+        app.start("127.0.0.1", 0);
         String id = topic.publish("soon gone");
         topic.publish("also gone");
         assertThat(topic.stats().retained()).isEqualTo(2);

@@ -3,7 +3,7 @@ package dev.spout.client.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spout.server.Spout;
-import dev.spout.server.Topic;
+import dev.spout.server.topic.Topic;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,8 @@ class CliJarIT {
     void printsJsonEventsAndExitsZeroAfterMaxEvents() throws Exception {
         try (var app = Spout.create()) {
             Topic topic = app.topic("t", t -> t.initialReplay(2));
-            app.sse("/t", topic).start("127.0.0.1", 0);
+            app.sse("/t", topic);
+            app.start("127.0.0.1", 0);
             String first = topic.publish("one");
             String second = topic.publish("two \"2\"");
 
@@ -60,7 +61,8 @@ class CliJarIT {
     @Test
     void aStreamThatCannotOpenExitsNonZeroWithTheReason() throws Exception {
         try (var app = Spout.create()) {
-            app.page("/page", page -> dev.spout.html.Html.text("not a stream")).start("127.0.0.1", 0);
+            app.page("/page", page -> dev.spout.html.Html.text("not a stream"));
+            app.start("127.0.0.1", 0);
 
             Run run = run(List.of("--json", "http://127.0.0.1:" + app.port() + "/page"));
 

@@ -1,0 +1,81 @@
+package dev.spout.server.internal;
+
+import dev.spout.server.SpoutStats;
+import dev.spout.server.internal.auth.Sessions;
+import dev.spout.server.internal.page.PageSettings;
+import dev.spout.server.internal.stream.StreamSettings;
+import dev.spout.server.internal.stream.Streams;
+import dev.spout.server.internal.topic.Topics;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What an application's parts share: its streams, its topics, its sessions and page settings, and one timer for
+ * all heartbeats, write timeouts and history expiry (never a timer per connection).
+ */
+public final class Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    public final Streams streams;
+    public final Topics topics;
+    public final Sessions sessions;
+    public final PageSettings pages;
+    private ScheduledExecutorService timer;
+
+    public Engine(Streams streams, Topics topics, Sessions sessions, PageSettings pages) {
+        this.streams = streams;
+        this.topics = topics;
+        this.sessions = sessions;
+        this.pages = pages;
+    }
+
+    public synchronized void start(StreamSettings settings) {
+        if (timer != null) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("spout-timer").daemon().factory());
+        long tick = tickMillis(settings);
+        timer.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    public synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    public SpoutStats snapshot() {
+        return new SpoutStats(
+                streams.size(),
+                streams.heartbeats(),
+                streams.slowClientDisconnects(),
+                streams.rejected(),
+                topics.stats());
+    }
+
+    /**
+     * A quarter of the heartbeat interval or of the write timeout, whichever is shorter, between 50 ms and 1 s:
+     * heartbeats and write timeouts are at most that late.
+     */
+    private static long tickMillis(StreamSettings settings) {
+        long heartbeat = settings.heartbeat().toMillis();
+        long quarter = Math.min(
+                heartbeat == 0 ? Long.MAX_VALUE : heartbeat / 4,
+                settings.writeTimeout().toMillis() / 4);
+        return Math.clamp(quarter, 50, 1000);
+    }
+
+    private void tick() {
+        try {
+            streams.tick(System.nanoTime());
+            topics.expire(System.currentTimeMillis());
+        } catch (RuntimeException failure) {
+            LOG.error("The heartbeat timer failed; it will run again at the next tick", failure);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.spout.server.internal.http;
+
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.ConnectionMetaData;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A deadline for every HTTP/1.x request head: a client must send a complete request line and headers within the
+ * timeout of connecting, or of the end of its previous response on a kept-alive connection. Jetty has no such limit,
+ * and its idle timeout restarts with every byte read, so a client sending one header line every few seconds could
+ * hold a connection open forever (the "slowloris" attack). Node.js bounds a head the same way (headersTimeout,
+ * keepAliveTimeout).
+ *
+ * <p>Each HTTP/1.x connection gets one check on Jetty's scheduler at its deadline. While a request is being handled
+ * there is no deadline (an event stream can last for hours); the request's end sets the next one.
+ */
+public final class RequestHeadDeadline implements Connection.Listener, HttpConfiguration.Customizer {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestHeadDeadline.class);
+    private static final String WATCH = RequestHeadDeadline.class.getName();
+    private static final long HANDLING = Long.MAX_VALUE;
+
+    private final long timeoutNanos;
+    private final Scheduler scheduler;
+
+    public RequestHeadDeadline(Duration timeout, Scheduler scheduler) {
+        this.timeoutNanos = timeout.toNanos();
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * The deadline of one connection, and whether a check of it is scheduled. It holds its connection weakly: a
+     * pending check must not keep a connection alive that an event stream has taken over and let go of.
+     */
+    private final class Watch {
+        final EndPoint endPoint;
+        final WeakReference<Connection> connection;
+        volatile long deadline = System.nanoTime() + timeoutNanos;
+        final AtomicBoolean scheduled = new AtomicBoolean();
+
+        Watch(Connection connection) {
+            this.endPoint = connection.getEndPoint();
+            this.connection = new WeakReference<>(connection);
+        }
+
+        void schedule() {
+            long delay = deadline - System.nanoTime();
+            if (deadline != HANDLING && scheduled.compareAndSet(false, true)) {
+                scheduler.schedule(this::check, Math.max(0, delay), TimeUnit.NANOSECONDS);
+            }
+        }
+
+        private void check() {
+            scheduled.set(false);
+            Connection watched = connection.get();
+            if (!endPoint.isOpen() || watched == null || endPoint.getConnection() != watched || deadline == HANDLING) {
+                return; // closed, taken over (an event stream, HTTP/2), or handling a request: its end re-arms
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                LOG.debug("Closing {}: no complete request head within {} ms", endPoint, timeoutNanos / 1_000_000);
+                endPoint.close(
+                        new TimeoutException("No complete request head within " + Duration.ofNanos(timeoutNanos)));
+            } else {
+                schedule();
+            }
+        }
+    }
+
+    @Override
+    public void onOpened(Connection connection) {
+        if (connection instanceof ConnectionMetaData http
+                && http.getHttpVersion().getVersion() < 20) {
+            var watch = new Watch(connection);
+            http.setAttribute(WATCH, watch);
+            watch.schedule();
+        }
+    }
+
+    /** A request head is complete: no deadline while it is handled; its end starts the wait for the next one. */
+    @Override
+    public Request customize(Request request, HttpFields.Mutable responseHeaders) {
+        if (request.getConnectionMetaData().getAttribute(WATCH) instanceof Watch watch) {
+            watch.deadline = HANDLING;
+            Request.addCompletionListener(request, failure -> {
+                watch.deadline = System.nanoTime() + timeoutNanos;
+                watch.schedule();
+            });
+        }
+        return request;
+    }
+}

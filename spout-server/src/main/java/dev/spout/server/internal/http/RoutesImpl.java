@@ -1,0 +1,170 @@
+package dev.spout.server.internal.http;
+
+import dev.spout.server.Routes;
+import dev.spout.server.auth.Access;
+import dev.spout.server.auth.Authorizer;
+import dev.spout.server.internal.Engine;
+import dev.spout.server.internal.page.AjaxEndpoint;
+import dev.spout.server.internal.page.PageEndpoint;
+import dev.spout.server.internal.stream.HandlerEndpoint;
+import dev.spout.server.internal.stream.TopicStreamEndpoint;
+import dev.spout.server.internal.topic.LocalTopic;
+import dev.spout.server.page.AjaxHandler;
+import dev.spout.server.page.PageContents;
+import dev.spout.server.page.PageOptions;
+import dev.spout.server.stream.SseHandler;
+import dev.spout.server.topic.Topic;
+import dev.spout.server.topic.TopicOptions;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.Request;
+
+/** The routes of an application below one prefix ("" at the root): each definition becomes an endpoint. */
+public final class RoutesImpl implements Routes {
+    private static final String AJAX = "/ajax/";
+
+    private final Router router;
+    private final Engine engine;
+    private final String prefix;
+
+    public RoutesImpl(Router router, Engine engine, String prefix) {
+        this.router = router;
+        this.engine = engine;
+        this.prefix = prefix;
+    }
+
+    @Override
+    public RoutesImpl page(String path, PageOptions options, PageContents contents) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(contents, "contents");
+        String full = path(path);
+        String host = options.host().orElse(null);
+        var endpoint = new PageEndpoint(full, options, contents, this, engine.pages, engine.sessions);
+        router.add(full, host, endpoint);
+        if (!options.isStrictPath() && full.length() > 1) { // by default /a and /a/ are the same page
+            router.addIfAbsent(full.endsWith("/") ? full.substring(0, full.length() - 1) : full + "/", host, endpoint);
+        }
+        return this;
+    }
+
+    @Override
+    public RoutesImpl ssePage(
+            String path, PageOptions options, PageContents contents, String ssePath, SseHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        page(path, options, contents);
+        var endpoint = new HandlerEndpoint(
+                path(ssePath), path(path), handler, pageRule(options), engine.streams, engine.sessions);
+        router.add(path(ssePath), options.host().orElse(null), endpoint);
+        return this;
+    }
+
+    @Override
+    public RoutesImpl ssePage(String path, PageOptions options, PageContents contents, String ssePath, Topic topic) {
+        LocalTopic local = engine.topics.own(topic);
+        page(path, options, contents);
+        Authorizer authorizer = both(pageRule(options), local.settings().authorizer());
+        var endpoint =
+                new TopicStreamEndpoint(path(ssePath), path(path), local, authorizer, engine.streams, engine.sessions);
+        router.add(path(ssePath), options.host().orElse(null), endpoint);
+        return this;
+    }
+
+    @Override
+    public RoutesImpl sse(String path, Authorizer authorizer, SseHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(authorizer, "authorizer");
+        router.add(
+                path(path),
+                new HandlerEndpoint(path(path), null, handler, authorizer, engine.streams, engine.sessions));
+        return this;
+    }
+
+    @Override
+    public RoutesImpl sse(String path, Topic topic) {
+        LocalTopic local = engine.topics.own(topic);
+        router.add(
+                path(path),
+                new TopicStreamEndpoint(
+                        path(path), null, local, local.settings().authorizer(), engine.streams, engine.sessions));
+        return this;
+    }
+
+    @Override
+    public RoutesImpl ajax(String path, AjaxHandler handler) {
+        String url = ajaxPath(path);
+        router.add(url, ajaxEndpoint(url, "POST", handler));
+        return this;
+    }
+
+    /**
+     * Registers the handler for the method unless the ajax path already has one; returns the URL to call. A path
+     * is one endpoint with one method: a binding that asks another method of it is a mistake, refused here.
+     */
+    public String registerAjax(String path, String method, AjaxHandler handler) {
+        String url = ajaxPath(path);
+        Request.Handler existing = router.putIfAbsent(url, null, ajaxEndpoint(url, method, handler));
+        if (existing instanceof AjaxEndpoint ajax && !ajax.method().equals(method)) {
+            throw new IllegalStateException("The ajax endpoint " + url + " answers " + ajax.method()
+                    + "; a binding cannot call it with " + method);
+        }
+        if (existing != null && !(existing instanceof AjaxEndpoint)) {
+            throw new IllegalStateException("Something other than an ajax endpoint is served at " + url);
+        }
+        return url;
+    }
+
+    @Override
+    public Topic topic(String name) {
+        return engine.topics.topic(topicName(name), null);
+    }
+
+    @Override
+    public Topic topic(String name, Consumer<TopicOptions> settings) {
+        return engine.topics.topic(topicName(name), Objects.requireNonNull(settings, "settings"));
+    }
+
+    @Override
+    public RoutesImpl under(String prefix) {
+        String sub = path(prefix);
+        return new RoutesImpl(router, engine, sub.equals("/") ? "" : sub);
+    }
+
+    @Override
+    public String path(String path) {
+        Objects.requireNonNull(path, "path");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("A path must start with '/': \"" + path + "\"");
+        }
+        return prefix + path;
+    }
+
+    private AjaxEndpoint ajaxEndpoint(String url, String method, AjaxHandler handler) {
+        return new AjaxEndpoint(url, method, Objects.requireNonNull(handler, "handler"), engine.pages, engine.sessions);
+    }
+
+    /** Below a prefix, topic names get it too ("/chat" and "room" make "chat/room"), so mounted parts never collide. */
+    private String topicName(String name) {
+        Objects.requireNonNull(name, "name");
+        return prefix.isEmpty() ? name : prefix.substring(1) + "/" + name;
+    }
+
+    private static Authorizer pageRule(PageOptions options) {
+        return options.requiresUser() ? Authorizer.requireUser() : Authorizer.allowAll();
+    }
+
+    private static Authorizer both(Authorizer first, Authorizer second) {
+        return request -> {
+            Access access = first.check(request);
+            return access == Access.ALLOW ? second.check(request) : access;
+        };
+    }
+
+    private String ajaxPath(String path) {
+        Objects.requireNonNull(path, "path");
+        String name = path.startsWith("/") ? path.substring(1) : path;
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("An ajax path must not be empty");
+        }
+        return prefix + AJAX + name;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.spout.server.internal.stream;
+
+import dev.spout.server.auth.ClientRequest;
+import dev.spout.server.stream.CloseReason;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The HTTP side of one stream: where its bytes go and how its response ends.
+ *
+ * <p>The first write goes through Jetty's response, which sends the headers. On HTTP/1.x the response carries
+ * {@code Connection: close}, so Jetty delimits its body by the end of the connection, not by chunks: every later
+ * write goes straight to the connection's end point, the event bytes as they are, with no detour through Jetty's
+ * response machinery (which costs about as much again as the system call). A topic stream then lets go of Jetty's
+ * request and response altogether ({@link StreamConnection#takeOver()}), so an idle stream holds little more than
+ * its socket.
+ */
+final class HttpExchange {
+    private final Streams streams;
+    private final EndPoint direct; // null on HTTP/2, where every write goes through Jetty
+    private ClientRequest request; // null once a topic stream has left Jetty's HTTP handling
+    private Response response;
+    private Callback callback;
+    private StreamConnection connection;
+    private boolean releaseAfterHeaders;
+    private boolean committed;
+    private boolean released;
+    private boolean done;
+
+    HttpExchange(ClientRequest request, Response response, Callback callback, EndPoint direct, Streams streams) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+        this.direct = direct;
+        this.streams = streams;
+    }
+
+    /** The HTTP/1.x connection watching for the client's leaving, which may take over from Jetty's. */
+    void watchedBy(StreamConnection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Lets go of Jetty's request and response once the headers are out, on HTTP/1.x where the stream writes its
+     * body itself: a topic stream, unlike a handler's stream, offers no request to read. Call before the first write.
+     */
+    synchronized void releaseAfterHeaders() {
+        releaseAfterHeaders = direct != null && connection != null;
+    }
+
+    /** The request, while the stream still holds it (a handler's stream always does). */
+    ClientRequest request() {
+        return request;
+    }
+
+    /**
+     * Whether the next write must go through Jetty's response (the first, which commits the headers, or any on
+     * HTTP/2). Called with the stream's lock held, once per write.
+     */
+    boolean nextWriteViaJetty() {
+        boolean viaJetty = direct == null || !committed;
+        committed = true;
+        return viaJetty;
+    }
+
+    /**
+     * Nothing to write: an empty buffer if the headers have not gone out yet (writing it commits them), else null.
+     * Called with the stream's lock held.
+     */
+    ByteBuffer committedOrEmpty() {
+        return committed ? null : ByteBuffer.allocate(0);
+    }
+
+    void write(ByteBuffer bytes, Callback done, boolean viaJetty) {
+        if (viaJetty) {
+            response.write(false, bytes, done);
+        } else {
+            direct.write(done, bytes); // the body is delimited by the connection's end: bytes go out as they are
+        }
+    }
+
+    /** A write has completed: after the first, a topic stream's connection leaves Jetty's HTTP handling. */
+    synchronized void written() {
+        if (releaseAfterHeaders && !released && !done) {
+            connection.takeOver();
+            released = true;
+            request = null;
+            response = null;
+            callback = null;
+        }
+    }
+
+    /**
+     * Ends the response, once: an abort when the client is gone, too slow or the session ended, a clean end
+     * otherwise. A response Jetty no longer handles is ended as Jetty would have: a clean end shuts the output (TLS
+     * sends its close_notify) and closes; an abort closes at once. Jetty's exchange, left behind at the take-over,
+     * never completes: this ends it for the count of open exchanges.
+     */
+    void end(CloseReason reason) {
+        boolean onEndPoint;
+        Callback exchange;
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            done = true;
+            onEndPoint = released;
+            exchange = callback;
+        }
+        Throwable abort = switch (reason) {
+            case CloseReason.ClientGone gone -> gone.cause();
+            case CloseReason.TooSlow slow ->
+                new EofException("The client is too slow: " + slow.queuedBytes() + " bytes queued");
+            case CloseReason.SessionEnded ended -> new EofException("The stream's session ended");
+            default -> null;
+        };
+        if (!onEndPoint) {
+            if (abort != null) {
+                exchange.failed(abort);
+            } else {
+                exchange.succeeded();
+            }
+            return;
+        }
+        if (abort != null) {
+            direct.close(abort);
+        } else {
+            direct.shutdownOutput();
+            direct.close();
+        }
+        streams.exchangeEnded();
+    }
+
+    String remoteAddress() {
+        ClientRequest current = request;
+        if (current != null) {
+            return current.remoteAddress();
+        }
+        return direct.getRemoteSocketAddress() instanceof InetSocketAddress inet
+                ? inet.getAddress().getHostAddress()
+                : String.valueOf(direct.getRemoteSocketAddress());
+    }
+}

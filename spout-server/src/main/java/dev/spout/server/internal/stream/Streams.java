@@ -1,0 +1,122 @@
+package dev.spout.server.internal.stream;
+
+import dev.spout.server.stream.CloseReason;
+import dev.spout.sse.SseEncoder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.jetty.io.ByteBufferPool;
+
+/**
+ * What every stream of an application shares: its settings, the buffer pool, the limits, the counters, and the
+ * set of open streams, to count them, beat their hearts and end them all when the application stops.
+ */
+public final class Streams {
+    static final byte[] HEARTBEAT = SseEncoder.comment("");
+
+    final StreamSettings settings;
+    final ByteBufferPool pool;
+    final StreamLimits limits;
+    final LongAdder heartbeats = new LongAdder();
+    final LongAdder slowClientDisconnects = new LongAdder();
+    final LongAdder rejected = new LongAdder();
+    private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger exchanges = new AtomicInteger();
+    private volatile boolean stopping;
+
+    public Streams(StreamSettings settings, ByteBufferPool pool) {
+        this.settings = settings;
+        this.pool = pool;
+        this.limits = new StreamLimits(settings.maxStreams(), settings.maxStreamsPerAddress());
+    }
+
+    void add(EventStream stream) {
+        open.add(stream);
+    }
+
+    /** Called by the stream's close sequence, before its close listeners run. */
+    void remove(EventStream stream) {
+        open.remove(stream);
+    }
+
+    public int size() {
+        return open.size();
+    }
+
+    public long heartbeats() {
+        return heartbeats.sum();
+    }
+
+    public long slowClientDisconnects() {
+        return slowClientDisconnects.sum();
+    }
+
+    public long rejected() {
+        return rejected.sum();
+    }
+
+    /** Heartbeats for streams idle for the interval, and the end of streams whose write has stalled too long. */
+    public void tick(long nowNanos) {
+        long heartbeat = settings.heartbeat().toNanos();
+        long writeTimeout = settings.writeTimeout().toNanos();
+        open.forEach(stream -> {
+            if (heartbeat > 0) {
+                stream.heartbeatIfIdle(nowNanos, heartbeat);
+            }
+            stream.checkWriteTimeout(nowNanos, writeTimeout);
+        });
+    }
+
+    /** Ends the streams opened with this session, which has ended (a sign-out): they were meant for it alone. */
+    public void endSession(String sessionId) {
+        for (EventStream stream : open) {
+            if (sessionId.equals(stream.sessionId)) {
+                stream.closeWith(new CloseReason.SessionEnded());
+            }
+        }
+    }
+
+    /** No more streams: refuses new ones and ends every open one cleanly. */
+    public void stopAll() {
+        stopping = true;
+        for (EventStream stream : List.copyOf(open)) {
+            stream.closeWith(new CloseReason.ServerStopping());
+        }
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    /** A stream's HTTP exchange started; {@link #exchangeEnded()} follows when its last byte is written. */
+    void exchangeStarted() {
+        exchanges.incrementAndGet();
+    }
+
+    void exchangeEnded() {
+        if (exchanges.decrementAndGet() == 0) {
+            synchronized (exchanges) {
+                exchanges.notifyAll();
+            }
+        }
+    }
+
+    /** Waits until every stream's exchange has completed; false if some are still open at the deadline. */
+    public boolean awaitExchanges(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (exchanges) {
+            while (exchanges.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(exchanges, left);
+            }
+        }
+        return true;
+    }
+}

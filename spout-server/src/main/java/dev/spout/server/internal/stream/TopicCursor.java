@@ -1,0 +1,36 @@
+package dev.spout.server.internal.stream;
+
+import dev.spout.server.internal.topic.Entry;
+import dev.spout.server.internal.topic.LocalTopic;
+
+/**
+ * Where a topic stream stands in its topic: the last entry it has handed to the network. Everything after it is
+ * still to write; its size is a subtraction of the entries' running byte counts. Guarded by its stream's lock.
+ */
+final class TopicCursor {
+    final LocalTopic topic;
+    Entry position;
+
+    TopicCursor(LocalTopic topic, Entry position) {
+        this.topic = topic;
+        this.position = position;
+    }
+
+    /** The bytes between the position and {@code head}. */
+    long pendingBytes(Entry head) {
+        return head.end - position.end;
+    }
+
+    /**
+     * Skips the oldest pending entries until at most {@code bound} bytes (with {@code alsoQueued} others) wait;
+     * returns how many were skipped.
+     */
+    int dropOldest(long bound, long alsoQueued, Entry head) {
+        int dropped = 0;
+        while (alsoQueued + pendingBytes(head) > bound && position != head) {
+            position = position.next;
+            dropped++;
+        }
+        return dropped;
+    }
+}

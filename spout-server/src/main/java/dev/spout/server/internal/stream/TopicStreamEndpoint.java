@@ -1,0 +1,45 @@
+package dev.spout.server.internal.stream;
+
+import dev.spout.server.auth.Authorizer;
+import dev.spout.server.internal.auth.Sessions;
+import dev.spout.server.internal.topic.LocalTopic;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * An SSE endpoint that streams a topic: each accepted request subscribes, resuming after its Last-Event-ID. The
+ * authorizer is the endpoint's own: the topic's, combined with its page's rule when the stream belongs to a page.
+ */
+public final class TopicStreamEndpoint implements Request.Handler {
+    private final String path;
+    private final String pagePath;
+    private final LocalTopic topic;
+    private final Authorizer authorizer;
+    private final Streams streams;
+    private final Sessions sessions;
+
+    /** The endpoint at {@code path}; {@code pagePath} (or null) is where a browser typing the URL is sent. */
+    public TopicStreamEndpoint(
+            String path, String pagePath, LocalTopic topic, Authorizer authorizer, Streams streams, Sessions sessions) {
+        this.path = path;
+        this.pagePath = pagePath;
+        this.topic = topic;
+        this.authorizer = authorizer;
+        this.streams = streams;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        EventStream stream =
+                Admission.admit(path, pagePath, authorizer, streams, sessions, request, response, callback);
+        if (stream != null) {
+            String lastEventId = stream.request().header("Last-Event-ID").orElse(null);
+            stream.exchange.releaseAfterHeaders();
+            topic.subscribe(stream, lastEventId);
+            stream.open();
+        }
+        return true;
+    }
+}

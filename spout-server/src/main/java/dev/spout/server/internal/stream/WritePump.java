@@ -1,0 +1,220 @@
+package dev.spout.server.internal.stream;
+
+import dev.spout.server.internal.topic.Entry;
+import dev.spout.server.stream.CloseReason;
+import dev.spout.server.stream.StreamClosedException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.jetty.io.RetainableByteBuffer;
+import org.eclipse.jetty.util.IteratingCallback;
+
+/**
+ * A stream's writes: never blocking, never two at once. Messages for this client alone wait in its {@link Outbox},
+ * topic events in the topic's shared list behind its {@link TopicCursor}, and each write takes everything pending,
+ * up to {@link #MAX_WRITE} bytes, in one buffer. A single pending message or event is written as it is, without
+ * copying. All state is guarded by the stream's lock; the write itself happens outside it.
+ */
+final class WritePump extends IteratingCallback {
+    static final int MAX_WRITE = 64 * 1024;
+
+    private final EventStream stream;
+    Outbox outbox; // created on first use: most topic streams never need one
+    TopicCursor cursor; // set when the stream follows a topic
+    private RetainableByteBuffer pooled;
+    private List<CompletableFuture<Void>> inFlight = List.of();
+    private int inFlightEvents;
+    private ByteBuffer inFlightBytes; // what the current write hands to the network: all of it, or not yet
+    boolean writing;
+    private volatile long lastWriteNanos = System.nanoTime();
+    private volatile long writeStartedNanos;
+
+    WritePump(EventStream stream) {
+        this.stream = stream;
+    }
+
+    /** Under the stream's lock: the outbox, created if needed. */
+    Outbox outbox(int expected) {
+        if (outbox == null) {
+            outbox = new Outbox(expected);
+        }
+        return outbox;
+    }
+
+    /** Under the stream's lock: the bytes waiting for this client, its own and its topic's up to {@code head}. */
+    long pendingBytes(Entry head) {
+        return (outbox == null ? 0 : outbox.bytes()) + (cursor == null ? 0 : cursor.pendingBytes(head));
+    }
+
+    long pendingBytes() {
+        return pendingBytes(cursor == null ? null : cursor.topic.head());
+    }
+
+    boolean outboxEmpty() {
+        return outbox == null || outbox.isEmpty();
+    }
+
+    long lastWriteNanos() {
+        return lastWriteNanos;
+    }
+
+    /** One heartbeat per interval, even if the write is still pending. */
+    void markWritten(long now) {
+        lastWriteNanos = now;
+    }
+
+    /** Whether a write has waited longer than the timeout (a client that stopped reading). Under the lock. */
+    boolean stalled(long now, long timeoutNanos) {
+        return writing && now - writeStartedNanos > timeoutNanos;
+    }
+
+    @Override
+    protected Action process() {
+        ByteBuffer out;
+        boolean viaJetty;
+        synchronized (stream) {
+            CloseReason reason = stream.closeReasonLocked();
+            if (reason != null
+                    && (reason instanceof CloseReason.ClientGone
+                            || reason instanceof CloseReason.TooSlow
+                            || reason instanceof CloseReason.SessionEnded
+                            || outboxEmpty())) {
+                writing = false;
+                return Action.SUCCEEDED;
+            }
+            out = gather();
+            if (out == null) {
+                writing = false;
+                return Action.IDLE;
+            }
+            writing = true;
+            viaJetty = stream.exchange.nextWriteViaJetty();
+        }
+        lastWriteNanos = System.nanoTime();
+        writeStartedNanos = lastWriteNanos;
+        stream.exchange.write(out, this, viaJetty);
+        return Action.SCHEDULED;
+    }
+
+    @Override
+    protected void onSuccess() {
+        List<CompletableFuture<Void>> done;
+        int events;
+        synchronized (stream) {
+            done = inFlight;
+            events = inFlightEvents;
+            inFlight = List.of();
+            inFlightEvents = 0;
+            inFlightBytes = null;
+            releasePooled();
+            stream.exchange.written();
+        }
+        if (events > 0) {
+            cursor.topic.delivered(events);
+        }
+        for (CompletableFuture<Void> written : done) {
+            written.complete(null);
+        }
+    }
+
+    @Override
+    protected void onCompleteSuccess() {
+        CloseReason reason = stream.closeReason();
+        if (reason != null) {
+            stream.exchange.end(reason);
+        }
+    }
+
+    /**
+     * A write failed, almost always because the client left. A send whose bytes had all been handed to the network
+     * when the connection failed still succeeded (the client may well have read them: a client that reads an event
+     * and leaves at once makes its last write fail after the fact); the others fail with the close reason.
+     */
+    @Override
+    protected void onCompleteFailure(Throwable cause) {
+        List<CompletableFuture<Void>> waiting;
+        int events;
+        boolean handedOver;
+        synchronized (stream) {
+            waiting = inFlight;
+            events = inFlightEvents;
+            handedOver = inFlightBytes != null && !inFlightBytes.hasRemaining();
+            inFlight = List.of();
+            inFlightEvents = 0;
+            inFlightBytes = null;
+            writing = false;
+            releasePooled();
+        }
+        if (handedOver) {
+            if (events > 0) {
+                cursor.topic.delivered(events);
+            }
+            waiting.forEach(written -> written.complete(null));
+        }
+        stream.closeWith(new CloseReason.ClientGone(cause));
+        if (!handedOver && !waiting.isEmpty()) {
+            var closed = new StreamClosedException(stream.path, stream.closeReason());
+            waiting.forEach(written -> written.completeExceptionally(closed));
+        }
+        stream.exchange.end(new CloseReason.ClientGone(cause)); // a failed write can only end in an abort
+    }
+
+    /** Takes everything pending, up to MAX_WRITE bytes, as one buffer; null if there is nothing (and no headers). */
+    private ByteBuffer gather() {
+        int messages = outbox == null ? 0 : outbox.size();
+        long size = outbox == null ? 0 : outbox.bytes();
+        Entry last = cursor == null ? null : cursor.position;
+        int events = 0;
+        if (cursor != null) {
+            for (Entry e = last.next; e != null && (size + e.bytes.length <= MAX_WRITE || size == 0); e = e.next) {
+                size += e.bytes.length;
+                last = e;
+                events++;
+            }
+        }
+        if (messages == 0 && events == 0) {
+            return stream.exchange.committedOrEmpty();
+        }
+        List<CompletableFuture<Void>> waiters = new ArrayList<>(messages);
+        ByteBuffer out;
+        if (messages + events == 1) {
+            if (messages == 1) {
+                Outbox.Message m = outbox.poll();
+                waiters.add(m.written());
+                out = m.bytes();
+            } else {
+                out = ByteBuffer.wrap(last.bytes);
+            }
+        } else {
+            pooled = stream.streams.pool.acquire((int) size, true);
+            out = pooled.getByteBuffer();
+            out.clear();
+            for (Outbox.Message m = messages == 0 ? null : outbox.poll(); m != null; m = outbox.poll()) {
+                out.put(m.bytes());
+                waiters.add(m.written());
+            }
+            if (cursor != null) {
+                for (Entry e = cursor.position; e != last; ) {
+                    e = e.next;
+                    out.put(e.bytes);
+                }
+            }
+            out.flip();
+        }
+        if (cursor != null) {
+            cursor.position = last;
+        }
+        inFlight = waiters;
+        inFlightEvents = events;
+        inFlightBytes = out;
+        return out;
+    }
+
+    private void releasePooled() {
+        if (pooled != null) {
+            pooled.release();
+            pooled = null;
+        }
+    }
+}
