@@ -1,6 +1,7 @@
 package dev.spout.broker;
 
 import dev.spout.sse.SseEvent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's side of a topic on this node: what a {@link Broker} delivers events to. Implemented by Spout.
@@ -22,7 +23,7 @@ public interface TopicLog {
      *     them, or null if the broker did not carry them (the engine then encodes the event)
      * @param timestampMillis when the event was published, for history expiry
      */
-    void append(String id, SseEvent event, byte[] encoded, long timestampMillis);
+    void append(String id, SseEvent event, byte @Nullable [] encoded, long timestampMillis);
 
     /** {@link #append(String, SseEvent, byte[], long)} for a broker that carries only the event. */
     default void append(String id, SseEvent event, long timestampMillis) {
@@ -30,5 +31,6 @@ public interface TopicLog {
     }
 
     /** The id of the last event delivered to this node, or null if none: where a reconnecting broker resumes. */
+    @Nullable
     String lastId();
 }

@@ -72,7 +72,7 @@ class ClientAgainstSpoutTest {
             Topic topic = app.topic("t");
             app.page("/", page -> dev.spout.html.Html.text("warm up")).sse("/t", topic);
             app.start("127.0.0.1", 0);
-            URI base = URI.create("http://127.0.0.1:" + app.port());
+            URI base = app.uri("/");
             http.send(
                     java.net.http.HttpRequest.newBuilder(base).build(),
                     java.net.http.HttpResponse.BodyHandlers.discarding());
@@ -107,7 +107,7 @@ class ClientAgainstSpoutTest {
             });
             app.start("127.0.0.1", 0);
             List<String> data = new ArrayList<>();
-            try (var source = EventSource.builder(URI.create("http://127.0.0.1:" + app.port() + "/count"))
+            try (var source = EventSource.builder(app.uri("/count"))
                     .backoff(Backoff.none())
                     .connect()) {
                 for (int i = 0; i < 7; i++) {

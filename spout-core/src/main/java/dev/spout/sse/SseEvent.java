@@ -1,6 +1,7 @@
 package dev.spout.sse;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One server-sent event: its data and, optionally, its type (the {@code event} field) and id.
@@ -19,7 +20,8 @@ import java.util.Objects;
  * @param event the event type, or null for the default type {@code message}
  * @param id the id, or null to leave the client's last event id unchanged; the empty string resets it
  */
-public record SseEvent(String data, String event, String id) {
+public record SseEvent(
+        String data, @Nullable String event, @Nullable String id) {
 
     public SseEvent {
         Objects.requireNonNull(data, "data must not be null (send \"\" for an empty event)");
@@ -33,7 +35,7 @@ public record SseEvent(String data, String event, String id) {
     }
 
     /** An event with the given type and id; either may be null. */
-    public static SseEvent of(String data, String event, String id) {
+    public static SseEvent of(String data, @Nullable String event, @Nullable String id) {
         return new SseEvent(data, event, id);
     }
 
@@ -43,12 +45,12 @@ public record SseEvent(String data, String event, String id) {
     }
 
     /** This event with the given type; null means the default type {@code message}. */
-    public SseEvent withEvent(String event) {
+    public SseEvent withEvent(@Nullable String event) {
         return new SseEvent(data, event, id);
     }
 
     /** This event with the given id; null means none. */
-    public SseEvent withId(String id) {
+    public SseEvent withId(@Nullable String id) {
         return new SseEvent(data, event, id);
     }
 

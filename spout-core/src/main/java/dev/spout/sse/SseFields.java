@@ -1,5 +1,7 @@
 package dev.spout.sse;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The rules that keep single-line fields single-line. An event name or id that carried a line break would end
  * its field early and let the rest of the value forge new fields or whole events, so such values are refused
@@ -8,7 +10,7 @@ package dev.spout.sse;
 final class SseFields {
     private SseFields() {}
 
-    static String checkEventName(String name) {
+    static @Nullable String checkEventName(@Nullable String name) {
         if (name != null) {
             int at = indexOfLineBreak(name, false);
             if (at >= 0) {
@@ -19,7 +21,7 @@ final class SseFields {
         return name;
     }
 
-    static String checkId(String id) {
+    static @Nullable String checkId(@Nullable String id) {
         if (id != null) {
             int at = indexOfLineBreak(id, true);
             if (at >= 0) {

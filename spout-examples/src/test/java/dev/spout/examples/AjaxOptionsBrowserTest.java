@@ -88,7 +88,7 @@ class AjaxOptionsBrowserTest {
     @Test
     void everyOptionWorksInABrowser() {
         try (var browser = Browser.open()) {
-            browser.get("http://127.0.0.1:" + app.port() + "/ajax");
+            browser.get(app.uri("/ajax").toString());
 
             browser.click("#echo");
             browser.await(

@@ -22,6 +22,6 @@ abstract class DemoBrowserTest {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + app.port() + path;
+        return app.uri(path).toString();
     }
 }

@@ -7,7 +7,6 @@ import dev.spout.server.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +21,7 @@ class SpoutMetricsTest {
             app.start("127.0.0.1", 0);
             new SpoutMetrics(app).bindTo(registry);
 
-            try (var client = SseTestClient.open(URI.create("http://127.0.0.1:" + app.port() + "/prices"))) {
+            try (var client = SseTestClient.open(app.uri("/prices"))) {
                 Await.value("subscribers", prices::subscribers, 1);
                 prices.publish("1");
                 prices.publish("2");

@@ -60,7 +60,7 @@ class MultiNodeTest {
     }
 
     static URI uri(Spout node) {
-        return URI.create("http://127.0.0.1:" + node.port() + "/chat");
+        return node.uri("/chat");
     }
 
     static void awaitSubscribers(Topic topic, int count) {

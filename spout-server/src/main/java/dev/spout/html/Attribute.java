@@ -3,6 +3,7 @@ package dev.spout.html;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An attribute of an element. The value is escaped when rendered; the name must be a plain attribute name (letters,
@@ -23,7 +24,7 @@ import java.util.Set;
  * @param value its value, or null for a boolean attribute
  * @param trustedUrl whether a URL value is kept whatever its scheme (see {@link Html#trustedUrl})
  */
-public record Attribute(String name, String value, boolean trustedUrl) implements Part {
+public record Attribute(String name, @Nullable String value, boolean trustedUrl) implements Part {
     /** What an unsafe URL attribute value is replaced with: a URL that goes nowhere. */
     public static final String BLOCKED_URL = "about:invalid#spout-blocked-url";
 
@@ -52,7 +53,7 @@ public record Attribute(String name, String value, boolean trustedUrl) implement
     }
 
     /** An attribute whose URL value, if it is one, must have a safe scheme. */
-    public Attribute(String name, String value) {
+    public Attribute(String name, @Nullable String value) {
         this(name, value, false);
     }
 

@@ -2,6 +2,7 @@ package dev.spout.html;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small DSL for HTML that escapes by default. Import its methods statically and write markup as nested calls;
@@ -38,7 +39,7 @@ public final class Html {
     }
 
     /** An attribute; a null value makes a boolean attribute. */
-    public static Attribute attr(String name, String value) {
+    public static Attribute attr(String name, @Nullable String value) {
         return new Attribute(name, value);
     }
 

@@ -3,6 +3,7 @@ package dev.spout.server;
 import java.time.Duration;
 import java.util.Objects;
 import org.eclipse.jetty.http.HttpFields;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The protective headers every response carries, with safe defaults: {@code X-Content-Type-Options: nosniff} (a
@@ -19,11 +20,12 @@ import org.eclipse.jetty.http.HttpFields;
  */
 public final class SecurityHeaders {
     private final boolean noSniff;
-    private final String frameAncestors;
-    private final String referrerPolicy;
+    private final @Nullable String frameAncestors;
+    private final @Nullable String referrerPolicy;
     private final Duration hsts;
 
-    private SecurityHeaders(boolean noSniff, String frameAncestors, String referrerPolicy, Duration hsts) {
+    private SecurityHeaders(
+            boolean noSniff, @Nullable String frameAncestors, @Nullable String referrerPolicy, Duration hsts) {
         this.noSniff = noSniff;
         this.frameAncestors = frameAncestors;
         this.referrerPolicy = referrerPolicy;

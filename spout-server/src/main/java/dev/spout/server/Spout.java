@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -171,7 +172,7 @@ public final class Spout implements Routes, AutoCloseable {
     }
 
     /** Starts serving on one interface (for example {@code 127.0.0.1}) at the port. */
-    public Spout start(String host, int port) {
+    public Spout start(@Nullable String host, int port) {
         connector.setHost(host);
         connector.setPort(port);
         try {

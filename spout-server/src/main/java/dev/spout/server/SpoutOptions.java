@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of a Spout application, with production defaults. Set them in {@link Spout#create(java.util.function.Consumer)}.
@@ -31,8 +32,13 @@ public final class SpoutOptions {
     Duration retryAfter = Duration.ofSeconds(5);
     boolean http2 = true;
     int http2MaxConcurrentStreams = 1024;
+
+    @Nullable
     Path keyStore;
+
+    @Nullable
     String keyStorePassword;
+
     List<String> corsOrigins = List.of();
     boolean corsCredentials;
     Broker broker = new MemoryBroker();
@@ -41,7 +47,10 @@ public final class SpoutOptions {
     String sessionCookie = "SPOUT_SESSION";
     String loginPath = "/login";
     boolean csrfProtection = true;
+
+    @Nullable
     PageTemplate template;
+
     SecurityHeaders securityHeaders = SecurityHeaders.defaults();
     Duration requestHeadTimeout = Duration.ofSeconds(10);
 
@@ -183,7 +192,7 @@ public final class SpoutOptions {
         return this;
     }
 
-    /** The template every page is wrapped in, unless it opts out (awful's page template; default none). */
+    /** The template every page is wrapped in, unless it opts out (default none). */
     public SpoutOptions template(PageTemplate template) {
         this.template = Objects.requireNonNull(template, "template");
         return this;

@@ -6,7 +6,6 @@ import dev.spout.server.auth.Access;
 import dev.spout.server.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,12 +25,8 @@ class AdmissionTest {
         http.close();
     }
 
-    URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + app.port() + path);
-    }
-
     HttpResponse<String> get(String path, String... headers) throws Exception {
-        var request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream");
+        var request = HttpRequest.newBuilder(app.uri(path)).header("Accept", "text/event-stream");
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -55,7 +50,7 @@ class AdmissionTest {
         app.start("127.0.0.1", 0);
 
         var response = http.send(
-                HttpRequest.newBuilder(uri("/s")).header("Accept", accept).build(),
+                HttpRequest.newBuilder(app.uri("/s")).header("Accept", accept).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         try (var body = response.body()) {
             assertThat(response.statusCode()).as("Accept: %s", accept).isEqualTo(status);
@@ -68,8 +63,8 @@ class AdmissionTest {
         app.sse("/s", app.topic("t"));
         app.start("127.0.0.1", 0);
 
-        try (var one = SseTestClient.open(uri("/s"));
-                var two = SseTestClient.open(uri("/s"))) {
+        try (var one = SseTestClient.open(app.uri("/s"));
+                var two = SseTestClient.open(app.uri("/s"))) {
             var third = get("/s");
             assertThat(third.statusCode()).isEqualTo(503);
             assertThat(third.headers().firstValue("Retry-After")).hasValue("7");
@@ -77,7 +72,7 @@ class AdmissionTest {
             assertThat(two.status()).isEqualTo(200);
         }
         awaitOpenStreams(0);
-        try (var again = SseTestClient.open(uri("/s"))) {
+        try (var again = SseTestClient.open(app.uri("/s"))) {
             assertThat(again.status()).as("slots are released when streams end").isEqualTo(200);
         }
         assertThat(app.stats().rejectedStreams()).isEqualTo(1);
@@ -89,7 +84,7 @@ class AdmissionTest {
         app.sse("/s", sse -> Thread.sleep(Duration.ofMinutes(1)));
         app.start("127.0.0.1", 0);
 
-        try (var first = SseTestClient.open(uri("/s"))) {
+        try (var first = SseTestClient.open(app.uri("/s"))) {
             assertThat(first.status()).isEqualTo(200);
             assertThat(get("/s").statusCode()).isEqualTo(503);
         }
@@ -114,7 +109,7 @@ class AdmissionTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.body()).doesNotContain("classified");
         assertThat(get("/secret", "Authorization", "Bearer bad").statusCode()).isEqualTo(403);
-        try (var allowed = SseTestClient.open(uri("/secret"), java.util.Map.of("Authorization", "Bearer good"))) {
+        try (var allowed = SseTestClient.open(app.uri("/secret"), java.util.Map.of("Authorization", "Bearer good"))) {
             assertThat(allowed.status()).isEqualTo(200);
         }
         assertThat(secret.stats().replayed()).isZero();
@@ -126,18 +121,18 @@ class AdmissionTest {
         app.sse("/s", app.topic("t"));
         app.start("127.0.0.1", 0);
 
-        try (var allowed = SseTestClient.open(uri("/s"), java.util.Map.of("Origin", "https://app.example"))) {
+        try (var allowed = SseTestClient.open(app.uri("/s"), java.util.Map.of("Origin", "https://app.example"))) {
             assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
                     .hasValue("https://app.example");
             assertThat(allowed.headers().firstValue("Access-Control-Allow-Credentials"))
                     .hasValue("true");
         }
-        try (var other = SseTestClient.open(uri("/s"), java.util.Map.of("Origin", "https://evil.example"))) {
+        try (var other = SseTestClient.open(app.uri("/s"), java.util.Map.of("Origin", "https://evil.example"))) {
             assertThat(other.headers().firstValue("Access-Control-Allow-Origin"))
                     .isEmpty();
         }
         var preflight = http.send(
-                HttpRequest.newBuilder(uri("/s"))
+                HttpRequest.newBuilder(app.uri("/s"))
                         .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                         .header("Origin", "https://app.example")
                         .header("Access-Control-Request-Method", "GET")

@@ -9,7 +9,6 @@ import dev.spout.server.stream.StreamClosedException;
 import dev.spout.server.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -67,7 +66,7 @@ class CloseSequenceTest {
         app.sse("/sse", recordingHandler());
         app.start("127.0.0.1", 0);
 
-        var client = SseTestClient.open(uri("/sse"));
+        var client = SseTestClient.open(app.uri("/sse"));
         client.next(WAIT);
         client.close();
 
@@ -90,7 +89,7 @@ class CloseSequenceTest {
         app.sse("/sse", recordingHandler());
         app.start("127.0.0.1", 0);
 
-        try (var client = SseTestClient.open(uri("/sse"))) {
+        try (var client = SseTestClient.open(app.uri("/sse"))) {
             client.next(WAIT);
             app.close();
             assertThat(client.awaitEnd(WAIT)).as("the stream ends cleanly").isTrue();
@@ -119,7 +118,7 @@ class CloseSequenceTest {
         });
         app.start("127.0.0.1", 0);
 
-        try (var client = SseTestClient.open(uri("/sse"))) {
+        try (var client = SseTestClient.open(app.uri("/sse"))) {
             client.next(WAIT);
             streams.take().close();
             assertThat(client.awaitEnd(WAIT)).isTrue();
@@ -146,7 +145,7 @@ class CloseSequenceTest {
         app.start("127.0.0.1", 0);
 
         for (int round = 0; round < 20; round++) { // each round a new stream leaves: the order holds every time
-            try (var client = SseTestClient.open(uri("/news"))) {
+            try (var client = SseTestClient.open(app.uri("/news"))) {
                 Await.value("subscribers", topic::subscribers, 1);
                 String id = topic.publish("round " + round);
                 assertThat(client.next(WAIT).lastEventId()).isEqualTo(id);
@@ -174,9 +173,5 @@ class CloseSequenceTest {
 
     private static String name(CloseReason reason) {
         return reason.getClass().getSimpleName();
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + app.port() + path);
     }
 }

@@ -50,7 +50,7 @@ class Http2Test {
         app.start("127.0.0.1", 0);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
 
-        assertMultiplexed(URI.create("http://127.0.0.1:" + app.port()), topic);
+        assertMultiplexed(app.uri("/"), topic);
     }
 
     @Test
@@ -76,7 +76,7 @@ class Http2Test {
         app.page("/", page -> dev.spout.html.Html.text("hello")).sse("/h2", topic);
         app.start("127.0.0.1", 0);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
-        URI base = URI.create("http://127.0.0.1:" + app.port());
+        URI base = app.uri("/");
         warmUp(base);
 
         try (var kept = SseTestClient.open(http, base.resolve("/h2"), Map.of());

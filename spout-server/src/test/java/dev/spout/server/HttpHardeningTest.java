@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,10 +32,7 @@ class HttpHardeningTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         try (var http = HttpClient.newHttpClient()) {
-            return http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(HttpRequest.newBuilder(app.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 
@@ -54,7 +50,7 @@ class HttpHardeningTest {
         assertThat(page.headers().firstValue("Strict-Transport-Security"))
                 .as("no HSTS over cleartext")
                 .isEmpty();
-        try (var stream = SseTestClient.open(URI.create("http://127.0.0.1:" + app.port() + "/sse"))) {
+        try (var stream = SseTestClient.open(app.uri("/sse"))) {
             assertThat(stream.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         }
     }

@@ -45,7 +45,7 @@ class LiveEventsTest {
             app.page("/live", page -> span(Live.connect("/sse"), Live.text("message")));
             app.page("/plain", page -> span(text("static")));
             app.start("127.0.0.1", 0);
-            URI base = URI.create("http://127.0.0.1:" + app.port());
+            URI base = app.uri("/");
 
             String live = http.send(
                             HttpRequest.newBuilder(base.resolve("/live")).build(), HttpResponse.BodyHandlers.ofString())

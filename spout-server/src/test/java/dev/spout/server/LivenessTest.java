@@ -6,7 +6,6 @@ import dev.spout.server.stream.CloseReason;
 import dev.spout.server.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
-import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,10 +24,6 @@ class LivenessTest {
         app.close();
     }
 
-    URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + app.port() + path);
-    }
-
     @Test
     void idleStreamsGetHeartbeatComments() throws Exception {
         app = Spout.create(options -> options.heartbeat(Duration.ofMillis(200)));
@@ -36,8 +31,8 @@ class LivenessTest {
         app.sse("/quiet", topic).sse("/handler", sse -> Thread.sleep(Duration.ofMinutes(1)));
         app.start("127.0.0.1", 0);
 
-        try (var topicClient = SseTestClient.open(uri("/quiet"));
-                var handlerClient = SseTestClient.open(uri("/handler"))) {
+        try (var topicClient = SseTestClient.open(app.uri("/quiet"));
+                var handlerClient = SseTestClient.open(app.uri("/handler"))) {
             awaitComments(topicClient, 3);
             awaitComments(handlerClient, 3);
             assertThat(topicClient.comments()).allMatch(String::isEmpty);
@@ -53,7 +48,7 @@ class LivenessTest {
         app.sse("/rare", topic);
         app.start("127.0.0.1", 0);
 
-        try (var client = SseTestClient.open(uri("/rare"))) {
+        try (var client = SseTestClient.open(app.uri("/rare"))) {
             long idleUntil = System.nanoTime() + Duration.ofMillis(1500).toNanos();
             while (System.nanoTime() < idleUntil) {
                 assertThat(topic.subscribers())
@@ -86,7 +81,7 @@ class LivenessTest {
                         "-sN",
                         "-H",
                         "Accept: text/event-stream",
-                        uri("/watched").toString())
+                        app.uri("/watched").toString())
                 .redirectErrorStream(true)
                 .start();
         try {

@@ -50,7 +50,7 @@ class ManyClientsTest {
         try (var opener = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<SseTestClient>> opening = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
-                URI uri = URI.create("http://127.0.0.1:" + app.port() + "/sse?client=" + c);
+                URI uri = app.uri("/sse?client=" + c);
                 opening.add(opener.submit(() -> SseTestClient.open(uri)));
             }
             for (Future<SseTestClient> client : opening) {

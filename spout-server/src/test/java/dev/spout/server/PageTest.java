@@ -6,7 +6,7 @@ import static dev.spout.html.Html.span;
 import static dev.spout.html.Html.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
+import dev.spout.server.page.PageOptions;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,15 +27,12 @@ class PageTest {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(app.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String form) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                HttpRequest.newBuilder(app.uri(path))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form))
                         .build(),
@@ -61,9 +58,7 @@ class PageTest {
         var responses = new java.util.ArrayList<java.util.concurrent.CompletableFuture<HttpResponse<String>>>();
         for (int i = 0; i < requests; i++) {
             responses.add(http.sendAsync(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/slow"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString()));
+                    HttpRequest.newBuilder(app.uri("/slow")).build(), HttpResponse.BodyHandlers.ofString()));
         }
         boolean allInAtOnce = arrived.await(10, TimeUnit.SECONDS);
         release.countDown();
@@ -117,7 +112,7 @@ class PageTest {
         });
         app.start("127.0.0.1", 0);
 
-        try (var browser = new WebClient(URI.create("http://127.0.0.1:" + app.port()))) {
+        try (var browser = new WebClient(app.uri("/"))) {
             String html = browser.get("/client").body();
             assertThat(html).contains("Spout.bind(\"#one\", \"click\", \"/ajax/one\", {method: \"POST\", args: []});");
             assertThat(html).contains("<script src=\"/_spout/spout.js?v=");
@@ -166,7 +161,7 @@ class PageTest {
         app.page("/p", page -> text("x"));
         app.start("127.0.0.1", 0);
         var response = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/p"))
+                HttpRequest.newBuilder(app.uri("/p"))
                         .method("HEAD", HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -180,5 +175,27 @@ class PageTest {
         org.assertj.core.api.Assertions.assertThatIllegalStateException()
                 .isThrownBy(() -> app.sse("/p", sse -> {}))
                 .withMessageContaining("/p");
+    }
+
+    @Test
+    void aPostedFormThatCannotBeReadIsRefusedNotTakenAsEmpty() throws Exception {
+        var seen = new ArrayBlockingQueue<String>(4);
+        app.page("/form", PageOptions.defaults().methods("POST"), page -> {
+            seen.add(page.request().formParameter("a").orElse("(none)"));
+            return text("ok");
+        });
+        app.start("127.0.0.1", 0);
+        try (var browser = new WebClient(app.uri("/"))) {
+            assertThat(browser.post("/form", "a=1", null, null).statusCode()).isEqualTo(200);
+            assertThat(seen.poll()).isEqualTo("1");
+
+            var malformed = browser.post("/form", "a=%zz", null, null);
+            assertThat(malformed.statusCode()).isEqualTo(400);
+            assertThat(malformed.body()).contains("form");
+
+            var huge = browser.post("/form", "a=" + "x".repeat(300_000), null, null); // over Jetty's 200,000
+            assertThat(huge.statusCode()).isEqualTo(413);
+            assertThat(seen).as("the page never ran for a refused form").isEmpty();
+        }
     }
 }

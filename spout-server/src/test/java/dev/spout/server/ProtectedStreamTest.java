@@ -7,7 +7,6 @@ import dev.spout.server.page.PageOptions;
 import dev.spout.server.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
-import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +39,7 @@ class ProtectedStreamTest {
                     sse -> sse.send("for " + sse.request().user().orElseThrow()));
         }
         app.start("127.0.0.1", 0);
-        browser = new WebClient(URI.create("http://127.0.0.1:" + app.port()));
+        browser = new WebClient(app.uri("/"));
     }
 
     @AfterEach
@@ -49,15 +48,11 @@ class ProtectedStreamTest {
         app.close();
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + app.port() + path);
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"", "/area"})
     void strangersGet401FromBothKindsOfStream(String prefix) {
         for (String stream : new String[] {"/topic-page/sse", "/handler-page/sse"}) {
-            try (var stranger = SseTestClient.open(uri(prefix + stream))) {
+            try (var stranger = SseTestClient.open(app.uri(prefix + stream))) {
                 assertThat(stranger.status()).as(prefix + stream).isEqualTo(401);
                 assertThat(stranger.awaitEnd(Await.DEFAULT)).isTrue();
                 assertThat(stranger.pending()).isEmpty();
@@ -70,8 +65,8 @@ class ProtectedStreamTest {
     @ValueSource(strings = {"", "/area"})
     void aSignedInUserGetsBoth(String prefix) throws Exception {
         browser.post(prefix + "/login", "", null, null);
-        try (var handler = SseTestClient.open(browser.http, uri(prefix + "/handler-page/sse"), Map.of());
-                var topic = SseTestClient.open(browser.http, uri(prefix + "/topic-page/sse"), Map.of())) {
+        try (var handler = SseTestClient.open(browser.http, app.uri(prefix + "/handler-page/sse"), Map.of());
+                var topic = SseTestClient.open(browser.http, app.uri(prefix + "/topic-page/sse"), Map.of())) {
             assertThat(handler.next(Await.DEFAULT).data()).isEqualTo("for ann");
             assertThat(topic.status()).isEqualTo(200);
             Topic open =

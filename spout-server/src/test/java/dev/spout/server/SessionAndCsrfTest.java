@@ -7,7 +7,6 @@ import dev.spout.server.auth.Authorizer;
 import dev.spout.server.page.AjaxOptions;
 import dev.spout.server.page.PageOptions;
 import dev.spout.testkit.SseTestClient;
-import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +55,7 @@ class SessionAndCsrfTest {
                 sse -> sse.send(sse.request().user().orElse("?")));
         app.sse("/topic", app.topic("private", t -> t.authorize(Authorizer.requireUser())));
         app.start("127.0.0.1", 0);
-        browser = new WebClient(URI.create("http://127.0.0.1:" + app.port()));
+        browser = new WebClient(app.uri("/"));
     }
 
     @AfterEach
@@ -91,7 +90,7 @@ class SessionAndCsrfTest {
         var stranger = java.net.http.HttpClient.newHttpClient();
         try {
             var refused = stranger.send(
-                    java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/live/sse"))
+                    java.net.http.HttpRequest.newBuilder(app.uri("/live/sse"))
                             .header("Accept", "text/event-stream")
                             .build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -100,12 +99,10 @@ class SessionAndCsrfTest {
             stranger.close();
         }
         browser.post("/login", "user=bob", null, null);
-        try (var stream = SseTestClient.open(
-                browser.http, URI.create("http://127.0.0.1:" + app.port() + "/live/sse"), java.util.Map.of())) {
+        try (var stream = SseTestClient.open(browser.http, app.uri("/live/sse"), java.util.Map.of())) {
             assertThat(stream.next(java.time.Duration.ofSeconds(5)).data()).isEqualTo("bob");
         }
-        try (var stream = SseTestClient.open(
-                browser.http, URI.create("http://127.0.0.1:" + app.port() + "/topic"), java.util.Map.of())) {
+        try (var stream = SseTestClient.open(browser.http, app.uri("/topic"), java.util.Map.of())) {
             assertThat(stream.status()).isEqualTo(200);
         }
     }
@@ -146,10 +143,9 @@ class SessionAndCsrfTest {
     void aPostEndpointAnswersNoOtherMethodSoACrossSiteGetChangesNothing() throws Exception {
         browser.get("/clicker");
         for (String method : new String[] {"GET", "HEAD", "PUT", "DELETE"}) {
-            var response = browser.send(
-                    java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/ajax/click"))
-                            .header("Origin", "http://evil.example")
-                            .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()));
+            var response = browser.send(java.net.http.HttpRequest.newBuilder(app.uri("/ajax/click"))
+                    .header("Origin", "http://evil.example")
+                    .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()));
             assertThat(response.statusCode()).as(method).isEqualTo(405);
             assertThat(response.headers().firstValue("Allow")).as(method).hasValue("POST");
         }
@@ -182,8 +178,31 @@ class SessionAndCsrfTest {
     }
 
     @Test
+    void twoBindingsWithDifferentHandlersCannotShareAPathButOnePageRendersAgainAndAgain() throws Exception {
+        app.page("/other", page -> {
+            page.ajax("click", "#c", "click", ajax -> calls.addAndGet(100)); // another handler for /ajax/click
+            return text("other");
+        });
+        assertThat(browser.get("/clicker").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/clicker").statusCode())
+                .as("the same binding, rendered again")
+                .isEqualTo(200);
+        try (var logs = new LogCapture()) {
+            assertThat(browser.get("/other").statusCode()).isEqualTo(500);
+            assertThat(logs.errors())
+                    .singleElement()
+                    .satisfies(e ->
+                            assertThat(e.getThrowableProxy().getMessage()).contains("bound by two different handlers"));
+        }
+        assertThat(browser.ajax("/ajax/click", "").statusCode()).isEqualTo(204);
+        assertThat(calls.get())
+                .as("the first binding's handler, never the other's")
+                .isEqualTo(1);
+    }
+
+    @Test
     void withoutASessionNoTokenCanBeValid() throws Exception {
-        var stranger = new WebClient(URI.create("http://127.0.0.1:" + app.port()));
+        var stranger = new WebClient(app.uri("/"));
         try {
             browser.get("/clicker"); // another browser's token
             assertThat(stranger.post("/ajax/click", "", browser.csrfToken, null).statusCode())

@@ -11,7 +11,6 @@ import dev.spout.server.stream.CloseReason;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -84,15 +83,11 @@ class SignInTest {
         });
         app.sse("/topic", app.topic("private", t -> t.authorize(Authorizer.requireUser())));
         app.start("127.0.0.1", 0);
-        browser = new WebClient(URI.create("http://127.0.0.1:" + app.port()));
+        browser = new WebClient(app.uri("/"));
     }
 
     private void start() {
         start(options -> {}, SignInThrottle.create());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + app.port() + path);
     }
 
     @Test
@@ -107,7 +102,7 @@ class SignInTest {
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location").orElseThrow()).contains("/login?next=");
         for (String stream : new String[] {"/live/sse", "/topic"}) {
-            try (var refused = SseTestClient.open(browser.http, uri(stream), Map.of())) {
+            try (var refused = SseTestClient.open(browser.http, app.uri(stream), Map.of())) {
                 assertThat(refused.status()).as(stream).isEqualTo(401);
                 assertThat(refused.awaitEnd(WAIT)).isTrue();
                 assertThat(refused.pending()).isEmpty();
@@ -127,11 +122,11 @@ class SignInTest {
         assertThat(browser.cookie("SPOUT_SESSION")).isNotEqualTo(anonymous);
         assertThat(browser.get("/private").body()).contains("hello ann");
 
-        try (var planted = new WebClient(uri("/"))) { // the id from before sign-in is worth nothing now
+        try (var planted = new WebClient(app.uri("/"))) { // the id from before sign-in is worth nothing now
             planted.setCookie("SPOUT_SESSION", anonymous);
             assertThat(planted.get("/private").statusCode()).isEqualTo(302);
         }
-        try (var stream = SseTestClient.open(browser.http, uri("/live/sse"), Map.of())) {
+        try (var stream = SseTestClient.open(browser.http, app.uri("/live/sse"), Map.of())) {
             assertThat(stream.next(WAIT).data()).isEqualTo("for ann");
         }
     }
@@ -147,7 +142,7 @@ class SignInTest {
                 "javascript%3Aalert(1)", "/home",
                 "%2Fprivate%3Ftab%3D2", "/private?tab=2");
         for (var entry : nextToLocation.entrySet()) {
-            try (var client = new WebClient(uri("/"))) {
+            try (var client = new WebClient(app.uri("/"))) {
                 var signIn = client.post("/login?next=" + entry.getKey(), "user=ann&password=secret", null, null);
                 assertThat(signIn.headers().firstValue("Location").orElseThrow())
                         .as("next=%s", entry.getKey())
@@ -163,7 +158,7 @@ class SignInTest {
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(browser.cookie("SPOUT_SESSION")).as("no session was started").isNull();
 
-        var crossSite = browser.send(HttpRequest.newBuilder(uri("/login"))
+        var crossSite = browser.send(HttpRequest.newBuilder(app.uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Sec-Fetch-Site", "cross-site")
                 .POST(HttpRequest.BodyPublishers.ofString("user=mallory&password=secret")));
@@ -177,8 +172,8 @@ class SignInTest {
     void signingOutIsAPostAndEndsTheUsersStreams() throws Exception {
         start();
         browser.post("/login", "user=ann&password=secret", null, null);
-        try (var handlerStream = SseTestClient.open(browser.http, uri("/live/sse"), Map.of());
-                var topicStream = SseTestClient.open(browser.http, uri("/topic"), Map.of())) {
+        try (var handlerStream = SseTestClient.open(browser.http, app.uri("/live/sse"), Map.of());
+                var topicStream = SseTestClient.open(browser.http, app.uri("/topic"), Map.of())) {
             handlerStream.next(WAIT);
             Await.value("subscribers", () -> app.topic("private").subscribers(), 1);
 
@@ -215,7 +210,7 @@ class SignInTest {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build()) {
             var response = elsewhere.send(
-                    HttpRequest.newBuilder(uri("/login"))
+                    HttpRequest.newBuilder(app.uri("/login"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString("user=ann&password=secret"))
                             .build(),
@@ -232,14 +227,14 @@ class SignInTest {
         browser.post("/login", "user=ann&password=secret", null, null);
         String first = null;
         for (int i = 0; i < 200; i++) {
-            try (var visitor = new WebClient(uri("/"))) {
+            try (var visitor = new WebClient(app.uri("/"))) {
                 visitor.get("/chat");
                 if (first == null) {
                     first = visitor.cookie("SPOUT_SESSION");
                 }
             }
         }
-        try (var returning = new WebClient(uri("/"))) {
+        try (var returning = new WebClient(app.uri("/"))) {
             returning.setCookie("SPOUT_SESSION", first);
             String dropped = first;
             assertThat(returning.get("/chat").headers().firstValue("Set-Cookie"))

@@ -7,7 +7,6 @@ import dev.spout.server.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -25,10 +24,6 @@ class SlowClientTest {
         app.close();
     }
 
-    URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + app.port() + path);
-    }
-
     @Test
     void aStalledClientIsDisconnectedAtItsBoundWhileTheOthersGetEverything() throws Exception {
         app = Spout.create(options -> options.maxQueuedBytes(256 * 1024));
@@ -37,8 +32,8 @@ class SlowClientTest {
         app.start("127.0.0.1", 0);
 
         try (var stalled = new StalledClient(app.port(), "/feed");
-                var reader1 = SseTestClient.open(uri("/feed"));
-                var reader2 = SseTestClient.open(uri("/feed"))) {
+                var reader1 = SseTestClient.open(app.uri("/feed"));
+                var reader2 = SseTestClient.open(app.uri("/feed"))) {
             awaitSubscribers(topic, 3);
             int events = 10_000; // 10 MB: far more than the bound and every socket buffer on the way
             for (int i = 1; i <= events; i++) {
@@ -65,7 +60,7 @@ class SlowClientTest {
         app.start("127.0.0.1", 0);
 
         try (var stalled = new StalledClient(app.port(), "/prices");
-                var reader = SseTestClient.open(uri("/prices"))) {
+                var reader = SseTestClient.open(app.uri("/prices"))) {
             awaitSubscribers(topic, 2);
             for (int i = 1; i <= 10_000; i++) {
                 topic.publish(i + " " + KILOBYTE);

@@ -11,7 +11,6 @@ import dev.spout.server.stream.StreamClosedException;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,10 +38,6 @@ class SseEndpointTest {
         http.close();
     }
 
-    URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + app.port() + path);
-    }
-
     @Test
     void sendsTheEventStreamHeadersBeforeTheFirstEvent() throws Exception {
         var release = new CountDownLatch(1);
@@ -52,7 +47,7 @@ class SseEndpointTest {
         });
         app.start("127.0.0.1", 0);
 
-        try (var stream = SseTestClient.open(uri("/sse"), Map.of("Accept-Encoding", "gzip"))) {
+        try (var stream = SseTestClient.open(app.uri("/sse"), Map.of("Accept-Encoding", "gzip"))) {
             assertThat(stream.status()).isEqualTo(200);
             assertThat(stream.headers().firstValue("Content-Type")).hasValue("text/event-stream");
             assertThat(stream.headers().firstValue("Cache-Control")).hasValue("no-cache");
@@ -75,7 +70,7 @@ class SseEndpointTest {
         app.start("127.0.0.1", 0);
 
         var response = http.send(
-                HttpRequest.newBuilder(uri("/sse"))
+                HttpRequest.newBuilder(app.uri("/sse"))
                         .header("Accept", "text/event-stream")
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -98,7 +93,7 @@ class SseEndpointTest {
         });
         app.start("127.0.0.1", 0);
 
-        try (var stream = SseTestClient.open(uri("/sse"))) {
+        try (var stream = SseTestClient.open(app.uri("/sse"))) {
             assertThat(stream.next(3, WAIT))
                     .containsExactly(
                             new Event("message", "tick 1", "1"),
@@ -115,10 +110,10 @@ class SseEndpointTest {
         app.sse("/sse", sse -> sse.send(sse.lastEventId().orElse("none")));
         app.start("127.0.0.1", 0);
 
-        try (var stream = SseTestClient.open(uri("/sse"), Map.of("Last-Event-ID", "41"))) {
+        try (var stream = SseTestClient.open(app.uri("/sse"), Map.of("Last-Event-ID", "41"))) {
             assertThat(stream.next(WAIT).data()).isEqualTo("41");
         }
-        try (var stream = SseTestClient.open(uri("/sse"))) {
+        try (var stream = SseTestClient.open(app.uri("/sse"))) {
             assertThat(stream.next(WAIT).data()).isEqualTo("none");
         }
     }
@@ -141,7 +136,7 @@ class SseEndpointTest {
         });
         app.start("127.0.0.1", 0);
 
-        try (var stream = SseTestClient.open(uri("/sse"))) {
+        try (var stream = SseTestClient.open(app.uri("/sse"))) {
             assertThat(stream.next(WAIT)).isEqualTo(new Event("message", "honest", ""));
             assertThat(stream.awaitEnd(WAIT)).isTrue();
             assertThat(stream.pending()).isEmpty();
@@ -168,7 +163,7 @@ class SseEndpointTest {
         });
         app.start("127.0.0.1", 0);
 
-        var stream = SseTestClient.open(uri("/sse"));
+        var stream = SseTestClient.open(app.uri("/sse"));
         stream.next(WAIT);
         assertThat(app.openStreams()).isEqualTo(1);
         stream.close();
@@ -206,7 +201,7 @@ class SseEndpointTest {
         });
         app.start("127.0.0.1", 0);
 
-        var stream = SseTestClient.open(uri("/sse"));
+        var stream = SseTestClient.open(app.uri("/sse"));
         stream.next(WAIT);
         stream.close();
 
@@ -242,7 +237,7 @@ class SseEndpointTest {
         app.start("127.0.0.1", 0);
 
         for (int round = 0; round < 200; round++) {
-            var stream = SseTestClient.open(uri("/sse"));
+            var stream = SseTestClient.open(app.uri("/sse"));
             stream.next(WAIT);
             stream.close();
             assertThat(outcomes.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS))
@@ -260,7 +255,7 @@ class SseEndpointTest {
             });
             app.start("127.0.0.1", 0);
 
-            try (var stream = SseTestClient.open(uri("/broken"))) {
+            try (var stream = SseTestClient.open(app.uri("/broken"))) {
                 assertThat(stream.next(WAIT).data()).isEqualTo("before");
                 assertThat(stream.awaitEnd(WAIT)).isTrue();
             }
@@ -278,7 +273,7 @@ class SseEndpointTest {
         app.start("127.0.0.1", 0);
 
         var response = http.send(
-                HttpRequest.newBuilder(uri("/sse"))
+                HttpRequest.newBuilder(app.uri("/sse"))
                         .header("Accept", "text/html")
                         .build(),
                 HttpResponse.BodyHandlers.discarding());
@@ -291,7 +286,7 @@ class SseEndpointTest {
         app.sse("/sse", sse -> sse.send("x"));
         app.start("127.0.0.1", 0);
 
-        var response = http.send(HttpRequest.newBuilder(uri("/sse")).build(), HttpResponse.BodyHandlers.ofString());
+        var response = http.send(HttpRequest.newBuilder(app.uri("/sse")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(406);
         assertThat(response.body()).contains("text/event-stream");
     }
@@ -302,7 +297,7 @@ class SseEndpointTest {
         app.start("127.0.0.1", 0);
 
         var response = http.send(
-                HttpRequest.newBuilder(uri("/sse"))
+                HttpRequest.newBuilder(app.uri("/sse"))
                         .header("Accept", "text/event-stream")
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
@@ -321,7 +316,7 @@ class SseEndpointTest {
         });
         app.start("127.0.0.1", 0);
 
-        try (var stream = SseTestClient.open(uri("/sse"))) {
+        try (var stream = SseTestClient.open(app.uri("/sse"))) {
             stream.next(WAIT);
             app.close();
             assertThat(stream.awaitEnd(WAIT)).isTrue();
@@ -339,7 +334,7 @@ class SseEndpointTest {
         });
         app.start("127.0.0.1", 0);
 
-        try (var stream = SseTestClient.open(uri("/sse"))) {
+        try (var stream = SseTestClient.open(app.uri("/sse"))) {
             stream.next(WAIT);
             SseStream serverSide = streams.poll(5, TimeUnit.SECONDS);
             serverSide.close();

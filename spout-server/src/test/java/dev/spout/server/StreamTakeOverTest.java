@@ -51,7 +51,7 @@ class StreamTakeOverTest {
         app.sse("/news", topic);
         app.start("127.0.0.1", 0);
 
-        try (var client = SseTestClient.open(uri("/news"))) {
+        try (var client = SseTestClient.open(app.uri("/news"))) {
             String first = topic.publish("one");
             assertThat(client.next(WAIT)).isEqualTo(new SseTestClient.Event("message", "one", first));
 
@@ -72,7 +72,7 @@ class StreamTakeOverTest {
         app.sse("/news", topic);
         app.start("127.0.0.1", 0);
 
-        try (var client = SseTestClient.open(uri("/news"))) {
+        try (var client = SseTestClient.open(app.uri("/news"))) {
             topic.publish("hello");
             client.next(WAIT);
             assertThat(topic.subscribers()).isEqualTo(1);
@@ -162,10 +162,6 @@ class StreamTakeOverTest {
             assertThat(client.awaitEnd(WAIT)).isTrue();
             assertThat(client.readFailure()).as("a clean end of the body").isEmpty();
         }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + app.port() + path);
     }
 
     private static void request(Socket socket, String version) throws IOException {

@@ -8,7 +8,6 @@ import dev.spout.server.topic.Topic;
 import dev.spout.server.topic.TopicStats;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
-import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,10 +25,6 @@ class TopicBoundsTest {
         if (app != null) {
             app.close();
         }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + app.port() + path);
     }
 
     @Test
@@ -53,8 +48,8 @@ class TopicBoundsTest {
         app.sse("/news", topic);
         app.start("127.0.0.1", 0);
 
-        try (var one = SseTestClient.open(uri("/news"));
-                var two = SseTestClient.open(uri("/news"))) {
+        try (var one = SseTestClient.open(app.uri("/news"));
+                var two = SseTestClient.open(app.uri("/news"))) {
             Await.value("subscribers", topic::subscribers, 2);
             assertThatThrownBy(() -> topic.publish(KIB.repeat(100)))
                     .isInstanceOfSatisfying(EventTooLargeException.class, e -> {
@@ -95,7 +90,7 @@ class TopicBoundsTest {
         });
         app.start("127.0.0.1", 0);
 
-        try (var client = SseTestClient.open(uri("/sse"))) {
+        try (var client = SseTestClient.open(app.uri("/sse"))) {
             assertThat(client.next(WAIT).data()).isEqualTo("after");
         }
         assertThat(refused.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS))

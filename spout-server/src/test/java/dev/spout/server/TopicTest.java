@@ -1,5 +1,6 @@
 package dev.spout.server;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spout.server.topic.Replay;
@@ -10,13 +11,13 @@ import dev.spout.sse.SseEvent;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -33,13 +34,9 @@ class TopicTest {
         app.close();
     }
 
-    URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + app.port() + path);
-    }
-
     SseTestClient subscribe(String path, String lastEventId) {
-        var client =
-                SseTestClient.open(uri(path), lastEventId == null ? Map.of() : Map.of("Last-Event-ID", lastEventId));
+        var client = SseTestClient.open(
+                app.uri(path), lastEventId == null ? Map.of() : Map.of("Last-Event-ID", lastEventId));
         assertThat(client.status()).isEqualTo(200);
         return client;
     }
@@ -222,6 +219,100 @@ class TopicTest {
             assertThat(client.next(WAIT)).isEqualTo(new Event("snapshot", "{\"cells\":[1,2]}", newest));
             String live = topic.publish("move 4");
             assertThat(client.next(WAIT)).isEqualTo(new Event("message", "move 4", live));
+        }
+    }
+
+    /**
+     * The gap handler is user code (it may look things up): it runs outside the topic's lock, so publishing goes on
+     * while it decides, and the events published meanwhile follow the snapshot, none lost.
+     */
+    @Test
+    void aSlowGapHandlerDoesNotHoldUpPublishingAndLosesNothing() throws Exception {
+        var deciding = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        Topic topic = app.topic(
+                "board",
+                t -> t.onReplayGap(gap -> {
+                    deciding.countDown();
+                    try {
+                        release.await(); // a database, say; bounded by the test below
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return Replay.snapshot(SseEvent.of("state").withEvent("snapshot"));
+                }));
+        app.sse("/board", topic);
+        app.start("127.0.0.1", 0);
+        topic.publish("before");
+
+        // The stream's headers go out once it knows where it starts: open it on its own thread.
+        var connecting =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> subscribe("/board", "from-another-server"));
+        try {
+            assertThat(deciding.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            List<String> meanwhile = new ArrayList<>();
+            var publisher = Executors.newSingleThreadExecutor();
+            try {
+                var published = publisher.submit(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        meanwhile.add(topic.publish("during " + i));
+                    }
+                });
+                published.get(WAIT.toMillis(), TimeUnit.MILLISECONDS); // would time out if appends waited
+            } finally {
+                publisher.shutdownNow();
+            }
+            release.countDown();
+            try (var client = connecting.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                assertThat(client.next(WAIT).type()).isEqualTo("snapshot");
+                List<String> ids =
+                        client.next(20, WAIT).stream().map(Event::lastEventId).toList();
+                assertThat(ids).containsExactlyElementsOf(meanwhile);
+            }
+        } finally {
+            release.countDown();
+        }
+    }
+
+    /** An event is encoded once, at publish: the broker receives the bytes and carries them to the topic. */
+    @Test
+    void aPublishEncodesItsEventOnceAndTheBrokerCarriesTheBytes() throws Exception {
+        var handed = new java.util.concurrent.CopyOnWriteArrayList<byte[]>();
+        var memory = new dev.spout.broker.MemoryBroker();
+        dev.spout.broker.Broker recording = new dev.spout.broker.Broker() {
+            @Override
+            public dev.spout.broker.BrokerTopic attach(String name, dev.spout.broker.TopicLog log) {
+                dev.spout.broker.BrokerTopic real = memory.attach(name, log);
+                return new dev.spout.broker.BrokerTopic() {
+                    @Override
+                    public java.util.concurrent.CompletableFuture<String> publish(SseEvent event, byte[] encoded) {
+                        handed.add(encoded);
+                        return real.publish(event, encoded);
+                    }
+
+                    @Override
+                    public void close() {
+                        real.close();
+                    }
+                };
+            }
+
+            @Override
+            public void close() {}
+        };
+        app.close();
+        app = Spout.create(options -> options.broker(recording));
+        Topic topic = app.topic("news");
+        app.sse("/news", topic);
+        app.start("127.0.0.1", 0);
+        try (var client = subscribe("/news", null)) {
+            awaitSubscribers(topic, 1);
+            String id = topic.publish(SseEvent.of("hello\nworld").withEvent("greeting"));
+            assertThat(handed)
+                    .singleElement()
+                    .satisfies(bytes -> assertThat(new String(bytes, UTF_8))
+                            .isEqualTo("event: greeting\ndata: hello\ndata: world\n\n"));
+            assertThat(client.next(WAIT)).isEqualTo(new Event("greeting", "hello\nworld", id));
         }
     }
 

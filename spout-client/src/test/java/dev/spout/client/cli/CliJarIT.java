@@ -49,7 +49,7 @@ class CliJarIT {
             String first = topic.publish("one");
             String second = topic.publish("two \"2\"");
 
-            Run run = run(List.of("--json", "--max-events", "2", "http://127.0.0.1:" + app.port() + "/t"));
+            Run run = run(List.of("--json", "--max-events", "2", app.uri("/t").toString()));
 
             assertThat(run.exit()).isZero();
             assertThat(run.stdout())
@@ -64,7 +64,7 @@ class CliJarIT {
             app.page("/page", page -> dev.spout.html.Html.text("not a stream"));
             app.start("127.0.0.1", 0);
 
-            Run run = run(List.of("--json", "http://127.0.0.1:" + app.port() + "/page"));
+            Run run = run(List.of("--json", app.uri("/page").toString()));
 
             assertThat(run.exit()).isNotZero();
             assertThat(run.stdout()).isEmpty();

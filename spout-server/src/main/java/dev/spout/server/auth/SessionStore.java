@@ -3,6 +3,7 @@ package dev.spout.server.auth;
 import dev.spout.server.internal.auth.MemorySessionStore;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where sessions live. The default keeps them in memory ({@link #inMemory}); a distributed store (Redis, a
@@ -21,7 +22,7 @@ public interface SessionStore {
      * A new session with a fresh unguessable id: anonymous when {@code user} is null, else belonging to that
      * signed-in user for its whole life.
      */
-    Session create(String user);
+    Session create(@Nullable String user);
 
     /** Forgets the session. */
     void invalidate(String id);

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What an ajax binding sends and what it does with the answer, as awful's {@code ajax} options: {@code method},
+ * What an ajax binding sends and what it does with the answer: {@code method},
  * {@code arguments}, {@code target}, {@code update-targets}, {@code success}, {@code prelude}. Immutable; each method
  * returns a changed copy. Options that take JavaScript say so in their names; everything else is data.
  *
@@ -25,16 +26,21 @@ public final class AjaxOptions {
      * One argument a call sends: a constant {@code value}, the value of a {@code field}, every field of the {@code
      * form}, or a JavaScript {@code expression}; exactly one of them is set.
      */
-    public record Argument(String name, String value, String field, boolean form, String expression) {}
+    public record Argument(
+            @Nullable String name,
+            @Nullable String value,
+            @Nullable String field,
+            boolean form,
+            @Nullable String expression) {}
 
     private String method = "POST";
     private List<Argument> arguments = List.of();
-    private String target;
+    private @Nullable String target;
     private boolean updateTargets;
     private boolean resetForm;
-    private String clear;
-    private String successJavaScript;
-    private String preludeJavaScript;
+    private @Nullable String clear;
+    private @Nullable String successJavaScript;
+    private @Nullable String preludeJavaScript;
 
     private AjaxOptions() {}
 

@@ -3,7 +3,7 @@ package dev.spout.server.page;
 import dev.spout.html.Node;
 
 /**
- * Produces the body of a page, once per request: awful's {@code contents} procedure. It may also set the page's
+ * Produces the body of a page, once per request. It may also set the page's
  * title, CSS and JavaScript, and bind ajax actions, through the {@link Page} it receives.
  *
  * <pre>{@code

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a page is served: methods, whether a signed-in user is required, template, trailing-slash rule and virtual
@@ -17,10 +18,10 @@ import java.util.function.Consumer;
 public final class PageOptions {
     private Set<String> methods = Set.of("GET", "HEAD");
     private boolean requireUser;
-    private String loginPath;
+    private @Nullable String loginPath;
     private boolean template = true;
     private boolean strictPath;
-    private String host;
+    private @Nullable String host;
 
     private PageOptions() {}
 
@@ -41,7 +42,7 @@ public final class PageOptions {
         return new PageOptions();
     }
 
-    /** The methods the page answers (awful's {@code method}); others get 405. */
+    /** The methods the page answers; others get 405 with {@code Allow}. */
     public PageOptions methods(String... methods) {
         if (methods.length == 0) {
             throw new IllegalArgumentException("A page needs at least one method");
@@ -67,17 +68,17 @@ public final class PageOptions {
         });
     }
 
-    /** The page is served as it is, without the application's template (awful's {@code no-template}). */
+    /** The page is served as it is, without the application's template. */
     public PageOptions withoutTemplate() {
         return with(o -> o.template = false);
     }
 
-    /** Only the exact path: {@code /a/} is not {@code /a} (awful's {@code strict}). */
+    /** Only the exact path: {@code /a/} is not {@code /a}. */
     public PageOptions strictPath() {
         return with(o -> o.strictPath = true);
     }
 
-    /** Answers only requests for this host name, as in {@code Host: www.example.com} (awful's virtual hosts). */
+    /** Answers only requests for this host name, as in {@code Host: www.example.com} (a virtual host). */
     public PageOptions host(String host) {
         Objects.requireNonNull(host, "host");
         return with(o -> o.host = host);

@@ -3,7 +3,7 @@ package dev.spout.server.page;
 import dev.spout.html.Node;
 
 /**
- * The application-wide page template (awful's {@code page-template}): wraps every page's contents, unless the page
+ * The application-wide page template: wraps every page's contents, unless the page
  * opts out with {@link PageOptions#withoutTemplate()}.
  *
  * <pre>{@code

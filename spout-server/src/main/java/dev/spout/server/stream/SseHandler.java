@@ -1,7 +1,7 @@
 package dev.spout.server.stream;
 
 /**
- * The code that serves one client of an SSE endpoint: awful-sse's {@code sse-proc}. It runs once per connected
+ * The code that serves one client of an SSE endpoint. It runs once per connected
  * client, on its own virtual thread, so blocking is cheap: a loop that sends and then sleeps is the normal shape.
  *
  * <pre>{@code

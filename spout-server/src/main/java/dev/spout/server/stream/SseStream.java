@@ -5,9 +5,10 @@ import dev.spout.sse.SseEvent;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One client's event stream: what awful-sse's {@code send-sse-data} and {@code send-sse-retry} write to.
+ * One client's event stream, as its handler writes to it.
  *
  * <p>Each call writes and flushes a complete message and returns once the bytes are handed to the network, so a
  * handler's sends reach the client in order. Bad input is refused before anything is written: an event name or id
@@ -35,7 +36,7 @@ public interface SseStream {
     }
 
     /** Sends an event with a type and an id; either may be null to leave it out. */
-    default void send(String data, String event, String id) {
+    default void send(String data, @Nullable String event, @Nullable String id) {
         send(SseEvent.of(data, event, id));
     }
 

@@ -4,6 +4,7 @@ import dev.spout.server.auth.Authorizer;
 import dev.spout.server.stream.EventTooLargeException;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a topic keeps its history, how big its events may be, and who may subscribe. Set in {@link
@@ -28,7 +29,7 @@ public final class TopicOptions {
     private int initialReplay;
     private Authorizer authorizer = Authorizer.allowAll();
     private ReplayGapHandler gapHandler = gap -> Replay.history();
-    private Duration retry;
+    private @Nullable Duration retry;
 
     /** The defaults: 1024 events for 10 minutes and at most 16 MiB, events up to 256 KiB, open to everyone. */
     public TopicOptions() {}

@@ -97,8 +97,11 @@ public final class RoutesImpl implements Routes {
     }
 
     /**
-     * Registers the handler for the method unless the ajax path already has one; returns the URL to call. A path
-     * is one endpoint with one method: a binding that asks another method of it is a mistake, refused here.
+     * Registers the handler for the method unless the ajax path already has one; returns the URL to call. A page
+     * binds its paths each time it renders, so the same binding finds its endpoint there and reuses it. A path is
+     * one endpoint with one method and one handler: a binding that asks another method of it, or brings a handler
+     * written elsewhere (a lambda of another call site), is a mistake, refused here rather than silently answered
+     * by the first.
      */
     public String registerAjax(String path, String method, AjaxHandler handler) {
         String url = ajaxPath(path);
@@ -106,6 +109,12 @@ public final class RoutesImpl implements Routes {
         if (existing instanceof AjaxEndpoint ajax && !ajax.method().equals(method)) {
             throw new IllegalStateException("The ajax endpoint " + url + " answers " + ajax.method()
                     + "; a binding cannot call it with " + method);
+        }
+        if (existing instanceof AjaxEndpoint ajax && ajax.handler().getClass() != handler.getClass()) {
+            throw new IllegalStateException("The ajax path " + url + " is bound by two different handlers ("
+                    + ajax.handler().getClass().getName() + " and "
+                    + handler.getClass().getName()
+                    + "): give each binding its own path");
         }
         if (existing != null && !(existing instanceof AjaxEndpoint)) {
             throw new IllegalStateException("Something other than an ajax endpoint is served at " + url);

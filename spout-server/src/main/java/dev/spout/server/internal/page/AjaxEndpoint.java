@@ -55,6 +55,11 @@ public final class AjaxEndpoint implements Request.Handler {
         return method;
     }
 
+    /** The handler calls run. */
+    public AjaxHandler handler() {
+        return handler;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         if (!Methods.allowed(methods, request, response, callback)) {
