@@ -5,15 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An event stream client that behaves like the browser's {@code EventSource}: it sends {@code Accept:
@@ -42,17 +39,17 @@ import java.util.stream.StreamSupport;
  * Builder#followCrossOriginRedirects}). An event cut off by a dropped connection is never delivered.
  */
 public final class EventSource implements AutoCloseable, Iterable<MessageEvent> {
-    private static final HttpClient DEFAULT_CLIENT = HttpClient.newBuilder()
+    static final HttpClient DEFAULT_CLIENT = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER) // the source follows redirects itself, by its own rules
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
     private final URI url;
     private final StreamLoop loop;
-    private final Delivery.Pull pull;
+    private final Delivery.@Nullable Pull pull;
     private final Thread thread;
 
-    private EventSource(URI url, StreamLoop loop, Delivery.Pull pull) {
+    EventSource(URI url, StreamLoop loop, Delivery.@Nullable Pull pull) {
         this.url = url;
         this.loop = loop;
         this.pull = pull;
@@ -64,12 +61,14 @@ public final class EventSource implements AutoCloseable, Iterable<MessageEvent> 
         return builder(url).connect();
     }
 
+    /** The settings of a source for the URL, to adjust and then connect. */
     public static Builder builder(URI url) {
-        return new Builder(url);
+        return new SourceBuilder(url);
     }
 
+    /** The settings of a source for the URL, to adjust and then connect. */
     public static Builder builder(String url) {
-        return new Builder(URI.create(url));
+        return new SourceBuilder(URI.create(url));
     }
 
     public URI url() {
@@ -104,44 +103,7 @@ public final class EventSource implements AutoCloseable, Iterable<MessageEvent> 
      */
     @Override
     public Iterator<MessageEvent> iterator() {
-        Delivery.Pull queue = pull();
-        return new Iterator<>() {
-            private MessageEvent next;
-
-            @Override
-            public boolean hasNext() {
-                while (next == null) {
-                    StreamEvent event;
-                    try {
-                        event = queue.take(null);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return false;
-                    }
-                    switch (event) {
-                        case MessageEvent message -> next = message;
-                        case StreamEvent.Failed failed -> throw failed.cause();
-                        case StreamEvent.Closed closed -> {
-                            return false;
-                        }
-                        default -> {
-                            // open, comments, retry changes and reconnections are not messages
-                        }
-                    }
-                }
-                return true;
-            }
-
-            @Override
-            public MessageEvent next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException("The event source is closed");
-                }
-                MessageEvent message = next;
-                next = null;
-                return message;
-            }
-        };
+        return new MessageIterator(pull());
     }
 
     /** The messages as a sequential stream; see {@link #iterator()}. */
@@ -189,181 +151,70 @@ public final class EventSource implements AutoCloseable, Iterable<MessageEvent> 
      *         .connect();
      * }</pre>
      */
-    public static final class Builder {
-        private final URI url;
-        private String method = "GET";
-        private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
-        private final Map<String, String> headers = new LinkedHashMap<>();
-        private HttpClient client;
-        private String lastEventId = "";
-        private Duration reconnectionTime = Duration.ofSeconds(3);
-        private Backoff backoff = Backoff.exponential();
-        private Duration readTimeout = Duration.ZERO;
-        private Duration responseTimeout = Duration.ofSeconds(30);
-        private int maxEventBytes = dev.spout.sse.SseParser.DEFAULT_MAX_EVENT_BYTES;
-        private boolean crossOriginRedirects;
-        private boolean retryServerErrors;
-        private boolean reconnect = true;
-        private int queueCapacity = 1024;
-
-        private Builder(URI url) {
-            this.url = Objects.requireNonNull(url, "url");
-            String scheme = url.getScheme();
-            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-                throw new IllegalArgumentException("An event source needs an http or https URL, got " + url);
-            }
-        }
-
+    public sealed interface Builder permits SourceBuilder {
         /** A request header, sent on every connection (replaces one of the same name). */
-        public Builder header(String name, String value) {
-            headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-            return this;
-        }
+        Builder header(String name, String value);
 
         /** The method, with a text body (for streaming APIs that answer a POST). */
-        public Builder method(String method, String body) {
-            return method(method, HttpRequest.BodyPublishers.ofString(Objects.requireNonNull(body, "body")));
-        }
+        Builder method(String method, String body);
 
         /** The method, with a body that can be sent again on each reconnection. */
-        public Builder method(String method, HttpRequest.BodyPublisher body) {
-            this.method = Objects.requireNonNull(method, "method");
-            this.body = Objects.requireNonNull(body, "body");
-            return this;
-        }
+        Builder method(String method, HttpRequest.BodyPublisher body);
 
         /**
          * The HTTP client to use, for example one shared by many sources (default: a shared one). It must not follow
          * redirects itself ({@link HttpClient.Redirect#NEVER}): the source follows them, and keeps custom headers
          * from other origins, which the JDK's client would not.
          */
-        public Builder httpClient(HttpClient client) {
-            Objects.requireNonNull(client, "client");
-            if (client.followRedirects() != HttpClient.Redirect.NEVER) {
-                throw new IllegalArgumentException("An event source's HttpClient must not follow redirects itself "
-                        + "(it would send custom headers to other hosts): build it with Redirect.NEVER");
-            }
-            this.client = client;
-            return this;
-        }
+        Builder httpClient(HttpClient client);
 
         /**
          * How long to wait for the response headers of each connection (default 30 seconds; the read timeout, if
          * set, takes its place). A server that accepts and never answers is then retried like a dropped connection.
          */
-        public Builder responseTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("The response timeout must be positive, got " + timeout);
-            }
-            this.responseTimeout = timeout;
-            return this;
-        }
+        Builder responseTimeout(Duration timeout);
 
         /**
          * The longest line, and the most data in one event, the source takes (default 4 MiB). A stream that sends
          * more fails for good with {@link EventSourceException.Kind#TOO_LARGE}, instead of exhausting memory.
          */
-        public Builder maxEventSize(int bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("The event size bound must be at least one byte, got " + bytes);
-            }
-            this.maxEventBytes = bytes;
-            return this;
-        }
+        Builder maxEventSize(int bytes);
 
         /**
          * Whether to follow a redirect to another origin (default false: the stream fails with {@link
          * EventSourceException.Kind#REDIRECT}). Followed, it carries only {@code Accept} and {@code Cache-Control}:
          * custom headers and {@code Last-Event-ID} stay with the origin they were meant for.
          */
-        public Builder followCrossOriginRedirects(boolean follow) {
-            this.crossOriginRedirects = follow;
-            return this;
-        }
+        Builder followCrossOriginRedirects(boolean follow);
 
         /** The Last-Event-ID to send on the first connection, to resume from a known position. */
-        public Builder lastEventId(String id) {
-            this.lastEventId = Objects.requireNonNull(id, "id");
-            return this;
-        }
+        Builder lastEventId(String id);
 
         /** The reconnection time until the server sends {@code retry} (default 3 seconds). */
-        public Builder reconnectionTime(Duration delay) {
-            if (delay.isNegative()) {
-                throw new IllegalArgumentException("The reconnection time must not be negative, got " + delay);
-            }
-            this.reconnectionTime = delay;
-            return this;
-        }
+        Builder reconnectionTime(Duration delay);
 
         /** How waits grow between attempts in a row (default: {@link Backoff#exponential()}). */
-        public Builder backoff(Backoff backoff) {
-            this.backoff = Objects.requireNonNull(backoff, "backoff");
-            return this;
-        }
+        Builder backoff(Backoff backoff);
 
         /**
          * Reconnects when no bytes, events or comments (heartbeats), arrive for this long (default: never, as in
          * browsers). Set it above the server's heartbeat interval.
          */
-        public Builder readTimeout(Duration timeout) {
-            if (timeout.isNegative()) {
-                throw new IllegalArgumentException("The read timeout must not be negative, got " + timeout);
-            }
-            this.readTimeout = timeout;
-            return this;
-        }
+        Builder readTimeout(Duration timeout);
 
         /** Opt-in: treat 5xx and 429 as passing trouble and reconnect, after {@code Retry-After} if given. */
-        public Builder retryServerErrors(boolean retry) {
-            this.retryServerErrors = retry;
-            return this;
-        }
+        Builder retryServerErrors(boolean retry);
 
         /** Whether to reconnect at all (default true); without, the source closes when the stream ends. */
-        public Builder reconnect(boolean reconnect) {
-            this.reconnect = reconnect;
-            return this;
-        }
+        Builder reconnect(boolean reconnect);
 
         /** How many happenings may wait for a slow puller before reading pauses (default 1024). */
-        public Builder queueCapacity(int capacity) {
-            if (capacity < 1) {
-                throw new IllegalArgumentException("The queue capacity must be at least 1, got " + capacity);
-            }
-            this.queueCapacity = capacity;
-            return this;
-        }
+        Builder queueCapacity(int capacity);
 
-        /** Connects, for pulling events with the iterator, {@link #messages()} or {@link #nextEvent()}. */
-        public EventSource connect() {
-            var pull = new Delivery.Pull(queueCapacity);
-            return new EventSource(url, new StreamLoop(settings(), pull), pull);
-        }
+        /** Connects, for pulling events with the iterator, {@link EventSource#messages()} or {@link EventSource#nextEvent()}. */
+        EventSource connect();
 
         /** Connects, handing everything to the listener on the source's own thread. */
-        public EventSource connect(EventSourceListener listener) {
-            return new EventSource(
-                    url, new StreamLoop(settings(), new Delivery.Push(Objects.requireNonNull(listener))), null);
-        }
-
-        private StreamLoop.Settings settings() {
-            return new StreamLoop.Settings(
-                    url,
-                    method,
-                    body,
-                    Map.copyOf(headers),
-                    client == null ? DEFAULT_CLIENT : client,
-                    client == null,
-                    lastEventId,
-                    reconnectionTime,
-                    backoff,
-                    readTimeout,
-                    responseTimeout,
-                    maxEventBytes,
-                    crossOriginRedirects,
-                    retryServerErrors,
-                    reconnect);
-        }
+        EventSource connect(EventSourceListener listener);
     }
 }

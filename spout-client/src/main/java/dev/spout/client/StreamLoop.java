@@ -8,13 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -41,15 +35,12 @@ final class StreamLoop implements Runnable {
             boolean retryServerErrors,
             boolean reconnect) {}
 
-    /** A response that must not be read as a stream; {@code retryAfter} is set when it may be retried. */
-    private record Refusal(EventSourceException failure, Duration retryAfter) {}
-
     private final Settings settings;
     private final Delivery delivery;
     private volatile ReadyState state = ReadyState.CONNECTING;
     private volatile String lastEventId;
     private volatile boolean closed;
-    private volatile CompletableFuture<HttpResponse<InputStream>> pending;
+    private final Fetch fetch;
     private volatile InputStream body;
     private volatile long readingSince;
     private volatile boolean timedOut;
@@ -61,6 +52,7 @@ final class StreamLoop implements Runnable {
         this.delivery = delivery;
         this.lastEventId = settings.lastEventId();
         this.reconnectionTime = settings.reconnectionTime();
+        this.fetch = new Fetch(settings);
     }
 
     ReadyState state() {
@@ -102,10 +94,7 @@ final class StreamLoop implements Runnable {
 
     void close() {
         closed = true;
-        CompletableFuture<HttpResponse<InputStream>> request = pending;
-        if (request != null) {
-            request.cancel(true);
-        }
+        fetch.cancel();
         closeBody();
         Thread running = thread;
         if (running != null && running != Thread.currentThread()) {
@@ -122,8 +111,12 @@ final class StreamLoop implements Runnable {
             long openedAt = 0;
             Duration wait = null;
             try {
-                HttpResponse<InputStream> response = send();
-                Refusal refusal = check(response);
+                HttpResponse<InputStream> response = fetch.send(lastEventId);
+                body = response.body();
+                if (closed) {
+                    closeBody();
+                }
+                Responses.Refusal refusal = Responses.check(response, settings.retryServerErrors());
                 if (refusal != null) {
                     response.body().close();
                     if (refusal.retryAfter() == null) {
@@ -149,7 +142,7 @@ final class StreamLoop implements Runnable {
                         return new StreamEvent.Closed();
                     }
                 }
-            } catch (RefusedRedirect refused) {
+            } catch (Fetch.RefusedRedirect refused) {
                 return new StreamEvent.Failed(refused.failure);
             } catch (IOException failure) {
                 cause = timedOut
@@ -178,182 +171,8 @@ final class StreamLoop implements Runnable {
         return new StreamEvent.Closed();
     }
 
-    /**
-     * Sends the request and follows redirects as {@code fetch} does for an event source (301, 302 and 303 turn a
-     * POST into a GET, 307 and 308 keep it), within the same origin with every header. A redirect to another origin
-     * is refused unless the source allows it, and then carries only {@code Accept} and {@code Cache-Control}: custom
-     * headers (credentials, API keys) and {@code Last-Event-ID} are for the origin they were set for. HTTPS never
-     * redirects to HTTP.
-     */
-    private HttpResponse<InputStream> send() throws IOException, InterruptedException {
-        URI url = settings.url();
-        String method = settings.method();
-        HttpRequest.BodyPublisher payload = settings.body();
-        boolean sameOrigin = true;
-        for (int hop = 0; ; hop++) {
-            HttpResponse<InputStream> response = sendOnce(url, method, payload, sameOrigin);
-            int status = response.statusCode();
-            var location = response.headers().firstValue("Location");
-            if (!REDIRECTS.contains(status) || location.isEmpty()) {
-                return response;
-            }
-            response.body().close();
-            URI next;
-            try {
-                next = url.resolve(location.get().trim());
-            } catch (IllegalArgumentException badLocation) {
-                throw refused(status, "A redirect to an invalid Location: " + location.get());
-            }
-            if (hop >= MAX_REDIRECTS) {
-                throw refused(status, "More than " + MAX_REDIRECTS + " redirects, the last to " + next);
-            }
-            String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw refused(status, "A redirect to a URL that is not http or https: " + next);
-            }
-            if (url.getScheme().equalsIgnoreCase("https") && scheme.equals("http")) {
-                throw refused(status, "A redirect from HTTPS to plain HTTP refused: " + next);
-            }
-            boolean crossing = !origin(next).equals(origin(settings.url()));
-            if (crossing && !settings.crossOriginRedirects()) {
-                throw refused(
-                        status,
-                        "A redirect to another origin refused: " + next
-                                + " (EventSource.Builder.followCrossOriginRedirects allows it, without custom headers)");
-            }
-            sameOrigin &= !crossing;
-            if (status == 303 || ((status == 301 || status == 302) && method.equals("POST"))) {
-                method = "GET";
-                payload = HttpRequest.BodyPublishers.noBody();
-            }
-            url = next;
-        }
-    }
-
-    private static final java.util.Set<Integer> REDIRECTS = java.util.Set.of(301, 302, 303, 307, 308);
-    private static final int MAX_REDIRECTS = 20;
-
-    private static RefusedRedirect refused(int status, String message) {
-        return new RefusedRedirect(new EventSourceException(EventSourceException.Kind.REDIRECT, status, message, null));
-    }
-
-    /** A redirect the source will not follow: the stream fails for good. */
-    private static final class RefusedRedirect extends IOException {
-        final EventSourceException failure;
-
-        RefusedRedirect(EventSourceException failure) {
-            super(failure.getMessage());
-            this.failure = failure;
-        }
-    }
-
-    private HttpResponse<InputStream> sendOnce(
-            URI url, String method, HttpRequest.BodyPublisher payload, boolean sameOrigin)
-            throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(url)
-                .header("Accept", "text/event-stream")
-                .header("Cache-Control", "no-cache")
-                .method(method, payload);
-        // Until the response headers are in: a server that accepts and never answers must not hang the source.
-        Duration wait = settings.readTimeout().isZero() ? settings.responseTimeout() : settings.readTimeout();
-        if (!wait.isZero()) {
-            request.timeout(wait);
-        }
-        if (sameOrigin) {
-            settings.headers().forEach(request::setHeader);
-            String id = lastEventId;
-            if (!id.isEmpty()) {
-                try {
-                    request.setHeader("Last-Event-ID", id);
-                } catch (IllegalArgumentException notAHeaderValue) {
-                    System.getLogger(EventSource.class.getName())
-                            .log(System.Logger.Level.WARNING, "Last-Event-ID not sent: not a valid header value");
-                }
-            }
-        }
-        if (settings.defaultClient() && "http".equalsIgnoreCase(url.getScheme())) {
-            request.version(HttpClient.Version.HTTP_1_1); // as browsers: no cleartext HTTP/2 upgrade attempts
-        }
-        CompletableFuture<HttpResponse<InputStream>> future =
-                settings.client().sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        pending = future;
-        try {
-            HttpResponse<InputStream> response = future.get();
-            body = response.body();
-            if (closed) {
-                closeBody();
-            }
-            return response;
-        } catch (ExecutionException failed) {
-            throw failed.getCause() instanceof IOException io ? io : new IOException(failed.getCause());
-        } catch (CancellationException cancelled) {
-            throw new InterruptedException("closed");
-        } finally {
-            pending = null;
-        }
-    }
-
-    /** Null if the response opens the stream; otherwise why not, and whether to retry. */
-    private Refusal check(HttpResponse<InputStream> response) {
-        int status = response.statusCode();
-        if (status == 200) {
-            String type = response.headers().firstValue("Content-Type").orElse("");
-            if (isEventStream(type)) {
-                return null;
-            }
-            return new Refusal(
-                    new EventSourceException(
-                            EventSourceException.Kind.NOT_AN_EVENT_STREAM,
-                            status,
-                            "Expected Content-Type text/event-stream, got \"" + type + "\"",
-                            null),
-                    null);
-        }
-        if (status == 204) {
-            return new Refusal(
-                    new EventSourceException(
-                            EventSourceException.Kind.NO_CONTENT,
-                            status,
-                            "204 No Content: the server asks not to reconnect",
-                            null),
-                    null);
-        }
-        var failure = new EventSourceException(
-                EventSourceException.Kind.HTTP_STATUS, status, "HTTP " + status + " from " + response.uri(), null);
-        if (settings.retryServerErrors() && (status >= 500 || status == 429)) {
-            return new Refusal(failure, retryAfter(response).orElse(Duration.ofMillis(-1)));
-        }
-        return new Refusal(failure, null);
-    }
-
-    static boolean isEventStream(String contentType) {
-        int params = contentType.indexOf(';');
-        return (params < 0 ? contentType : contentType.substring(0, params))
-                .trim()
-                .equalsIgnoreCase("text/event-stream");
-    }
-
-    /** Retry-After as seconds or an HTTP date. */
-    static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(value -> {
-            String v = value.trim();
-            try {
-                return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v))));
-            } catch (NumberFormatException notSeconds) {
-                try {
-                    ZonedDateTime at =
-                            ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT));
-                    Duration until = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                    return java.util.Optional.of(until.isNegative() ? Duration.ZERO : until);
-                } catch (java.time.format.DateTimeParseException notADate) {
-                    return java.util.Optional.empty();
-                }
-            }
-        });
-    }
-
     private void read(HttpResponse<InputStream> response) throws IOException, InterruptedException {
-        String origin = origin(response.uri());
+        String origin = Responses.origin(response.uri());
         var parser = new SseParser(
                 new SseParser.Listener() {
                     @Override
@@ -440,15 +259,5 @@ final class StreamLoop implements Runnable {
                 // The connection is being abandoned; a failure to close it has no one to report to.
             }
         }
-    }
-
-    /** The origin of a URL, as the web serializes it: scheme://host[:port], without a default port. */
-    static String origin(URI uri) {
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        int port = uri.getPort();
-        boolean defaultPort =
-                port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-        String host = uri.getHost().contains(":") ? "[" + uri.getHost() + "]" : uri.getHost();
-        return scheme + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 }
