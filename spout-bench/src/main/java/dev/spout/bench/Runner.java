@@ -70,6 +70,7 @@ final class Runner {
 
     final boolean quick;
     final Report report = new Report();
+    private final SpoutScenarios spoutOnly = new SpoutScenarios(this);
 
     Runner(boolean quick) {
         this.quick = quick;
@@ -133,14 +134,14 @@ final class Runner {
             case "fanout" -> fanout(peer);
             case "fanout-max" -> fanoutMax(peer);
             case "max-streams" -> maxStreams(peer);
-            case "loops" -> loops(peer);
-            case "http2" -> http2(peer);
-            case "redis" -> redis(peer);
+            case "loops" -> spoutOnly.loops(peer);
+            case "http2" -> spoutOnly.http2(peer);
+            case "redis" -> spoutOnly.redis(peer);
             default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
         }
     }
 
-    private List<String> load(String path, int connections, Duration warmup, Duration duration) {
+    List<String> load(String path, int connections, Duration warmup, Duration duration) {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(LOAD_JVM);
@@ -161,7 +162,7 @@ final class Runner {
         return command;
     }
 
-    private Duration seconds(int full, int quickSeconds) {
+    Duration seconds(int full, int quickSeconds) {
         return Duration.ofSeconds(quick ? quickSeconds : full);
     }
 
@@ -246,136 +247,7 @@ final class Runner {
         }
     }
 
-    /** The seed's model: 10,000 handlers on virtual threads, each sending one event a second. */
-    private void loops(Peer peer) throws Exception {
-        int streams = quick ? 2000 : 10_000;
-        try (var server = ServerProcess.start(peer.command(0, 100, List.of()), Duration.ofSeconds(60))) {
-            Thread.sleep(1000);
-            long heap0 = server.heapAfterGcKib();
-            var load = new LoadProcess(load("/loop", streams, seconds(10, 4), seconds(20, 6)));
-            load.connected.get(120, TimeUnit.SECONDS);
-            Thread.sleep(seconds(10, 4).toMillis());
-            double cpu0 = server.cpuSeconds();
-            long t0 = System.nanoTime();
-            Thread.sleep(seconds(10, 4).toMillis());
-            double cpu = (server.cpuSeconds() - cpu0) / ((System.nanoTime() - t0) / 1e9);
-            long heap1 = server.heapAfterGcKib();
-            Map<String, Object> row = latencyRow(load.result(300));
-            row.put("server CPU (cores)", cpu);
-            row.put("heap KiB/stream", (heap1 - heap0) / (double) streams);
-            row.put("RSS MiB", server.rssKib() / 1024.0);
-            report.add("loops", peer.label(), row, null);
-        }
-    }
-
-    /** Fan-out over HTTP/2: many streams per connection, beyond the per-process file limit. */
-    private void http2(Peer peer) throws Exception {
-        // As browsers use HTTP/2 (one connection, up to ~100 streams), and at the extreme of 10,000 streams on one
-        // connection, where Jetty's HTTP/2 frame generation slows down with the frames queued (performance.md).
-        http2(peer, quick ? 100 : 1000, 100);
-        http2(peer, 10, quick ? 1000 : 10_000);
-    }
-
-    private void http2(Peer peer, int connections, int perConnection) throws Exception {
-        try (var server = ServerProcess.start(
-                peer.command(1, 100, List.of("--h2-streams", Integer.toString(perConnection + 10))),
-                Duration.ofSeconds(60))) {
-            List<String> command = new ArrayList<>();
-            command.add(java());
-            command.addAll(LOAD_JVM);
-            command.addAll(List.of(
-                    "-jar",
-                    PEERS.getFirst().jar().toString(),
-                    "load-h2",
-                    "--url",
-                    "http://127.0.0.1:" + PORT + "/sse",
-                    "--connections",
-                    Integer.toString(connections),
-                    "--streams",
-                    Integer.toString(perConnection),
-                    "--warmup",
-                    seconds(20, 4).toMillis() + "ms",
-                    "--duration",
-                    seconds(20, 6).toMillis() + "ms"));
-            var load = new LoadProcess(command);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("connections", connections);
-            row.put("streams/connection", perConnection);
-            row.putAll(latencyRow(load.result(600)));
-            row.put("RSS MiB", server.rssKib() / 1024.0);
-            report.add("http2", peer.label(), row, null);
-        }
-        Thread.sleep(2000);
-    }
-
-    /**
-     * Several Spout nodes on one Redis: the first publishes 100 events/s, 1,000 clients spread over all nodes; and,
-     * for the cost of the Redis hop, the same load on one node with the in-memory broker.
-     */
-    private void redis(Peer peer) throws Exception {
-        Path redisServer = Path.of("/usr/bin/redis-server");
-        if (!Files.isExecutable(redisServer)) {
-            report.add("redis", peer.label(), Map.of(), "not run: redis-server is not installed");
-            return;
-        }
-        int redisPort = PORT + 79;
-        Process redis = new ProcessBuilder(
-                        redisServer.toString(),
-                        "--port",
-                        Integer.toString(redisPort),
-                        "--bind",
-                        "127.0.0.1",
-                        "--save",
-                        "",
-                        "--appendonly",
-                        "no",
-                        "--protected-mode",
-                        "no")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        try {
-            Thread.sleep(500);
-            String uri = "redis://127.0.0.1:" + redisPort;
-            redisRow(peer, "in memory (1 node)", List.of(List.of()));
-            for (int nodes = 1; nodes <= 3; nodes++) {
-                List<List<String>> extras = new ArrayList<>();
-                for (int n = 0; n < nodes; n++) {
-                    extras.add(List.of("--redis", uri));
-                }
-                redisRow(peer, "Redis, " + nodes + (nodes == 1 ? " node" : " nodes"), extras);
-            }
-        } finally {
-            redis.destroy();
-            redis.waitFor();
-        }
-    }
-
-    private void redisRow(Peer peer, String label, List<List<String>> nodes) throws Exception {
-        List<ServerProcess> servers = new ArrayList<>();
-        List<String> urls = new ArrayList<>();
-        try {
-            for (int n = 0; n < nodes.size(); n++) {
-                List<String> command = new ArrayList<>(peer.command(n == 0 ? 100 : 0, 100, nodes.get(n)));
-                int port = PORT + 1 + n;
-                command.set(command.indexOf(Integer.toString(PORT)), Integer.toString(port));
-                servers.add(ServerProcess.start(command, Duration.ofSeconds(60)));
-                urls.add("http://127.0.0.1:" + port + "/sse");
-            }
-            List<String> load = load("/sse", 1000, seconds(10, 4), seconds(20, 6));
-            load.set(load.indexOf("--url") + 1, String.join(",", urls));
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("setup", label);
-            row.putAll(latencyRow(new LoadProcess(load).result(300)));
-            report.add("redis", peer.label(), row, null);
-        } finally {
-            for (ServerProcess server : servers) {
-                server.close();
-            }
-        }
-    }
-
-    private static Map<String, Object> latencyRow(Map<String, Double> result) {
+    static Map<String, Object> latencyRow(Map<String, Double> result) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("streams", result.get("connected"));
         row.put("deliveries/s", result.get("deliveriesPerSecond"));

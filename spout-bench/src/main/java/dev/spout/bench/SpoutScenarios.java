@@ -1,0 +1,151 @@
+package dev.spout.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The scenarios of Spout's own models, which no peer offers: per-client handlers on virtual threads, HTTP/2 beyond
+ * the file limit, and several nodes on Redis.
+ */
+final class SpoutScenarios {
+    private final Runner runner;
+
+    SpoutScenarios(Runner runner) {
+        this.runner = runner;
+    }
+
+    /** The seed's model: 10,000 handlers on virtual threads, each sending one event a second. */
+    void loops(Runner.Peer peer) throws Exception {
+        int streams = runner.quick ? 2000 : 10_000;
+        try (var server = ServerProcess.start(peer.command(0, 100, List.of()), Duration.ofSeconds(60))) {
+            Thread.sleep(1000);
+            long heap0 = server.heapAfterGcKib();
+            var load = new LoadProcess(runner.load("/loop", streams, runner.seconds(10, 4), runner.seconds(20, 6)));
+            load.connected.get(120, TimeUnit.SECONDS);
+            Thread.sleep(runner.seconds(10, 4).toMillis());
+            double cpu0 = server.cpuSeconds();
+            long t0 = System.nanoTime();
+            Thread.sleep(runner.seconds(10, 4).toMillis());
+            double cpu = (server.cpuSeconds() - cpu0) / ((System.nanoTime() - t0) / 1e9);
+            long heap1 = server.heapAfterGcKib();
+            Map<String, Object> row = Runner.latencyRow(load.result(300));
+            row.put("server CPU (cores)", cpu);
+            row.put("heap KiB/stream", (heap1 - heap0) / (double) streams);
+            row.put("RSS MiB", server.rssKib() / 1024.0);
+            runner.report.add("loops", peer.label(), row, null);
+        }
+    }
+
+    /** Fan-out over HTTP/2: many streams per connection, beyond the per-process file limit. */
+    void http2(Runner.Peer peer) throws Exception {
+        // As browsers use HTTP/2 (one connection, up to ~100 streams), and at the extreme of 10,000 streams on one
+        // connection, where Jetty's HTTP/2 frame generation slows down with the frames queued (performance.md).
+        http2(peer, runner.quick ? 100 : 1000, 100);
+        http2(peer, 10, runner.quick ? 1000 : 10_000);
+    }
+
+    private void http2(Runner.Peer peer, int connections, int perConnection) throws Exception {
+        try (var server = ServerProcess.start(
+                peer.command(1, 100, List.of("--h2-streams", Integer.toString(perConnection + 10))),
+                Duration.ofSeconds(60))) {
+            List<String> command = new ArrayList<>();
+            command.add(Runner.java());
+            command.addAll(Runner.LOAD_JVM);
+            command.addAll(List.of(
+                    "-jar",
+                    Runner.PEERS.getFirst().jar().toString(),
+                    "load-h2",
+                    "--url",
+                    "http://127.0.0.1:" + Runner.PORT + "/sse",
+                    "--connections",
+                    Integer.toString(connections),
+                    "--streams",
+                    Integer.toString(perConnection),
+                    "--warmup",
+                    runner.seconds(20, 4).toMillis() + "ms",
+                    "--duration",
+                    runner.seconds(20, 6).toMillis() + "ms"));
+            var load = new LoadProcess(command);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("connections", connections);
+            row.put("streams/connection", perConnection);
+            row.putAll(Runner.latencyRow(load.result(600)));
+            row.put("RSS MiB", server.rssKib() / 1024.0);
+            runner.report.add("http2", peer.label(), row, null);
+        }
+        Thread.sleep(2000);
+    }
+
+    /**
+     * Several Spout nodes on one Redis: the first publishes 100 events/s, 1,000 clients spread over all nodes; and,
+     * for the cost of the Redis hop, the same load on one node with the in-memory broker.
+     */
+    void redis(Runner.Peer peer) throws Exception {
+        Path redisServer = Path.of("/usr/bin/redis-server");
+        if (!Files.isExecutable(redisServer)) {
+            runner.report.add("redis", peer.label(), Map.of(), "not run: redis-server is not installed");
+            return;
+        }
+        int redisPort = Runner.PORT + 79;
+        Process redis = new ProcessBuilder(
+                        redisServer.toString(),
+                        "--port",
+                        Integer.toString(redisPort),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--protected-mode",
+                        "no")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            Thread.sleep(500);
+            String uri = "redis://127.0.0.1:" + redisPort;
+            redisRow(peer, "in memory (1 node)", List.of(List.of()));
+            for (int nodes = 1; nodes <= 3; nodes++) {
+                List<List<String>> extras = new ArrayList<>();
+                for (int n = 0; n < nodes; n++) {
+                    extras.add(List.of("--redis", uri));
+                }
+                redisRow(peer, "Redis, " + nodes + (nodes == 1 ? " node" : " nodes"), extras);
+            }
+        } finally {
+            redis.destroy();
+            redis.waitFor();
+        }
+    }
+
+    private void redisRow(Runner.Peer peer, String label, List<List<String>> nodes) throws Exception {
+        List<ServerProcess> servers = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        try {
+            for (int n = 0; n < nodes.size(); n++) {
+                List<String> command = new ArrayList<>(peer.command(n == 0 ? 100 : 0, 100, nodes.get(n)));
+                int port = Runner.PORT + 1 + n;
+                command.set(command.indexOf(Integer.toString(Runner.PORT)), Integer.toString(port));
+                servers.add(ServerProcess.start(command, Duration.ofSeconds(60)));
+                urls.add("http://127.0.0.1:" + port + "/sse");
+            }
+            List<String> load = runner.load("/sse", 1000, runner.seconds(10, 4), runner.seconds(20, 6));
+            load.set(load.indexOf("--url") + 1, String.join(",", urls));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("setup", label);
+            row.putAll(Runner.latencyRow(new LoadProcess(load).result(300)));
+            runner.report.add("redis", peer.label(), row, null);
+        } finally {
+            for (ServerProcess server : servers) {
+                server.close();
+            }
+        }
+    }
+}
