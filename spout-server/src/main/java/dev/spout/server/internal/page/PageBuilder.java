@@ -3,7 +3,6 @@ package dev.spout.server.internal.page;
 import dev.spout.html.Node;
 import dev.spout.server.auth.ClientRequest;
 import dev.spout.server.internal.http.LocalPath;
-import dev.spout.server.internal.http.RoutesImpl;
 import dev.spout.server.page.AjaxHandler;
 import dev.spout.server.page.AjaxOptions;
 import dev.spout.server.page.Page;
@@ -18,7 +17,7 @@ public final class PageBuilder implements Page {
     record AjaxBinding(String selector, String event, String url, AjaxOptions options) {}
 
     private final ClientRequest request;
-    private final RoutesImpl mount;
+    private final PageRoutes mount;
     String title;
     String doctype = "<!DOCTYPE html>";
     Charset charset = java.nio.charset.StandardCharsets.UTF_8;
@@ -31,7 +30,7 @@ public final class PageBuilder implements Page {
     final List<Node> headExtras = new ArrayList<>();
     final List<AjaxBinding> ajaxBindings = new ArrayList<>();
 
-    public PageBuilder(ClientRequest request, RoutesImpl mount) {
+    public PageBuilder(ClientRequest request, PageRoutes mount) {
         this.request = request;
         this.mount = mount;
     }

@@ -6,7 +6,6 @@ import dev.spout.server.internal.auth.JettyClientRequest;
 import dev.spout.server.internal.auth.Sessions;
 import dev.spout.server.internal.http.FormBody;
 import dev.spout.server.internal.http.Methods;
-import dev.spout.server.internal.http.RoutesImpl;
 import dev.spout.server.internal.http.SameOrigin;
 import dev.spout.server.page.PageContents;
 import dev.spout.server.page.PageOptions;
@@ -39,7 +38,7 @@ public final class PageEndpoint implements Request.Handler {
     private final String path;
     private final PageOptions options;
     private final PageContents contents;
-    private final RoutesImpl mount;
+    private final PageRoutes mount;
     private final PageSettings settings;
     private final Sessions sessions;
 
@@ -47,7 +46,7 @@ public final class PageEndpoint implements Request.Handler {
             String path,
             PageOptions options,
             PageContents contents,
-            RoutesImpl mount,
+            PageRoutes mount,
             PageSettings settings,
             Sessions sessions) {
         this.path = path;

@@ -1,11 +1,12 @@
-package dev.spout.server.internal.http;
+package dev.spout.server.internal;
 
 import dev.spout.server.Routes;
 import dev.spout.server.auth.Access;
 import dev.spout.server.auth.Authorizer;
-import dev.spout.server.internal.Engine;
+import dev.spout.server.internal.http.Router;
 import dev.spout.server.internal.page.AjaxEndpoint;
 import dev.spout.server.internal.page.PageEndpoint;
+import dev.spout.server.internal.page.PageRoutes;
 import dev.spout.server.internal.stream.HandlerEndpoint;
 import dev.spout.server.internal.stream.TopicStreamEndpoint;
 import dev.spout.server.internal.topic.LocalTopic;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
 import org.eclipse.jetty.server.Request;
 
 /** The routes of an application below one prefix ("" at the root): each definition becomes an endpoint. */
-public final class RoutesImpl implements Routes {
+public final class RoutesImpl implements Routes, PageRoutes {
     private static final String AJAX = "/ajax/";
 
     private final Router router;
@@ -103,6 +104,7 @@ public final class RoutesImpl implements Routes {
      * written elsewhere (a lambda of another call site), is a mistake, refused here rather than silently answered
      * by the first.
      */
+    @Override
     public String registerAjax(String path, String method, AjaxHandler handler) {
         String url = ajaxPath(path);
         Request.Handler existing = router.putIfAbsent(url, null, ajaxEndpoint(url, method, handler));
