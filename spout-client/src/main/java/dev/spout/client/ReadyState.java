@@ -1,6 +1,14 @@
 package dev.spout.client;
 
-/** The state of an event source, as in the browser's {@code EventSource.readyState}. */
+/**
+ * The state of an event source, as in the browser's {@code EventSource.readyState}.
+ *
+ * <pre>{@code
+ * if (source.readyState() == ReadyState.CONNECTING) {
+ *     showBanner("Reconnecting...");
+ * }
+ * }</pre>
+ */
 public enum ReadyState {
     /** Connecting or waiting to reconnect. */
     CONNECTING,

@@ -3,6 +3,13 @@ package dev.spout.redis;
 /**
  * What a node's Redis broker has done, for dashboards and alerts.
  *
+ * <pre>{@code
+ * RedisStats stats = broker.stats();
+ * if (stats.lagMillis() > 1000) {
+ *     log.warn("Redis lags {} ms behind", stats.lagMillis());
+ * }
+ * }</pre>
+ *
  * @param published events appended to Redis by this node
  * @param publishFailures publishes that failed (Redis unreachable, timeout, full request queue): each one was
  *     reported to its caller

@@ -8,6 +8,10 @@ import java.util.Set;
  * An HTML element with attributes and children. Create with the factories of {@link Html}, or {@link
  * Html#element(String, Part...)} for any tag. Void elements such as {@code br} and {@code input} render without
  * children and without an end tag.
+ *
+ * <pre>{@code
+ * Element clock = Html.element("time", Html.attr("datetime", now.toString()), Html.text(now.toString()));
+ * }</pre>
  */
 public record Element(String tag, List<Attribute> attributes, List<Node> children) implements Node {
     private static final Set<String> VOID = Set.of(

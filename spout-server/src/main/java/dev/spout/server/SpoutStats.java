@@ -7,6 +7,11 @@ import java.util.List;
  * A snapshot of what a Spout application is doing: read it with {@link Spout#stats()}, or bind it to Micrometer
  * with the {@code spout-micrometer} module.
  *
+ * <pre>{@code
+ * SpoutStats stats = app.stats();
+ * log.info("{} streams open, {} cut off for being slow", stats.openStreams(), stats.slowClientDisconnects());
+ * }</pre>
+ *
  * @param openStreams streams open now, of every kind
  * @param heartbeats heartbeat comments written
  * @param slowClientDisconnects streams ended because their client did not keep up

@@ -3,6 +3,11 @@ package dev.spout.server.auth;
 /**
  * The answer of an {@link Authorizer}: whether a client may open a stream. A refused client gets the status and no
  * events.
+ *
+ * <pre>{@code
+ * Authorizer admins = request -> request.user().isEmpty() ? Access.UNAUTHORIZED
+ *         : admins.contains(request.user().get()) ? Access.ALLOW : Access.FORBIDDEN;
+ * }</pre>
  */
 public enum Access {
     /** The client may subscribe. */

@@ -6,6 +6,14 @@ import java.io.UncheckedIOException;
 /**
  * Thrown by {@link SseStream#send} and its siblings once the stream has ended, most often because the client went
  * away. A per-client handler usually just lets it propagate: Spout then ends the handler quietly.
+ *
+ * <pre>{@code
+ * try {
+ *     sse.send(update);
+ * } catch (StreamClosedException e) {
+ *     log.debug("{} left: {}", sse.request().remoteAddress(), e.reason());
+ * }
+ * }</pre>
  */
 public final class StreamClosedException extends UncheckedIOException {
     private final CloseReason reason;

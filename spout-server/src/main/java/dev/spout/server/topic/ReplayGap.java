@@ -7,6 +7,10 @@ import java.util.Optional;
  * A client reconnected with a {@code Last-Event-ID} that the topic's history no longer holds (or never held), so
  * the events it missed cannot all be replayed. Handed to the topic's {@link ReplayGapHandler}.
  *
+ * <pre>{@code
+ * topic.onReplayGap(gap -> gap.kind() == ReplayGap.Kind.OLDER_THAN_HISTORY ? Replay.history() : Replay.liveOnly());
+ * }</pre>
+ *
  * @param topic the topic's name
  * @param lastEventId the id the client sent
  * @param kind whether the id is known to be older than the history, or not recognized at all

@@ -3,6 +3,11 @@ package dev.spout.server.topic;
 /**
  * Counters of one topic since it was created, and its subscribers now.
  *
+ * <pre>{@code
+ * TopicStats chat = app.topic("chat").stats();
+ * log.info("{} followers, {} events delivered", chat.subscribers(), chat.delivered());
+ * }</pre>
+ *
  * @param name the topic
  * @param subscribers streams following the topic now
  * @param published events appended to the topic on this node
