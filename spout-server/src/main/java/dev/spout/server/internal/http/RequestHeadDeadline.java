@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.ConnectionMetaData;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.thread.Scheduler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,7 @@ public final class RequestHeadDeadline implements Connection.Listener, HttpConfi
         final WeakReference<Connection> connection;
         volatile long deadline = System.nanoTime() + timeoutNanos;
         final AtomicBoolean scheduled = new AtomicBoolean();
+        private volatile Scheduler.@Nullable Task pendingCheck;
 
         Watch(Connection connection) {
             this.endPoint = connection.getEndPoint();
@@ -56,7 +58,19 @@ public final class RequestHeadDeadline implements Connection.Listener, HttpConfi
         void schedule() {
             long delay = deadline - System.nanoTime();
             if (deadline != HANDLING && scheduled.compareAndSet(false, true)) {
-                scheduler.schedule(this::check, Math.max(0, delay), TimeUnit.NANOSECONDS);
+                pendingCheck = scheduler.schedule(this::check, Math.max(0, delay), TimeUnit.NANOSECONDS);
+            }
+        }
+
+        /**
+         * A request is being handled: the pending check is dropped, so that it holds nothing (an event stream that
+         * takes its connection over lets Jetty's objects go at once, not when a check would have run).
+         */
+        void handling() {
+            deadline = HANDLING;
+            Scheduler.Task pending = pendingCheck;
+            if (pending != null && pending.cancel()) {
+                scheduled.set(false);
             }
         }
 
@@ -90,7 +104,7 @@ public final class RequestHeadDeadline implements Connection.Listener, HttpConfi
     @Override
     public Request customize(Request request, HttpFields.Mutable responseHeaders) {
         if (request.getConnectionMetaData().getAttribute(WATCH) instanceof Watch watch) {
-            watch.deadline = HANDLING;
+            watch.handling();
             Request.addCompletionListener(request, failure -> {
                 watch.deadline = System.nanoTime() + timeoutNanos;
                 watch.schedule();
