@@ -23,8 +23,10 @@ import java.util.function.Consumer;
  * clock(app.under("/clock")); // serves /clock/client and /clock/sse
  * }</pre>
  *
- * <p>Every method returns these routes, so definitions chain. A path that is already served is refused with
- * {@link IllegalStateException}.
+ * <p>A path is exact ({@code /users/me}) or has parameters, each a whole segment ({@code /users/{id}/events}), read
+ * with {@link dev.spout.server.auth.ClientRequest#pathParameter}; an exact path wins over one with parameters, and
+ * two paths with parameters that one request could match are refused. Every method returns these routes, so
+ * definitions chain. A path that is already served is refused with {@link IllegalStateException}.
  */
 public interface Routes {
 

@@ -1,6 +1,7 @@
 package dev.spout.server.auth;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.server.Request;
 
@@ -10,6 +11,10 @@ import org.eclipse.jetty.server.Request;
  * Jetty's request; {@link #jetty()} is the escape hatch.
  *
  * <pre>{@code
+ * app.sse("/users/{id}/feed", sse -> {
+ *     String id = sse.request().pathParameter("id").orElseThrow();
+ *     ...
+ * });
  * app.sse("/prices", sse -> {
  *     String symbol = sse.request().queryParameter("symbol").orElse("ACME");
  *     String user = sse.request().user().orElse("guest");
@@ -24,6 +29,15 @@ public interface ClientRequest {
 
     /** The request method, such as {@code GET}. */
     String method();
+
+    /**
+     * The value of a parameter of the route's path, such as {@code id} for {@code /users/{id}/events} and the
+     * request {@code /users/42/events}; empty for a parameter the route does not have.
+     */
+    Optional<String> pathParameter(String name);
+
+    /** All the parameters of the route's path, by name; empty for a route without any. */
+    Map<String, String> pathParameters();
 
     /** The first value of a header, if the client sent it. */
     Optional<String> header(String name);

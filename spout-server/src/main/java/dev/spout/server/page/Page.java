@@ -72,7 +72,10 @@ public interface Page {
      * CSRF token.
      *
      * <p>The handler is registered the first time a page binds the path; later bindings of the same path reuse it,
-     * so a handler should take what it needs from its {@link AjaxExchange}, not from variables of one request.
+     * so a handler should take what it needs from its {@link AjaxExchange}, not from variables of one request. The
+     * path may have parameters, filled from the page's own: {@code "docs/{doc}/save"} on the page of {@code
+     * /docs/{doc}} calls {@code /ajax/docs/7/save} from {@code /docs/7}, and the handler reads {@code doc} from
+     * its request.
      */
     default Page ajax(String path, String selector, String event, AjaxHandler handler) {
         return ajax(path, selector, event, AjaxOptions.defaults(), handler);

@@ -2,9 +2,11 @@ package dev.spout.server.internal.auth;
 
 import dev.spout.server.auth.ClientRequest;
 import dev.spout.server.auth.Session;
+import dev.spout.server.internal.http.Router;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jetty.server.Request;
@@ -39,6 +41,19 @@ public final class JettyClientRequest implements ClientRequest {
     @Override
     public String method() {
         return request.getMethod();
+    }
+
+    @Override
+    public Optional<String> pathParameter(String name) {
+        return Optional.ofNullable(pathParameters().get(name));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, String> pathParameters() {
+        return request.getAttribute(Router.PATH_PARAMETERS) instanceof Map<?, ?> values
+                ? (Map<String, String>) values
+                : Map.of();
     }
 
     @Override

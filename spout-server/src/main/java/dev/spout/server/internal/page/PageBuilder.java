@@ -3,6 +3,7 @@ package dev.spout.server.internal.page;
 import dev.spout.html.Node;
 import dev.spout.server.auth.ClientRequest;
 import dev.spout.server.internal.http.LocalPath;
+import dev.spout.server.internal.http.PathTemplate;
 import dev.spout.server.page.AjaxHandler;
 import dev.spout.server.page.AjaxOptions;
 import dev.spout.server.page.Page;
@@ -113,6 +114,10 @@ public final class PageBuilder implements Page {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(options, "options");
         String url = mount.registerAjax(path, options.method(), handler);
+        PathTemplate template = PathTemplate.parse(url);
+        if (template != null) { // "docs/{doc}/save" on the page of /docs/7 calls /ajax/docs/7/save
+            url = template.expand(request.pathParameters());
+        }
         ajaxBindings.add(new AjaxBinding(selector, event, url, options));
         return this;
     }
