@@ -1,5 +1,9 @@
 package dev.spout.broker;
 
+import dev.spout.sse.SseEvent;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
 /**
  * Where a topic's events live and get their ids: the boundary between Spout's fan-out engine and the system that
  * orders events. The default keeps them in this process ({@link MemoryBroker}); a distributed broker (Redis
@@ -20,6 +24,28 @@ public interface Broker extends AutoCloseable {
      * order, to {@code log}; the returned handle publishes.
      */
     BrokerTopic attach(String topic, TopicLog log);
+
+    /**
+     * Publishes one event to several topics of this broker at once, with the same id in each, so that a stream
+     * following more than one of them delivers it once. Completes with the id once it is in every topic's order.
+     * The default takes a single topic only.
+     *
+     * @param topics handles this broker returned from {@link #attach}
+     * @param event the event, already checked by the engine; it carries no id of its own
+     * @param encoded its wire bytes without an {@code id} line
+     */
+    default CompletableFuture<String> publish(List<BrokerTopic> topics, SseEvent event, byte[] encoded) {
+        if (topics.size() == 1) {
+            return topics.getFirst().publish(event, encoded);
+        }
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                getClass().getSimpleName() + " cannot publish one event to several topics at once"));
+    }
+
+    /** Where streams of several topics keep their starting positions (default: nowhere shared, see {@link Checkpoints#none()}). */
+    default Checkpoints checkpoints() {
+        return Checkpoints.none();
+    }
 
     /** Stops delivering and releases the broker's resources. */
     @Override

@@ -23,7 +23,7 @@ public interface BrokerTopic {
      *
      * @param event the event, already checked by the engine: it can be written
      * @param encoded its wire bytes without an {@code id} line, encoded once by the engine; a broker that hands
-     *     them to {@link TopicLog#append(String, SseEvent, byte[], long)} spares every node from encoding again
+     *     them to {@link TopicLog#append} (in {@link StoredEvent#encoded()}) spares every node from encoding again
      */
     CompletableFuture<String> publish(SseEvent event, byte[] encoded);
 
@@ -31,10 +31,20 @@ public interface BrokerTopic {
      * The events after {@code afterId} up to and including {@code upToId}, oldest first, if the broker still holds
      * every one of them; empty if it does not (trimmed, or ids it does not know). The engine asks when a client
      * resumes from an id older than this node's history, so replay can reach as far back as the broker keeps
-     * events. Called outside the topic's lock (appends go on meanwhile), on the subscribing request's thread.
+     * events. Called outside the topic's lock (appends go on meanwhile), on the subscribing request's thread. An
+     * empty {@code afterId} means from the topic's very first event.
      */
     default Optional<List<StoredEvent>> readRange(String afterId, String upToId) {
         return Optional.empty();
+    }
+
+    /**
+     * Whether every event the topic ever has reaches this node's log: true for a topic that begins when it is
+     * attached (the memory broker), false for one that may have had events before (a shared store). Lets a stream
+     * that knew the topic empty resume from its beginning out of the node's own history.
+     */
+    default boolean beginsAtAttach() {
+        return false;
     }
 
     /** Detaches the topic: no more deliveries. */

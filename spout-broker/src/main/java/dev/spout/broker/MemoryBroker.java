@@ -1,7 +1,11 @@
 package dev.spout.broker;
 
 import dev.spout.sse.SseEvent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The default broker: each topic's order is kept in this process, and publishing delivers at once.
@@ -9,46 +13,110 @@ import java.util.concurrent.CompletableFuture;
  * <p>Ids are decimal numbers that increase by one per event, starting from the time the topic was attached in
  * microseconds since the epoch. So ids never repeat across restarts: a client that reconnects to a restarted
  * server with an id of the previous run is recognized as being before the new history, not confused with a new
- * event that happens to have the same number. An event that carries its own id keeps it.
+ * event that happens to have the same number. An event that carries its own id keeps it. An event published to
+ * several topics at once gets the next id of the one furthest ahead, in all of them.
  *
  * <pre>{@code
  * var app = Spout.create(options -> options.broker(new MemoryBroker()));   // the default
  * }</pre>
  */
 public final class MemoryBroker implements Broker {
+    private final Checkpoints checkpoints = Checkpoints.inMemory();
 
     @Override
     public BrokerTopic attach(String topic, TopicLog log) {
-        return new Topic(log, System.currentTimeMillis() * 1000);
+        return new Topic(topic, log, System.currentTimeMillis() * 1000);
+    }
+
+    @Override
+    public CompletableFuture<String> publish(List<BrokerTopic> topics, SseEvent event, byte[] encoded) {
+        List<Topic> own = new ArrayList<>(topics.size());
+        for (BrokerTopic topic : topics) {
+            if (!(topic instanceof Topic mine)) {
+                return CompletableFuture.failedFuture(
+                        new IllegalArgumentException("Not a topic of this broker: " + topic));
+            }
+            own.add(mine);
+        }
+        own.sort(Comparator.comparing(t -> t.name)); // one locking order for every caller: no deadlock
+        own.forEach(t -> t.lock.lock());
+        try {
+            long number = 0;
+            for (Topic topic : own) {
+                if (topic.closed) {
+                    return CompletableFuture.failedFuture(new IllegalStateException("The topic is closed"));
+                }
+                number = Math.max(number, topic.nextId);
+            }
+            String id = Long.toString(number);
+            List<String> names = own.stream().map(t -> t.name).toList();
+            long now = System.currentTimeMillis();
+            for (Topic topic : own) {
+                topic.nextId = number + 1;
+                topic.log.append(new StoredEvent(id, event, now, names, encoded));
+            }
+            return CompletableFuture.completedFuture(id);
+        } finally {
+            own.forEach(t -> t.lock.unlock());
+        }
+    }
+
+    @Override
+    public Checkpoints checkpoints() {
+        return checkpoints;
     }
 
     @Override
     public void close() {}
 
     private static final class Topic implements BrokerTopic {
+        private final String name;
         private final TopicLog log;
+        private final ReentrantLock lock = new ReentrantLock();
         private long nextId;
         private boolean closed;
 
-        Topic(TopicLog log, long firstId) {
+        Topic(String name, TopicLog log, long firstId) {
+            this.name = name;
             this.log = log;
             this.nextId = firstId;
         }
 
         @Override
-        public synchronized CompletableFuture<String> publish(SseEvent event, byte[] encoded) {
-            if (closed) {
-                return CompletableFuture.failedFuture(new IllegalStateException("The topic is closed"));
+        public CompletableFuture<String> publish(SseEvent event, byte[] encoded) {
+            lock.lock();
+            try {
+                if (closed) {
+                    return CompletableFuture.failedFuture(new IllegalStateException("The topic is closed"));
+                }
+                long number = nextId++;
+                String id = event.id() != null ? event.id() : Long.toString(number);
+                // The engine's bytes travel along: no second encoding.
+                log.append(new StoredEvent(id, event, System.currentTimeMillis(), List.of(name), encoded));
+                return CompletableFuture.completedFuture(id);
+            } finally {
+                lock.unlock();
             }
-            long number = nextId++;
-            String id = event.id() != null ? event.id() : Long.toString(number);
-            log.append(id, event, encoded, System.currentTimeMillis()); // the engine's bytes: no second encoding
-            return CompletableFuture.completedFuture(id);
         }
 
         @Override
-        public synchronized void close() {
-            closed = true;
+        public void close() {
+            lock.lock();
+            try {
+                closed = true;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public boolean beginsAtAttach() {
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "MemoryBroker.Topic[" + name + "]";
         }
     }
 }

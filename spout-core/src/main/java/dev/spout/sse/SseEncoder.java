@@ -1,5 +1,7 @@
 package dev.spout.sse;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Turns events, comments and reconnection delays into the bytes of a {@code text/event-stream}: UTF-8, one field
  * per line, each message ended by a blank line.
@@ -57,7 +59,37 @@ public final class SseEncoder {
         return out;
     }
 
-    private static byte[] encode(SseEvent event, String id) {
+    /**
+     * The size of the {@code event:} line at the start of the event's bytes {@linkplain #encodeWithoutId without
+     * its id}, 0 if it has none: what follows it are the {@code data:} lines and the blank line. Lets an engine
+     * write the same data under another type without encoding it again.
+     */
+    public static int eventLineLength(SseEvent event) {
+        String name = event.event();
+        return name == null || name.isEmpty() ? 0 : EVENT.length() + Utf8.length(name, 0, name.length()) + 1;
+    }
+
+    /** The bytes of an {@code event:} line for the name (the type a client dispatches the event as). */
+    public static byte[] eventLine(String name) {
+        SseFields.checkEventName(name);
+        byte[] out = new byte[EVENT.length() + Utf8.length(name, 0, name.length()) + 1];
+        writeLine(out, 0, EVENT, name, 0, name.length());
+        return out;
+    }
+
+    /**
+     * The bytes of an {@code id:} line for the id.
+     *
+     * @throws IllegalArgumentException if the id contains CR, LF or NUL
+     */
+    public static byte[] idLine(String id) {
+        SseFields.checkId(id);
+        byte[] out = new byte[ID.length() + Utf8.length(id, 0, id.length()) + 1];
+        writeLine(out, 0, ID, id, 0, id.length());
+        return out;
+    }
+
+    private static byte[] encode(SseEvent event, @Nullable String id) {
         String name = event.event();
         boolean hasName = name != null && !name.isEmpty();
         int size = linesSize(DATA, event.data()) + 1;

@@ -34,6 +34,7 @@ final class RedisTopic implements BrokerTopic {
 
     private final RedisBroker broker;
     private final String key;
+    private final String name;
     private final TopicLog log;
     private final StatefulRedisConnection<String, String> reading;
     private final StatefulRedisConnection<String, String> publishing;
@@ -49,6 +50,7 @@ final class RedisTopic implements BrokerTopic {
             StatefulRedisConnection<String, String> publishing) {
         this.broker = broker;
         this.key = key;
+        this.name = key.substring(broker.settings.keyPrefix().length());
         this.log = log;
         this.reading = reading;
         this.publishing = publishing;
@@ -112,7 +114,7 @@ final class RedisTopic implements BrokerTopic {
         List<StoredEvent> events = new ArrayList<>();
         for (StreamMessage<String, String> message :
                 sync.xrange(key, Range.from(Range.Boundary.excluding(afterId), Range.Boundary.including(upToId)))) {
-            events.add(new StoredEvent(message.getId(), event(message), millis(message.getId())));
+            events.add(StoredEvent.of(message.getId(), event(message), millis(message.getId()), name));
         }
         return Optional.of(events);
     }
@@ -171,7 +173,7 @@ final class RedisTopic implements BrokerTopic {
         String id = message.getId();
         long published = millis(id);
         lastId = id;
-        log.append(id, event(message), published);
+        log.append(StoredEvent.of(id, event(message), published, name));
         if (live) {
             broker.received.incrementAndGet();
             broker.lagMillis.set(Math.max(0, System.currentTimeMillis() - published));

@@ -6,6 +6,7 @@ import dev.spout.server.page.Page;
 import dev.spout.server.page.PageContents;
 import dev.spout.server.page.PageOptions;
 import dev.spout.server.stream.SseHandler;
+import dev.spout.server.topic.SubscriptionHandler;
 import dev.spout.server.topic.Topic;
 import dev.spout.server.topic.TopicOptions;
 import java.util.function.Consumer;
@@ -74,6 +75,33 @@ public interface Routes {
 
     /** An SSE endpoint that streams a topic: every client gets every event, and catches up after reconnecting. */
     Routes sse(String path, Topic topic);
+
+    /**
+     * An SSE endpoint whose handler chooses, for each request, the topics its stream follows (from the path's
+     * parameters, the query, the signed-in user), or refuses it. The handler runs on the request's virtual thread,
+     * before any byte; each chosen topic's authorizer is asked too. A stream of several topics keeps each topic's
+     * order, sends an event published to several of them once, and resumes every one of them exactly from its
+     * {@code Last-Event-ID}.
+     *
+     * <pre>{@code
+     * app.subscribe("/users/{id}/events", request -> request.user().equals(request.pathParameter("id"))
+     *         ? Subscription.to(app.topic("user/" + request.pathParameter("id").orElseThrow()))
+     *         : Subscription.refuse(Access.FORBIDDEN));
+     * }</pre>
+     */
+    Routes subscribe(String path, SubscriptionHandler handler);
+
+    /** A client page whose SSE endpoint follows the topics its handler chooses per request. */
+    default Routes subscriptionPage(String path, PageContents contents, String ssePath, SubscriptionHandler handler) {
+        return subscriptionPage(path, PageOptions.defaults(), contents, ssePath, handler);
+    }
+
+    /**
+     * {@link #subscriptionPage(String, PageContents, String, SubscriptionHandler)} with page options; a page that
+     * requires a signed-in user also refuses its stream (401) to anyone else, before the handler is asked.
+     */
+    Routes subscriptionPage(
+            String path, PageOptions options, PageContents contents, String ssePath, SubscriptionHandler handler);
 
     /**
      * An ajax endpoint at {@code /ajax/<path>}, answering POST only (405 to other methods), CSRF-checked; pages

@@ -1,5 +1,6 @@
 package dev.spout.server;
 
+import dev.spout.broker.Checkpoints;
 import dev.spout.server.auth.Authorizer;
 import dev.spout.server.internal.Engine;
 import dev.spout.server.internal.JettyServer;
@@ -17,10 +18,13 @@ import dev.spout.server.page.AjaxHandler;
 import dev.spout.server.page.PageContents;
 import dev.spout.server.page.PageOptions;
 import dev.spout.server.stream.SseHandler;
+import dev.spout.server.topic.SubscriptionHandler;
 import dev.spout.server.topic.Topic;
 import dev.spout.server.topic.TopicOptions;
+import dev.spout.sse.SseEvent;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -87,7 +91,11 @@ public final class Spout implements Routes, AutoCloseable {
                 options.maxStreams,
                 options.maxStreamsPerAddress,
                 options.retryAfter);
-        var streams = new Streams(streamSettings, server.getByteBufferPool());
+        Checkpoints checkpoints = options.broker.checkpoints();
+        if (checkpoints == Checkpoints.none()) { // a broker without a shared store: this node keeps them
+            checkpoints = Checkpoints.inMemory();
+        }
+        var streams = new Streams(streamSettings, server.getByteBufferPool(), checkpoints);
         var sessions = new Sessions(options.sessions, options.sessionCookie, streams::endSession);
         engine = new Engine(
                 streams,
@@ -154,6 +162,38 @@ public final class Spout implements Routes, AutoCloseable {
     @Override
     public Topic topic(String name, Consumer<TopicOptions> settings) {
         return root.topic(name, settings);
+    }
+
+    /**
+     * Publishes one event to several topics at once, with one id in all of them: a stream that follows more than
+     * one of them gets it once. Returns the id once the event is in every topic's order.
+     *
+     * <pre>{@code
+     * app.publish(SseEvent.of("{\"doc\":7}").withEvent("shared"), List.of(app.topic("user/ann"), app.topic("user/bob")));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the event carries an id of its own (the broker gives it one that fits
+     *     every topic), or a topic is named twice or belongs to another application
+     * @throws dev.spout.server.stream.EventTooLargeException if it is bigger than one of the topics takes
+     */
+    public String publish(SseEvent event, List<? extends Topic> topics) {
+        return engine.topics.publishAndWait(event, topics);
+    }
+
+    /** {@link #publish(SseEvent, List)} without waiting for a distributed broker. */
+    public CompletableFuture<String> publishAsync(SseEvent event, List<? extends Topic> topics) {
+        return engine.topics.publish(event, topics);
+    }
+
+    @Override
+    public Routes subscribe(String path, SubscriptionHandler handler) {
+        return root.subscribe(path, handler);
+    }
+
+    @Override
+    public Routes subscriptionPage(
+            String path, PageOptions options, PageContents contents, String ssePath, SubscriptionHandler handler) {
+        return root.subscriptionPage(path, options, contents, ssePath, handler);
     }
 
     @Override

@@ -8,12 +8,14 @@ import dev.spout.server.internal.page.AjaxEndpoint;
 import dev.spout.server.internal.page.PageEndpoint;
 import dev.spout.server.internal.page.PageRoutes;
 import dev.spout.server.internal.stream.HandlerEndpoint;
+import dev.spout.server.internal.stream.SubscriptionEndpoint;
 import dev.spout.server.internal.stream.TopicStreamEndpoint;
 import dev.spout.server.internal.topic.LocalTopic;
 import dev.spout.server.page.AjaxHandler;
 import dev.spout.server.page.PageContents;
 import dev.spout.server.page.PageOptions;
 import dev.spout.server.stream.SseHandler;
+import dev.spout.server.topic.SubscriptionHandler;
 import dev.spout.server.topic.Topic;
 import dev.spout.server.topic.TopicOptions;
 import java.util.Objects;
@@ -87,6 +89,33 @@ public final class RoutesImpl implements Routes, PageRoutes {
                 path(path),
                 new TopicStreamEndpoint(
                         path(path), null, local, local.settings().authorizer(), engine.streams, engine.sessions));
+        return this;
+    }
+
+    @Override
+    public RoutesImpl subscribe(String path, SubscriptionHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        router.add(
+                path(path),
+                new SubscriptionEndpoint(
+                        path(path),
+                        null,
+                        handler,
+                        Authorizer.allowAll(),
+                        engine.topics,
+                        engine.streams,
+                        engine.sessions));
+        return this;
+    }
+
+    @Override
+    public RoutesImpl subscriptionPage(
+            String path, PageOptions options, PageContents contents, String ssePath, SubscriptionHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        page(path, options, contents);
+        var endpoint = new SubscriptionEndpoint(
+                path(ssePath), path(path), handler, pageRule(options), engine.topics, engine.streams, engine.sessions);
+        router.add(path(ssePath), options.host().orElse(null), endpoint);
         return this;
     }
 

@@ -97,11 +97,67 @@ public final class EventStream implements Subscriber {
             return false;
         }
         pump.cursor = new TopicCursor(topic, position);
+        queueFirst(first);
+        return true;
+    }
+
+    /** One of the stream's several topics starts at {@code position}; under that topic's lock. */
+    synchronized boolean follow(Follower follower, Entry position, List<byte[]> first) {
+        if (closeReason != null) {
+            return false;
+        }
+        follower.startAt(position);
+        queueFirst(first);
+        return true;
+    }
+
+    private void queueFirst(List<byte[]> first) {
         if (!first.isEmpty()) {
             Outbox outbox = pump.outbox(first.size() + 2);
             first.forEach(outbox::add);
         }
-        return true;
+    }
+
+    /** The stream will follow these topics; set before any of them is subscribed. */
+    synchronized void followAll(TopicSet topics) {
+        pump.topics = topics;
+    }
+
+    /** Every one of the stream's several topics is subscribed: it saves its first checkpoint, then writes. */
+    void joined() {
+        TopicSet.Save first;
+        synchronized (this) {
+            if (closeReason != null) {
+                return;
+            }
+            first = pump.topics.joined(System.nanoTime());
+        }
+        if (first != null) {
+            saveCheckpoint(first);
+        }
+    }
+
+    /**
+     * Saves a checkpoint of a stream of several topics, outside the stream's lock; the stream goes on when it is
+     * saved (or has failed: logged, and the ids then resume by the topics' gap policy).
+     */
+    void saveCheckpoint(TopicSet.Save save) {
+        TopicSet topics = pump.topics;
+        CompletableFuture<Void> saved;
+        try {
+            saved = streams.checkpoints.save(save.keyText(), save.checkpoint().encode(), topics.ttl);
+        } catch (RuntimeException failure) {
+            saved = CompletableFuture.failedFuture(failure);
+        }
+        saved.whenComplete((done, failure) -> {
+            if (failure != null) {
+                LOG.warn("The stream {} could not save its place in its topics: {}", this, failure.toString());
+            }
+            synchronized (this) {
+                topics.saved(save, failure == null, System.nanoTime());
+            }
+            pump.iterate();
+        });
     }
 
     /** The topic has new entries up to {@code head}: applies the slow-client bound, then writes what it can. */
@@ -111,13 +167,18 @@ public final class EventStream implements Subscriber {
         long bound = streams.settings.maxQueuedBytes();
         synchronized (this) {
             TopicCursor cursor = pump.cursor;
-            if (closeReason != null || cursor == null) {
+            TopicSet topics = pump.topics;
+            if (closeReason != null || (cursor == null && topics == null)) {
                 return;
             }
-            queued = pump.pendingBytes(head);
+            queued = topics != null ? pump.pendingBytes() : pump.pendingBytes(head);
             if (queued > bound && streams.settings.slowClients() instanceof SlowClientPolicy.DropOldest) {
                 long own = pump.outbox == null ? 0 : pump.outbox.bytes();
-                cursor.topic.dropped(cursor.dropOldest(bound, own, head));
+                if (topics != null) {
+                    topics.dropOldest(bound, own);
+                } else {
+                    cursor.topic.dropped(cursor.dropOldest(bound, own, head));
+                }
                 queued = 0;
             }
         }
@@ -215,6 +276,7 @@ public final class EventStream implements Subscriber {
         boolean graceful = reason instanceof CloseReason.Completed || reason instanceof CloseReason.ServerStopping;
         boolean endNow;
         TopicCursor cursor;
+        TopicSet topics;
         synchronized (this) { // 1. marked closed
             if (closeReason != null) {
                 return;
@@ -223,6 +285,7 @@ public final class EventStream implements Subscriber {
             toNotify = listeners == null ? List.of() : listeners;
             listeners = null;
             cursor = pump.cursor;
+            topics = pump.topics;
             if (!graceful && pump.outbox != null) {
                 unwritten = pump.outbox.clear();
             }
@@ -239,6 +302,11 @@ public final class EventStream implements Subscriber {
         streams.remove(this);
         if (cursor != null) {
             cursor.topic.unsubscribe(this);
+        }
+        if (topics != null) {
+            for (Follower follower : topics.followers) {
+                follower.topic.unsubscribe(follower);
+            }
         }
         if (endNow) { // 3. the exchange ends
             exchange.end(reason);

@@ -1,5 +1,6 @@
 package dev.spout.server.internal.stream;
 
+import dev.spout.broker.Checkpoints;
 import dev.spout.server.stream.CloseReason;
 import dev.spout.sse.SseEncoder;
 import java.time.Duration;
@@ -21,6 +22,7 @@ public final class Streams {
     final StreamSettings settings;
     final ByteBufferPool pool;
     final StreamLimits limits;
+    final Checkpoints checkpoints; // where streams of several topics keep their places
     final LongAdder heartbeats = new LongAdder();
     final LongAdder slowClientDisconnects = new LongAdder();
     final LongAdder rejected = new LongAdder();
@@ -28,9 +30,10 @@ public final class Streams {
     private final AtomicInteger exchanges = new AtomicInteger();
     private volatile boolean stopping;
 
-    public Streams(StreamSettings settings, ByteBufferPool pool) {
+    public Streams(StreamSettings settings, ByteBufferPool pool, Checkpoints checkpoints) {
         this.settings = settings;
         this.pool = pool;
+        this.checkpoints = checkpoints;
         this.limits = new StreamLimits(settings.maxStreams(), settings.maxStreamsPerAddress());
     }
 

@@ -7,7 +7,7 @@ import dev.spout.server.internal.topic.LocalTopic;
  * Where a topic stream stands in its topic: the last entry it has handed to the network. Everything after it is
  * still to write; its size is a subtraction of the entries' running byte counts. Guarded by its stream's lock.
  */
-final class TopicCursor {
+class TopicCursor {
     final LocalTopic topic;
     Entry position;
 
@@ -28,9 +28,14 @@ final class TopicCursor {
     int dropOldest(long bound, long alsoQueued, Entry head) {
         int dropped = 0;
         while (alsoQueued + pendingBytes(head) > bound && position != head) {
-            position = position.next;
+            pass(position.next);
             dropped++;
         }
         return dropped;
+    }
+
+    /** Moves past the entry. */
+    void pass(Entry entry) {
+        position = entry;
     }
 }

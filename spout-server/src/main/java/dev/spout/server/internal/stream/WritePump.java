@@ -22,6 +22,8 @@ final class WritePump extends IteratingCallback {
     private final EventStream stream;
     Outbox outbox; // created on first use: most topic streams never need one
     TopicCursor cursor; // set when the stream follows a topic
+    TopicSet topics; // set instead when it follows several
+    private TopicSet.Save save; // a checkpoint the last gather found due, saved outside the lock
     private RetainableByteBuffer pooled;
     private List<CompletableFuture<Void>> inFlight = List.of();
     private int inFlightEvents;
@@ -48,6 +50,9 @@ final class WritePump extends IteratingCallback {
     }
 
     long pendingBytes() {
+        if (topics != null) {
+            return (outbox == null ? 0 : outbox.bytes()) + topics.pendingBytes();
+        }
         return pendingBytes(cursor == null ? null : cursor.topic.head());
     }
 
@@ -72,7 +77,8 @@ final class WritePump extends IteratingCallback {
     @Override
     protected Action process() {
         ByteBuffer out;
-        boolean viaJetty;
+        boolean viaJetty = false;
+        TopicSet.Save dueSave;
         synchronized (stream) {
             CloseReason reason = stream.closeReasonLocked();
             if (reason != null
@@ -83,13 +89,21 @@ final class WritePump extends IteratingCallback {
                 writing = false;
                 return Action.SUCCEEDED;
             }
-            out = gather();
+            out = topics != null ? gatherTopics() : gather();
+            dueSave = save;
+            save = null;
             if (out == null) {
                 writing = false;
-                return Action.IDLE;
+            } else {
+                writing = true;
+                viaJetty = stream.exchange.nextWriteViaJetty();
             }
-            writing = true;
-            viaJetty = stream.exchange.nextWriteViaJetty();
+        }
+        if (dueSave != null) {
+            stream.saveCheckpoint(dueSave);
+        }
+        if (out == null) {
+            return Action.IDLE;
         }
         lastWriteNanos = System.nanoTime();
         writeStartedNanos = lastWriteNanos;
@@ -111,10 +125,20 @@ final class WritePump extends IteratingCallback {
             stream.exchange.written();
         }
         if (events > 0) {
-            cursor.topic.delivered(events);
+            delivered(events);
         }
         for (CompletableFuture<Void> written : done) {
             written.complete(null);
+        }
+    }
+
+    private void delivered(int events) {
+        if (topics == null) {
+            cursor.topic.delivered(events);
+        } else {
+            synchronized (stream) {
+                topics.delivered();
+            }
         }
     }
 
@@ -148,7 +172,7 @@ final class WritePump extends IteratingCallback {
         }
         if (handedOver) {
             if (events > 0) {
-                cursor.topic.delivered(events);
+                delivered(events);
             }
             waiting.forEach(written -> written.complete(null));
         }
@@ -204,6 +228,38 @@ final class WritePump extends IteratingCallback {
         }
         if (cursor != null) {
             cursor.position = last;
+        }
+        inFlight = waiters;
+        inFlightEvents = events;
+        inFlightBytes = out;
+        return out;
+    }
+
+    /** {@link #gather} for a stream of several topics: every event is copied, with the stream's own id. */
+    private ByteBuffer gatherTopics() {
+        if (!topics.isJoined()) {
+            return null; // the request stays the stream's until every topic's gap handler has had it
+        }
+        int messages = outbox == null ? 0 : outbox.size();
+        long own = outbox == null ? 0 : outbox.bytes();
+        long planned = topics.plan(MAX_WRITE - own, own == 0);
+        save = topics.due(System.nanoTime());
+        if (messages == 0 && planned == 0) {
+            return stream.exchange.committedOrEmpty();
+        }
+        List<CompletableFuture<Void>> waiters = new ArrayList<>(messages);
+        pooled = stream.streams.pool.acquire((int) (own + planned), true);
+        ByteBuffer out = pooled.getByteBuffer();
+        out.clear();
+        for (Outbox.Message m = messages == 0 ? null : outbox.poll(); m != null; m = outbox.poll()) {
+            out.put(m.bytes());
+            waiters.add(m.written());
+        }
+        int events = topics.write(out);
+        out.flip();
+        if (!out.hasRemaining()) { // every planned event had gone out by another of the stream's topics
+            releasePooled();
+            return stream.exchange.committedOrEmpty();
         }
         inFlight = waiters;
         inFlightEvents = events;

@@ -6,10 +6,10 @@ import java.util.OptionalInt;
  * Orders event ids where their form allows it: the decimal ids of the memory broker ({@code 1700000000000123}) and
  * the {@code millis-sequence} ids of Redis Streams ({@code 1700000000000-3}). Other ids are not comparable.
  */
-final class EventIds {
+public final class EventIds {
     private EventIds() {}
 
-    static OptionalInt compare(String a, String b) {
+    public static OptionalInt compare(String a, String b) {
         long[] x = parse(a);
         long[] y = parse(b);
         if (x == null || y == null) {

@@ -13,6 +13,7 @@ final class History {
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private final HashMap<String, Entry> byId = new HashMap<>();
     private long bytes;
+    private boolean forgotAny;
 
     History(TopicSettings settings) {
         this.settings = settings;
@@ -49,7 +50,10 @@ final class History {
         return entries.peekFirst();
     }
 
-    /** A position before the last {@code count} entries (fewer if fewer are kept), or {@code head} for none. */
+    /**
+     * A position before the last {@code count} entries (fewer if fewer are kept), or {@code head} for none: the
+     * entry before them where the history still has it, so that the position has an id.
+     */
     Entry beforeLatest(int count, Entry head) {
         if (count == 0 || entries.isEmpty()) {
             return head;
@@ -59,7 +63,7 @@ final class History {
         for (int taken = 0; newest.hasNext() && taken < count; taken++) {
             first = newest.next();
         }
-        return Entry.before(first);
+        return newest.hasNext() ? newest.next() : Entry.before(first);
     }
 
     int size() {
@@ -70,7 +74,13 @@ final class History {
         return bytes;
     }
 
+    /** Whether the history still holds every entry the topic has had on this node (and keeps entries at all). */
+    boolean holdsAll() {
+        return !forgotAny && settings.historyCount() > 0;
+    }
+
     private void forget(Entry entry) {
+        forgotAny = true;
         byId.remove(entry.id, entry);
         bytes -= entry.bytes.length;
     }

@@ -2,6 +2,7 @@ package dev.spout.server.internal.topic;
 
 import dev.spout.broker.Broker;
 import dev.spout.broker.BrokerTopic;
+import dev.spout.broker.StoredEvent;
 import dev.spout.broker.TopicLog;
 import dev.spout.server.stream.EventTooLargeException;
 import dev.spout.server.topic.Topic;
@@ -59,13 +60,18 @@ public final class LocalTopic implements Topic, TopicLog {
 
     @Override
     public String publish(SseEvent event) {
+        return await(publishAsync(event), "topic " + name);
+    }
+
+    /** The id the publishing completes with; a failure is thrown as it is, or wrapped if it is checked. */
+    static String await(CompletableFuture<String> publishing, String where) {
         try {
-            return publishAsync(event).join();
+            return publishing.join();
         } catch (CompletionException failed) {
             if (failed.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new IllegalStateException("Publishing to topic " + name + " failed", failed.getCause());
+            throw new IllegalStateException("Publishing to " + where + " failed", failed.getCause());
         }
     }
 
@@ -75,18 +81,23 @@ public final class LocalTopic implements Topic, TopicLog {
         // Encoded once, here: what cannot be written, or is too big, is refused before it enters the topic's order,
         // and the bytes travel with the event to append, which only adds the id.
         byte[] encoded = SseEncoder.encodeWithoutId(event);
+        checkSize(encoded);
+        return broker.publish(event, encoded);
+    }
+
+    /** Refuses an event that, encoded, is bigger than this topic takes. */
+    void checkSize(byte[] encoded) {
         if (encoded.length > settings.maxEventBytes()) {
             throw new EventTooLargeException(
                     "topic " + name, encoded.length, settings.maxEventBytes(), "TopicOptions.maxEventBytes");
         }
-        return broker.publish(event, encoded);
     }
 
     @Override
-    public void append(String id, SseEvent event, byte[] encoded, long timestampMillis) {
-        byte[] bytes = SseEncoder.withId(id, encoded != null ? encoded : SseEncoder.encodeWithoutId(event));
+    public void append(StoredEvent stored) {
+        Entry event = Entry.of(stored, name); // outside the lock: only the running byte count needs it
         synchronized (lock) {
-            var entry = new Entry(id, bytes, head.end + bytes.length, timestampMillis);
+            var entry = event.at(head.end + event.bytes.length);
             head.next = entry;
             head = entry;
             history.add(entry);
@@ -113,8 +124,31 @@ public final class LocalTopic implements Topic, TopicLog {
         new Subscribing(this, subscriber).start(lastEventId);
     }
 
+    /**
+     * Subscribes after the {@code total}-th event following the event {@code anchor} (empty: following the topic's
+     * beginning; a total of -1: just before the anchor), as a stream of several topics remembers its place. What
+     * cannot be placed exactly goes to the replay gap handler, told the client's {@code reported} id.
+     */
+    public void subscribeAt(Subscriber subscriber, String anchor, long total, String reported) {
+        new Subscribing(this, subscriber).startAt(anchor, total, reported);
+    }
+
+    /**
+     * Subscribes where no place can be found for the client's id (forged, or its record gone): the replay gap
+     * handler decides, told the {@code reported} id.
+     */
+    public void subscribeUnplaced(Subscriber subscriber, String reported) {
+        new Subscribing(this, subscriber).startUnplaced(reported);
+    }
+
+    /**
+     * Under the topic's lock, like a subscription's start: a stream that ends while it subscribes is either not
+     * added (it is closed when it would follow) or added before and removed here, never left behind.
+     */
     public void unsubscribe(Subscriber subscriber) {
-        fanOut.remove(subscriber);
+        synchronized (lock) {
+            fanOut.remove(subscriber);
+        }
     }
 
     /** Deliveries written to subscribers; counted by them as their writes complete. */

@@ -7,8 +7,9 @@ import java.util.List;
 public interface Subscriber {
 
     /**
-     * Starts following {@code topic} after {@code position}, with {@code first} (a reconnection delay, missed
-     * events from the broker, a snapshot) written before any entry. Called with the topic's lock held; returns
+     * Starts following {@code topic} after {@code position}, with {@code first} (a reconnection delay, a snapshot)
+     * written before any entry. The entries after the position may begin with events the broker still had and the
+     * node's history no longer does, linked before the topic's own. Called with the topic's lock held; returns
      * false if the subscriber has gone meanwhile, and is then not added.
      */
     boolean follow(LocalTopic topic, Entry position, List<byte[]> first);
@@ -21,4 +22,12 @@ public interface Subscriber {
 
     /** The request that subscribed, for the topic's replay gap handler. */
     ClientRequest request();
+
+    /**
+     * Whether events written before the first entry (a gap handler's snapshot) carry the topic's ids. A stream of
+     * several topics writes ids of its own, so a snapshot goes to it without ids.
+     */
+    default boolean writesTopicIds() {
+        return true;
+    }
 }

@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * not hold needs the broker (a round trip, for Redis) or the gap handler (user code): the head at that moment is
  * noted, the lock let go, and the missing part found outside it. The subscriber then follows from the noted head,
  * under the lock again: entries appended meanwhile are all linked after it, so none is lost and none comes twice.
+ *
+ * <p>A stream of several topics remembers its place in each as an anchor and a count ({@link #startAt}): the
+ * {@code total}-th event after the anchor id, or after the topic's beginning for an empty anchor.
  */
 final class Subscribing {
     private static final Logger LOG = LoggerFactory.getLogger(Subscribing.class);
@@ -59,34 +62,143 @@ final class Subscribing {
         }
     }
 
-    /** Outside the lock: what the client missed before {@code headThen}, queued first; where it goes on from. */
+    /**
+     * Starts after the {@code total}-th event following {@code anchor} ({@code -1}: just before the anchor event;
+     * an empty anchor: the topic's beginning). What neither the history nor the broker can place goes to the gap
+     * handler, which is told the client's {@code reported} id.
+     */
+    void startAt(String anchor, long total, String reported) {
+        Entry headThen;
+        Entry oldestThen;
+        synchronized (topic.lock) {
+            Entry head = topic.head();
+            Entry from = locally(anchor, total, head);
+            if (from != null) {
+                attach(from);
+                return;
+            }
+            headThen = head;
+            oldestThen = topic.history.oldest();
+        }
+        Entry from;
+        if (headThen.id == null) { // nothing on this node yet: only a count of none can be placed
+            from = total == 0 ? headThen : gap(reported, headThen, oldestThen);
+        } else if (anchor.isEmpty() && total == 0) {
+            from = catchUp("", reported, headThen, oldestThen); // everything from the beginning
+        } else {
+            Optional<String> lastId = idAt(anchor, total, headThen);
+            if (lastId.isPresent()) {
+                start(lastId.get()); // a concrete id now: the history, the broker or the gap handler as usual
+                return;
+            }
+            from = gap(reported, headThen, oldestThen);
+        }
+        synchronized (topic.lock) {
+            attach(from);
+        }
+    }
+
+    /** Where the gap handler says, for a client whose id names no place. */
+    void startUnplaced(String reported) {
+        Entry headThen;
+        Entry oldestThen;
+        synchronized (topic.lock) {
+            headThen = topic.head();
+            oldestThen = topic.history.oldest();
+        }
+        Entry from = gap(reported, headThen, oldestThen);
+        synchronized (topic.lock) {
+            attach(from);
+        }
+    }
+
+    /** Under the lock: the position the anchor and count name, if the history can tell, else null. */
+    private Entry locally(String anchor, long total, Entry head) {
+        Entry at;
+        if (anchor.isEmpty()) {
+            if (!topic.broker().beginsAtAttach() || !topic.history.holdsAll()) {
+                return null;
+            }
+            Entry oldest = topic.history.oldest();
+            at = oldest == null ? head : Entry.before(oldest); // with nothing ever forgotten: the beginning
+        } else {
+            Entry found = anchor.equals(head.id) ? head : topic.history.find(anchor);
+            if (found == null) {
+                return null;
+            }
+            if (total < 0) {
+                return Entry.before(found);
+            }
+            at = found;
+        }
+        for (long i = 0; i < total; i++) {
+            if (at.next == null) {
+                return null; // more than the topic has: a forged id, or one from a node ahead of this one
+            }
+            at = at.next;
+        }
+        return at;
+    }
+
+    /** Outside the lock: the id of the {@code total}-th event after the anchor, from the broker, if it holds it. */
+    private Optional<String> idAt(String anchor, long total, Entry headThen) {
+        if (total < 0) {
+            return Optional.empty();
+        }
+        if (total == 0) {
+            return Optional.of(anchor);
+        }
+        Optional<List<StoredEvent>> after = fromBroker(anchor, headThen.id);
+        if (after.isEmpty() || after.get().size() < total) {
+            return Optional.empty();
+        }
+        return Optional.of(after.get().get((int) total - 1).id());
+    }
+
     private Entry catchUp(String lastEventId, Entry headThen, Entry oldestThen) {
+        return catchUp(lastEventId, lastEventId, headThen, oldestThen);
+    }
+
+    /**
+     * Outside the lock: where the client goes on from, with what it missed before {@code headThen} linked before
+     * it; the gap handler (told the {@code reported} id) decides when the broker cannot say.
+     */
+    private Entry catchUp(String lastEventId, String reported, Entry headThen, Entry oldestThen) {
         if (headThen.id != null) {
             Optional<List<StoredEvent>> missed = fromBroker(lastEventId, headThen.id);
-            if (missed.isPresent()) {
-                for (StoredEvent stored : missed.get()) {
-                    first.add(SseEncoder.withId(stored.id(), SseEncoder.encodeWithoutId(stored.event())));
-                }
-                return headThen; // everything up to the noted head came from the broker, in order
+            if (missed.isPresent() && missed.get().isEmpty()) {
+                return headThen;
+            }
+            if (missed.isPresent() && missed.get().getLast().id().equals(headThen.id)) {
+                // everything up to the noted head came from the broker, in order: linked before the topic's own
+                List<Entry> entries = new ArrayList<>(missed.get().size());
+                missed.get().forEach(stored -> entries.add(Entry.of(stored, topic.name())));
+                return Entry.leadingTo(lastEventId, entries, headThen);
             }
         }
+        return gap(reported, headThen, oldestThen);
+    }
+
+    /** Outside the lock: where the gap handler's decision starts the client, with its snapshot queued first. */
+    private Entry gap(String lastEventId, Entry headThen, Entry oldestThen) {
         return switch (decide(lastEventId, headThen, oldestThen)) {
             case Replay.History h -> oldestThen == null ? headThen : Entry.before(oldestThen);
             case Replay.LiveOnly l -> headThen;
             case Replay.Snapshot s -> {
+                boolean ids = subscriber.writesTopicIds() && headThen.id != null;
                 for (int i = 0; i < s.events().size(); i++) {
                     SseEvent event = s.events().get(i);
                     boolean last = i == s.events().size() - 1;
-                    first.add(SseEncoder.encode(last && headThen.id != null ? event.withId(headThen.id) : event));
+                    first.add(SseEncoder.encode(last && ids ? event.withId(headThen.id) : event));
                 }
                 yield headThen;
             }
         };
     }
 
-    private Optional<List<StoredEvent>> fromBroker(String lastEventId, String upToId) {
+    private Optional<List<StoredEvent>> fromBroker(String afterId, String upToId) {
         try {
-            return topic.broker().readRange(lastEventId, upToId);
+            return topic.broker().readRange(afterId, upToId);
         } catch (RuntimeException failure) {
             LOG.warn("Topic {} could not read missed events from its broker: {}", topic.name(), failure.toString());
             return Optional.empty();

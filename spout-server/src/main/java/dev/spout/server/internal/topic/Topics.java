@@ -3,9 +3,12 @@ package dev.spout.server.internal.topic;
 import dev.spout.broker.Broker;
 import dev.spout.server.topic.TopicOptions;
 import dev.spout.server.topic.TopicStats;
+import dev.spout.sse.SseEncoder;
+import dev.spout.sse.SseEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -56,6 +59,36 @@ public final class Topics {
             throw new IllegalArgumentException("The topic " + topic.name() + " belongs to another application");
         }
         return local;
+    }
+
+    /**
+     * Publishes one event to several topics at once: one id, the same in each, so a stream of more than one of them
+     * sends it once. The event cannot carry an id of its own: the broker gives it one that fits every topic's order.
+     */
+    public CompletableFuture<String> publish(SseEvent event, List<? extends dev.spout.server.topic.Topic> topics) {
+        Objects.requireNonNull(event, "event");
+        List<LocalTopic> locals = topics.stream().map(this::own).toList();
+        if (locals.isEmpty()) {
+            throw new IllegalArgumentException("An event is published to at least one topic");
+        }
+        if (locals.stream().distinct().count() != locals.size()) {
+            throw new IllegalArgumentException("The topics name one topic twice: " + locals);
+        }
+        if (locals.size() == 1) {
+            return locals.getFirst().publishAsync(event);
+        }
+        if (event.id() != null) {
+            throw new IllegalArgumentException("An event published to several topics gets one id for all of them from"
+                    + " the broker; it cannot carry its own (" + event.id() + ")");
+        }
+        byte[] encoded = SseEncoder.encodeWithoutId(event);
+        locals.forEach(topic -> topic.checkSize(encoded));
+        return broker.publish(locals.stream().map(LocalTopic::broker).toList(), event, encoded);
+    }
+
+    /** {@link #publish(SseEvent, List)}, waiting for the id. */
+    public String publishAndWait(SseEvent event, List<? extends dev.spout.server.topic.Topic> topics) {
+        return LocalTopic.await(publish(event, topics), "topics " + topics);
     }
 
     public List<dev.spout.server.topic.Topic> all() {
