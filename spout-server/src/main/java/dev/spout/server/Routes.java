@@ -122,6 +122,20 @@ public interface Routes {
      */
     Topic topic(String name, Consumer<TopicOptions> settings);
 
+    /**
+     * Options for the topics created on demand whose names match the pattern, in which {@code *} stands for one or
+     * more characters other than {@code /}: {@code user/*}, {@code doc/*}. Such topics come and go: one that has no
+     * subscribers and no history left (its events expired, or none published) is reclaimed, so per-user and
+     * per-document topics cost memory only while they are in use; a handle still held goes on working, on the
+     * topic of that name as it is now. Patterns apply to topics created after them; the first that matches wins.
+     *
+     * <pre>{@code
+     * app.topicPattern("user/*", t -> t.history(100, Duration.ofHours(1)));
+     * app.topic("user/42").publish("you have mail");   // created on demand, with those options
+     * }</pre>
+     */
+    Routes topicPattern(String pattern, Consumer<TopicOptions> settings);
+
     /** The same routes below a path prefix such as {@code /clock}. */
     Routes under(String prefix);
 

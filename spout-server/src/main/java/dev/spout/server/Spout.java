@@ -197,6 +197,11 @@ public final class Spout implements Routes, AutoCloseable {
     }
 
     @Override
+    public Routes topicPattern(String pattern, Consumer<TopicOptions> settings) {
+        return root.topicPattern(pattern, settings);
+    }
+
+    @Override
     public Routes under(String prefix) {
         return root.under(prefix);
     }

@@ -164,6 +164,12 @@ public final class RoutesImpl implements Routes, PageRoutes {
     }
 
     @Override
+    public RoutesImpl topicPattern(String pattern, Consumer<TopicOptions> settings) {
+        engine.topics.pattern(topicName(pattern), Objects.requireNonNull(settings, "settings"));
+        return this;
+    }
+
+    @Override
     public RoutesImpl under(String prefix) {
         String sub = path(prefix);
         return new RoutesImpl(router, engine, sub.equals("/") ? "" : sub);

@@ -102,10 +102,11 @@ public final class EventStream implements Subscriber {
     }
 
     /** One of the stream's several topics starts at {@code position}; under that topic's lock. */
-    synchronized boolean follow(Follower follower, Entry position, List<byte[]> first) {
+    synchronized boolean follow(Follower follower, LocalTopic topic, Entry position, List<byte[]> first) {
         if (closeReason != null) {
             return false;
         }
+        follower.topic = topic;
         follower.startAt(position);
         queueFirst(first);
         return true;

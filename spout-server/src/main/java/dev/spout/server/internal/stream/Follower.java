@@ -70,7 +70,7 @@ final class Follower extends TopicCursor implements Subscriber {
 
     @Override
     public boolean follow(LocalTopic topic, Entry position, List<byte[]> first) {
-        return stream.follow(this, position, first);
+        return stream.follow(this, topic, position, first);
     }
 
     @Override

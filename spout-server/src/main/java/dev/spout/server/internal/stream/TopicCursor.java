@@ -8,7 +8,7 @@ import dev.spout.server.internal.topic.LocalTopic;
  * still to write; its size is a subtraction of the entries' running byte counts. Guarded by its stream's lock.
  */
 class TopicCursor {
-    final LocalTopic topic;
+    LocalTopic topic; // the one it follows: another of the same name if it was reclaimed before it could follow
     Entry position;
 
     TopicCursor(LocalTopic topic, Entry position) {

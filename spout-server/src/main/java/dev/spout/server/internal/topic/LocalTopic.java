@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -37,12 +38,18 @@ public final class LocalTopic implements Topic, TopicLog {
     private volatile Entry head = Entry.start();
     final History history;
     final FanOut fanOut;
+    final Topics owner;
+    private final boolean onDemand; // its name matched a pattern: reclaimed when left empty
+    private volatile boolean retired; // reclaimed: whoever still holds it is sent to the topic of its name now
+    private final AtomicInteger publishing = new AtomicInteger();
 
-    LocalTopic(String name, TopicSettings settings, Executor executor) {
+    LocalTopic(String name, TopicSettings settings, Executor executor, Topics owner, boolean onDemand) {
         this.name = name;
         this.settings = settings;
         this.history = new History(settings);
         this.fanOut = new FanOut(name, executor, () -> head);
+        this.owner = owner;
+        this.onDemand = onDemand;
     }
 
     void attach(Broker broker) {
@@ -82,7 +89,67 @@ public final class LocalTopic implements Topic, TopicLog {
         // and the bytes travel with the event to append, which only adds the id.
         byte[] encoded = SseEncoder.encodeWithoutId(event);
         checkSize(encoded);
-        return broker.publish(event, encoded);
+        for (LocalTopic target = this; ; target = target.successor()) {
+            target.publishing();
+            try {
+                if (!target.retired) {
+                    return target.broker.publish(event, encoded);
+                }
+            } finally {
+                target.published();
+            }
+        }
+    }
+
+    /**
+     * The topic of this one's name now that this one is retired: while its owner is still removing it (a moment)
+     * the lookup finds it again, and the caller yields and looks once more.
+     */
+    LocalTopic successor() {
+        LocalTopic next = owner.current(name);
+        if (next == this) {
+            Thread.yield();
+        }
+        return next;
+    }
+
+    /**
+     * A publish begins: the topic is not reclaimed until it ends. Counted before {@link #retired} is read, and
+     * {@link #retire} reads the count after setting it, so one of the two always sees the other; a publish that
+     * began and ended in between has appended, which {@link #retire} sees when it looks at the history again.
+     */
+    void publishing() {
+        publishing.incrementAndGet();
+    }
+
+    void published() {
+        publishing.decrementAndGet();
+    }
+
+    boolean retired() {
+        return retired;
+    }
+
+    /**
+     * Reclaims the topic if it is still empty, without subscribers and not being published to; called by its
+     * owner with the topic's entry in the owner's map locked, so no one can look it up meanwhile.
+     */
+    boolean retire() {
+        synchronized (lock) {
+            if (!onDemand || fanOut.size() > 0 || history.size() > 0) {
+                return false;
+            }
+            retired = true;
+        }
+        if (publishing.get() == 0) {
+            synchronized (lock) { // a publish that began and ended meanwhile has appended by now: seen here
+                if (history.size() == 0 && fanOut.size() == 0) {
+                    return true;
+                }
+            }
+        }
+        retired = false; // a publish (or a subscriber) got in first: it goes ahead here
+        return false;
     }
 
     /** Refuses an event that, encoded, is bigger than this topic takes. */
@@ -121,7 +188,11 @@ public final class LocalTopic implements Topic, TopicLog {
      * the broker) still holds it, else as the topic's replay gap handler decides.
      */
     public void subscribe(Subscriber subscriber, String lastEventId) {
-        new Subscribing(this, subscriber).start(lastEventId);
+        for (LocalTopic topic = this; topic != null; ) {
+            var subscribing = new Subscribing(topic, subscriber);
+            subscribing.start(lastEventId);
+            topic = subscribing.reclaimedNext();
+        }
     }
 
     /**
@@ -130,7 +201,11 @@ public final class LocalTopic implements Topic, TopicLog {
      * cannot be placed exactly goes to the replay gap handler, told the client's {@code reported} id.
      */
     public void subscribeAt(Subscriber subscriber, String anchor, long total, String reported) {
-        new Subscribing(this, subscriber).startAt(anchor, total, reported);
+        for (LocalTopic topic = this; topic != null; ) {
+            var subscribing = new Subscribing(topic, subscriber);
+            subscribing.startAt(anchor, total, reported);
+            topic = subscribing.reclaimedNext();
+        }
     }
 
     /**
@@ -138,7 +213,11 @@ public final class LocalTopic implements Topic, TopicLog {
      * handler decides, told the {@code reported} id.
      */
     public void subscribeUnplaced(Subscriber subscriber, String reported) {
-        new Subscribing(this, subscriber).startUnplaced(reported);
+        for (LocalTopic topic = this; topic != null; ) {
+            var subscribing = new Subscribing(topic, subscriber);
+            subscribing.startUnplaced(reported);
+            topic = subscribing.reclaimedNext();
+        }
     }
 
     /**
@@ -161,10 +240,11 @@ public final class LocalTopic implements Topic, TopicLog {
         dropped.add(events);
     }
 
-    /** Drops history entries older than the age bound. */
-    void expire(long nowMillis) {
+    /** Drops history entries older than the age bound; returns whether the topic may be reclaimed now. */
+    boolean expire(long nowMillis) {
         synchronized (lock) {
             history.expire(nowMillis);
+            return onDemand && history.size() == 0 && fanOut.size() == 0;
         }
     }
 
@@ -175,11 +255,17 @@ public final class LocalTopic implements Topic, TopicLog {
 
     @Override
     public int subscribers() {
-        return fanOut.size();
+        LocalTopic now = retired ? owner.existing(name) : this;
+        return now == null || now == this ? fanOut.size() : now.subscribers();
     }
 
     @Override
     public TopicStats stats() {
+        LocalTopic now = retired ? owner.existing(name) : this;
+        return now == null || now == this ? ownStats() : now.stats();
+    }
+
+    private TopicStats ownStats() {
         int retained;
         long bytes;
         synchronized (lock) {

@@ -30,6 +30,7 @@ final class Subscribing {
     private final LocalTopic topic;
     private final Subscriber subscriber;
     private final List<byte[]> first = new ArrayList<>(2);
+    private boolean reclaimed;
 
     Subscribing(LocalTopic topic, Subscriber subscriber) {
         this.topic = topic;
@@ -223,8 +224,17 @@ final class Subscribing {
         }
     }
 
+    /** The topic to subscribe to instead if this one was reclaimed before the subscriber could follow it, or null. */
+    LocalTopic reclaimedNext() {
+        return reclaimed ? topic.successor() : null;
+    }
+
     /** Under the topic's lock: the subscriber follows from the position, and joins the fan-out. */
     private void attach(Entry position) {
+        if (topic.retired()) {
+            reclaimed = true; // the subscriber starts again on the topic that has the name now
+            return;
+        }
         if (!subscriber.follow(topic, position, first)) {
             return; // the client left before it could subscribe
         }

@@ -5,26 +5,44 @@ import dev.spout.server.topic.TopicOptions;
 import dev.spout.server.topic.TopicStats;
 import dev.spout.sse.SseEncoder;
 import dev.spout.sse.SseEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
-/** The topics of an application, by name: created on first use, attached to the broker, expired and closed. */
+/**
+ * The topics of an application, by name: created on first use (with the options of the first pattern the name
+ * matches, or the defaults), attached to the broker, expired, reclaimed and closed.
+ *
+ * <p>A topic whose name matches a pattern ({@link #pattern}) comes and goes on demand: once it has no subscribers
+ * and no history left (expired, or never published to) it is reclaimed at the next expiry pass, leaving the map and
+ * its broker, so a million topics created and abandoned leave nothing behind. Whoever still holds it is not
+ * affected: publishing or subscribing to it goes to the topic of that name as it is now, created again if need be,
+ * and its counts are that topic's. Other topics (the defaults, or options of their own) stay until the end.
+ */
 public final class Topics {
+    private static final long EXPIRY_EVERY_MILLIS = 1000;
+
     private final Map<String, LocalTopic> byName = new ConcurrentHashMap<>();
+    private final List<TopicPattern> patterns = new CopyOnWriteArrayList<>();
     private final Broker broker;
     private final Executor executor;
     private final long maxQueuedBytes;
+    private final TopicSettings defaults;
+    private long lastExpiry;
+    private final java.util.concurrent.atomic.LongAdder reclaimed = new java.util.concurrent.atomic.LongAdder();
 
     /** Topics on {@code broker}, fanned out on {@code executor}, for subscribers that queue up to that many bytes. */
     public Topics(Broker broker, Executor executor, long maxQueuedBytes) {
         this.broker = broker;
         this.executor = executor;
         this.maxQueuedBytes = maxQueuedBytes;
+        this.defaults = TopicSettings.of("(default)", new TopicOptions(), maxQueuedBytes);
     }
 
     /**
@@ -35,14 +53,17 @@ public final class Topics {
     public LocalTopic topic(String name, Consumer<TopicOptions> settings) {
         Objects.requireNonNull(name, "name");
         if (settings == null) {
-            return byName.computeIfAbsent(name, key -> create(key, new TopicOptions()));
+            return byName.computeIfAbsent(name, key -> {
+                TopicPattern pattern = patternOf(key);
+                return create(key, pattern != null ? pattern.settings() : defaults, pattern != null);
+            });
         }
         var options = new TopicOptions();
         settings.accept(options);
         var created = new boolean[1];
         LocalTopic topic = byName.computeIfAbsent(name, key -> {
             created[0] = true;
-            return create(key, options);
+            return create(key, TopicSettings.of(key, options, maxQueuedBytes), false);
         });
         if (!created[0]) {
             throw new IllegalStateException(
@@ -51,14 +72,48 @@ public final class Topics {
         return topic;
     }
 
-    /** The topic of that name if it exists and is this application's own object. */
+    /**
+     * Options for the topics created on demand from now on whose names match the pattern ({@code *}: one or more
+     * characters other than {@code /}); the first matching pattern wins.
+     */
+    public void pattern(String pattern, Consumer<TopicOptions> settings) {
+        var options = new TopicOptions();
+        settings.accept(options);
+        // One settings object for every topic of the pattern: a topic on demand costs only its own state.
+        patterns.add(new TopicPattern(pattern, TopicSettings.of(pattern, options, maxQueuedBytes)));
+    }
+
+    private TopicPattern patternOf(String name) {
+        for (TopicPattern pattern : patterns) {
+            if (pattern.matches(name)) {
+                return pattern;
+            }
+        }
+        return null;
+    }
+
+    /** The topic of that name if it exists now. */
+    LocalTopic existing(String name) {
+        return byName.get(name);
+    }
+
+    /**
+     * This application's topic of that name as it is now: the topic itself, or the one that took its name after it
+     * was reclaimed.
+     *
+     * @throws IllegalArgumentException if it belongs to another application
+     */
     public LocalTopic own(dev.spout.server.topic.Topic topic) {
         Objects.requireNonNull(topic, "topic");
-        LocalTopic local = byName.get(topic.name());
-        if (local != topic) {
+        if (!(topic instanceof LocalTopic local) || local.owner != this) {
             throw new IllegalArgumentException("The topic " + topic.name() + " belongs to another application");
         }
-        return local;
+        return local.retired() ? current(local.name()) : local;
+    }
+
+    /** The topic of that name now, created again (with the options it was created with) if it was reclaimed. */
+    LocalTopic current(String name) {
+        return topic(name, null);
     }
 
     /**
@@ -83,7 +138,18 @@ public final class Topics {
         }
         byte[] encoded = SseEncoder.encodeWithoutId(event);
         locals.forEach(topic -> topic.checkSize(encoded));
-        return broker.publish(locals.stream().map(LocalTopic::broker).toList(), event, encoded);
+        while (true) {
+            locals.forEach(LocalTopic::publishing);
+            try {
+                if (locals.stream().noneMatch(LocalTopic::retired)) {
+                    return broker.publish(
+                            locals.stream().map(LocalTopic::broker).toList(), event, encoded);
+                }
+            } finally {
+                locals.forEach(LocalTopic::published);
+            }
+            locals = locals.stream().map(t -> t.retired() ? t.successor() : t).toList(); // one was reclaimed
+        }
     }
 
     /** {@link #publish(SseEvent, List)}, waiting for the id. */
@@ -95,13 +161,43 @@ public final class Topics {
         return List.copyOf(byName.values());
     }
 
+    /** How many topics there are now. */
+    public int size() {
+        return byName.size();
+    }
+
     public List<TopicStats> stats() {
         return byName.values().stream().map(LocalTopic::stats).toList();
     }
 
-    /** Drops history older than each topic's age bound. */
+    /**
+     * Drops history older than each topic's age bound, and reclaims the topics on demand left with neither history
+     * nor subscribers; at most once a second, however often the timer ticks.
+     */
     public void expire(long nowMillis) {
-        byName.values().forEach(topic -> topic.expire(nowMillis));
+        if (nowMillis - lastExpiry < EXPIRY_EVERY_MILLIS) {
+            return;
+        }
+        lastExpiry = nowMillis;
+        List<LocalTopic> reclaimed = new ArrayList<>();
+        for (LocalTopic topic : byName.values()) {
+            if (topic.expire(nowMillis)) {
+                byName.computeIfPresent(topic.name(), (name, now) -> {
+                    if (now == topic && topic.retire()) {
+                        reclaimed.add(topic);
+                        return null;
+                    }
+                    return now;
+                });
+            }
+        }
+        reclaimed.forEach(LocalTopic::close); // outside the map: a broker's detach may take a round trip
+        this.reclaimed.add(reclaimed.size());
+    }
+
+    /** How many topics on demand have been reclaimed so far. */
+    public long reclaimed() {
+        return reclaimed.sum();
     }
 
     /** Detaches every topic from the broker. */
@@ -109,8 +205,8 @@ public final class Topics {
         byName.values().forEach(LocalTopic::close);
     }
 
-    private LocalTopic create(String name, TopicOptions options) {
-        var topic = new LocalTopic(name, TopicSettings.of(name, options, maxQueuedBytes), executor);
+    private LocalTopic create(String name, TopicSettings settings, boolean onDemand) {
+        var topic = new LocalTopic(name, settings, executor, this, onDemand);
         topic.attach(broker);
         return topic;
     }
