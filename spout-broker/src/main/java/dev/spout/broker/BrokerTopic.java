@@ -39,6 +39,14 @@ public interface BrokerTopic {
     }
 
     /**
+     * This node has subscribers of the topic, or one is about to start: deliver its events to the log from now on,
+     * caught up with everything the node has not had yet. Returns once caught up (or, if the broker cannot be
+     * reached, after its timeout, logged; delivery then catches up when it can). A broker may stop delivering a
+     * topic while its log has no subscribers ({@link TopicLog#hasSubscribers()}); the default delivers always.
+     */
+    default void follow() {}
+
+    /**
      * Whether every event the topic ever has reaches this node's log: true for a topic that begins when it is
      * attached (the memory broker), false for one that may have had events before (a shared store). Lets a stream
      * that knew the topic empty resume from its beginning out of the node's own history.

@@ -18,6 +18,18 @@ public interface TopicLog {
      */
     void append(StoredEvent event);
 
+    /** Whether this node has subscribers of the topic now, or some about to start: else it need not be delivered. */
+    default boolean hasSubscribers() {
+        return true;
+    }
+
+    /**
+     * Events of the topic are lost to this node: the broker no longer has some it never delivered (trimmed while
+     * the node could not read). The node's history is dropped and its subscribers' streams end, so that each client
+     * resumes by the topic's gap policy rather than silently skipping them.
+     */
+    default void lost(String why) {}
+
     /** The id of the last event delivered to this node, or null if none: where a reconnecting broker resumes. */
     @Nullable
     String lastId();

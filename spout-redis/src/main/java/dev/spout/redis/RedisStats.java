@@ -16,5 +16,14 @@ package dev.spout.redis;
  * @param received events read from Redis and handed to this node's topics
  * @param readFailures failed reads; the reader retried and resumed from the last id it saw
  * @param lagMillis how old the last event received was when it arrived: the Redis hop plus any backlog
+ * @param topics topics this node has now
+ * @param following of those, the ones it reads (it has subscribers of them, or had a moment ago)
  */
-public record RedisStats(long published, long publishFailures, long received, long readFailures, long lagMillis) {}
+public record RedisStats(
+        long published,
+        long publishFailures,
+        long received,
+        long readFailures,
+        long lagMillis,
+        int topics,
+        int following) {}

@@ -6,183 +6,351 @@ import dev.spout.broker.TopicLog;
 import dev.spout.sse.SseEvent;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisException;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.XAddArgs;
-import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One topic as a Redis stream: publishing is XADD on the shared connection; a reader on its own connection and
- * virtual thread follows the stream with XREAD BLOCK from the last id it saw, and hands each event to the node's
- * topic log in the stream's order. When Redis cannot be read, the reader waits (up to two seconds, doubling) and
- * resumes from that same id, so nothing Redis still holds is skipped.
+ * One topic as a Redis stream, read by this node only while it has subscribers of it. Following it means
+ * subscribing to its channel (on the broker's one pub/sub connection) and catching up from the stream: the latest
+ * events for a topic new to the node, else everything after the last id it had. Each message carries the id of the
+ * event before it, so a message that does not follow the last one delivered (the node missed some: a dropped
+ * connection, a message that overtook a catch-up) starts another catch-up, and messages wait until it is done.
+ * Every event reaches the node's log once, in the stream's order.
+ *
+ * <p>Guarded by its own lock, which is never held during I/O: Redis replies arrive on Lettuce's event loop and only
+ * change state and append.
  */
 final class RedisTopic implements BrokerTopic {
     private static final Logger LOG = LoggerFactory.getLogger(RedisTopic.class);
-    private static final String DATA = "data";
-    private static final String EVENT = "event";
+    private static final int BATCH = 1000;
+    private static final int MAX_PENDING = 100_000;
 
     private final RedisBroker broker;
-    private final String key;
+    final String key; // the stream, and the channel its events are announced on
     private final String name;
     private final TopicLog log;
-    private final StatefulRedisConnection<String, String> reading;
-    private final StatefulRedisConnection<String, String> publishing;
-    private volatile boolean closed;
-    private Thread reader;
-    private String lastId = "0-0";
 
-    RedisTopic(
-            RedisBroker broker,
-            String key,
-            TopicLog log,
-            StatefulRedisConnection<String, String> reading,
-            StatefulRedisConnection<String, String> publishing) {
+    private boolean following;
+    private boolean catchingUp;
+    private boolean again; // a catch-up is wanted once the current one ends
+    private final ArrayDeque<RedisEvents.Message> pending = new ArrayDeque<>();
+    private @Nullable String lastId;
+    private CompletableFuture<Void> caughtUp = CompletableFuture.completedFuture(null);
+    private long wantedNanos;
+    private long subscribedNanos;
+    private boolean failing;
+    private boolean closed;
+
+    RedisTopic(RedisBroker broker, String name, TopicLog log) {
         this.broker = broker;
-        this.key = key;
-        this.name = key.substring(broker.settings.keyPrefix().length());
+        this.name = name;
+        this.key = broker.settings.keyPrefix() + name;
         this.log = log;
-        this.reading = reading;
-        this.publishing = publishing;
-    }
-
-    /** Fills the node's history with the latest events, then follows the stream. */
-    void start() {
-        int preload = broker.settings.preload();
-        if (preload > 0) {
-            List<StreamMessage<String, String>> latest =
-                    reading.sync().xrevrange(key, Range.create("-", "+"), Limit.from(preload));
-            for (int i = latest.size() - 1; i >= 0; i--) {
-                deliver(latest.get(i), false);
-            }
-        }
-        reader = Thread.ofVirtual().name("spout-redis " + key).start(this::follow);
     }
 
     @Override
     public CompletableFuture<String> publish(SseEvent event, byte[] encoded) {
-        Map<String, String> fields = new LinkedHashMap<>(4);
-        fields.put(DATA, event.data());
-        if (event.event() != null) {
-            fields.put(EVENT, event.event());
+        return broker.publish(List.of(this), event, encoded);
+    }
+
+    String name() {
+        return name;
+    }
+
+    @Override
+    public void follow() {
+        CompletableFuture<Void> ready;
+        boolean subscribe = false;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            wantedNanos = System.nanoTime();
+            if (!following) {
+                following = true;
+                caughtUp = new CompletableFuture<>();
+                subscribedNanos = wantedNanos;
+                subscribe = true;
+            }
+            ready = caughtUp;
         }
-        XAddArgs trim = new XAddArgs().approximateTrimming();
-        Duration maxAge = broker.settings.maxAge();
-        if (maxAge != null) {
-            trim.minId((System.currentTimeMillis() - maxAge.toMillis()) + "-0");
-        } else {
-            trim.maxlen(broker.settings.maxLength());
+        if (subscribe) {
+            broker.subscribe(this); // the subscription's confirmation starts the catch-up
         }
-        CompletableFuture<String> result = new CompletableFuture<>();
         try {
-            publishing.async().xadd(key, trim, fields).whenComplete((id, failure) -> {
-                if (failure != null) {
-                    broker.publishFailures.incrementAndGet();
-                    result.completeExceptionally(failure);
-                } else {
-                    broker.published.incrementAndGet();
-                    result.complete(id);
-                }
-            });
-        } catch (RedisException refused) { // not connected, or the request queue is full
-            broker.publishFailures.incrementAndGet();
-            result.completeExceptionally(refused);
+            ready.get(broker.settings.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException notYet) {
+            LOG.warn("Topic {} is not caught up with Redis yet; its events follow when it is", name);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
-        return result;
+    }
+
+    /** The channel's subscription is confirmed (first, or again after a reconnect): catch up from the stream. */
+    void subscribed() {
+        catchUp();
+    }
+
+    void message(RedisEvents.Message message) {
+        boolean gap = false;
+        synchronized (this) {
+            if (!following) {
+                return;
+            }
+            if (catchingUp) {
+                hold(message);
+                return;
+            }
+            if (lastId != null && compare(message.event().id(), lastId) <= 0) {
+                return; // had it already, from a catch-up
+            }
+            if (message.previousId().equals(lastId == null ? "" : lastId)) {
+                deliver(message.event(), true);
+                return;
+            }
+            hold(message);
+            gap = true;
+        }
+        if (gap) {
+            catchUp(); // some message did not come: read them from the stream
+        }
+    }
+
+    private void hold(RedisEvents.Message message) {
+        if (pending.size() >= MAX_PENDING) {
+            pending.clear(); // the catch-up reads them from the stream instead: memory stays bounded
+            again = true;
+        }
+        pending.add(message);
+    }
+
+    private void catchUp() {
+        String from;
+        synchronized (this) {
+            if (!following || closed) {
+                return;
+            }
+            if (catchingUp) {
+                again = true;
+                return;
+            }
+            catchingUp = true;
+            again = false;
+            from = lastId;
+        }
+        read(from);
+    }
+
+    /** Reads the next part of the stream after {@code from} (null: the latest events, for a topic new here). */
+    private void read(@Nullable String from) {
+        var async = broker.commands().async();
+        if (from == null) {
+            int preload = Math.max(1, broker.settings.preload()); // at least the last id, to follow on from
+            async.xrevrange(key, Range.create("-", "+"), Limit.from(preload)).whenComplete((latest, failure) -> {
+                List<StreamMessage<String, String>> oldestFirst = latest == null ? null : reversed(latest);
+                caughtUp(null, oldestFirst, null, failure);
+            });
+            return;
+        }
+        var oldest = async.xrange(key, Range.create("-", "+"), Limit.from(1));
+        async.xrange(key, Range.from(Range.Boundary.excluding(from), Range.Boundary.unbounded()), Limit.from(BATCH))
+                .whenComplete((batch, failure) -> oldest.whenComplete((first, failedToo) -> caughtUp(
+                        from,
+                        batch,
+                        first == null || first.isEmpty()
+                                ? null
+                                : first.getFirst().getId(),
+                        failure != null ? failure : failedToo)));
+    }
+
+    private void caughtUp(
+            @Nullable String from,
+            @Nullable List<StreamMessage<String, String>> entries,
+            @Nullable String oldestId,
+            @Nullable Throwable failure) {
+        boolean more = false;
+        boolean gapAgain = false;
+        synchronized (this) {
+            if (!following || closed) {
+                catchingUp = false;
+                return;
+            }
+            if (failure != null) {
+                catchingUp = false;
+                broker.readFailures.incrementAndGet();
+                if (!failing) {
+                    failing = true;
+                    LOG.warn("Cannot read {} from Redis ({}); retrying from id {}", key, failure.toString(), lastId);
+                }
+                broker.retryLater(this::catchUp);
+                return;
+            }
+            if (failing) {
+                failing = false;
+                LOG.info("Reading {} from Redis again, from id {}", key, lastId);
+            }
+            if (from != null && oldestId != null && compare(oldestId, from) > 0) {
+                // before what follows is appended: the node's history up to here is what cannot be trusted
+                log.lost("Redis no longer has every event after " + from + " (its oldest is " + oldestId + ")");
+            }
+            int preload = broker.settings.preload();
+            for (int i = 0; i < entries.size(); i++) {
+                StreamMessage<String, String> entry = entries.get(i);
+                if (lastId != null && compare(entry.getId(), lastId) <= 0) {
+                    continue;
+                }
+                if (from == null && i < entries.size() - preload) {
+                    lastId = entry.getId(); // only the place to follow on from, not an event to keep
+                    continue;
+                }
+                deliver(RedisEvents.fromEntry(entry, name), from != null);
+            }
+            if (from != null && entries.size() == BATCH) {
+                more = true;
+            } else {
+                catchingUp = false;
+                gapAgain = drain() || again;
+                caughtUp.complete(null);
+            }
+        }
+        if (more) {
+            read(lastId);
+        } else if (gapAgain) {
+            catchUp();
+        }
+    }
+
+    /** Delivers the messages that waited and now follow on; true if one does not (another catch-up is needed). */
+    private boolean drain() {
+        while (!pending.isEmpty()) {
+            RedisEvents.Message next = pending.peek();
+            if (lastId != null && compare(next.event().id(), lastId) <= 0) {
+                pending.poll();
+            } else if (next.previousId().equals(lastId == null ? "" : lastId)) {
+                pending.poll();
+                deliver(next.event(), true);
+            } else {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void deliver(StoredEvent event, boolean live) {
+        lastId = event.id();
+        log.append(event);
+        if (live) {
+            broker.received.incrementAndGet();
+            broker.lagMillis.set(Math.max(0, System.currentTimeMillis() - event.timestampMillis()));
+        }
+    }
+
+    /**
+     * The broker's periodic look: a topic without subscribers here for the grace period is no longer read; one
+     * whose subscription never got confirmed (Redis was down) is subscribed again.
+     */
+    void sweep(long now) {
+        boolean unsubscribe = false;
+        boolean resubscribe = false;
+        synchronized (this) {
+            if (!following) {
+                return;
+            }
+            if (log.hasSubscribers()) {
+                wantedNanos = now;
+            } else if (now - wantedNanos > broker.settings.unfollowAfter().toNanos()) {
+                following = false;
+                pending.clear();
+                caughtUp.complete(null);
+                unsubscribe = true;
+            }
+            if (!unsubscribe && !caughtUp.isDone() && now - subscribedNanos > 2_000_000_000L) {
+                subscribedNanos = now;
+                resubscribe = true;
+            }
+        }
+        if (unsubscribe) {
+            broker.unsubscribe(this);
+        } else if (resubscribe) {
+            broker.subscribe(this);
+        }
+    }
+
+    synchronized boolean following() {
+        return following;
     }
 
     @Override
     public Optional<List<StoredEvent>> readRange(String afterId, String upToId) {
-        if (!isStreamId(afterId) || !isStreamId(upToId)) {
+        if (!isStreamId(upToId) || !(afterId.isEmpty() || isStreamId(afterId))) {
             return Optional.empty();
         }
-        var sync = publishing.sync();
-        List<StreamMessage<String, String>> oldest = sync.xrange(key, Range.create("-", "+"), Limit.from(1));
-        if (oldest.isEmpty() || compare(afterId, oldest.getFirst().getId()) < 0) {
-            return Optional.empty(); // trimmed away: Redis no longer has everything after afterId
+        var sync = broker.commands().sync();
+        if (afterId.isEmpty()) { // from the beginning: only if nothing was ever trimmed or deleted
+            try {
+                if (!nothingRemoved(sync.xinfoStream(key))) {
+                    return Optional.empty();
+                }
+            } catch (io.lettuce.core.RedisCommandExecutionException noSuchStream) {
+                return Optional.empty(); // expired: what it had is gone
+            }
+        } else {
+            List<StreamMessage<String, String>> oldest = sync.xrange(key, Range.create("-", "+"), Limit.from(1));
+            if (oldest.isEmpty() || compare(afterId, oldest.getFirst().getId()) < 0) {
+                return Optional.empty(); // trimmed away: Redis no longer has everything after afterId
+            }
         }
+        Range.Boundary<String> lower =
+                afterId.isEmpty() ? Range.Boundary.unbounded() : Range.Boundary.excluding(afterId);
         List<StoredEvent> events = new ArrayList<>();
-        for (StreamMessage<String, String> message :
-                sync.xrange(key, Range.from(Range.Boundary.excluding(afterId), Range.Boundary.including(upToId)))) {
-            events.add(StoredEvent.of(message.getId(), event(message), millis(message.getId()), name));
+        for (StreamMessage<String, String> entry :
+                sync.xrange(key, Range.from(lower, Range.Boundary.including(upToId)))) {
+            events.add(RedisEvents.fromEntry(entry, name));
         }
         return Optional.of(events);
     }
 
     @Override
     public void close() {
-        closed = true;
-        if (reader != null) {
-            reader.interrupt();
+        boolean wasFollowing;
+        synchronized (this) {
+            closed = true;
+            wasFollowing = following;
+            following = false;
+            pending.clear();
+            caughtUp.complete(null);
         }
-        reading.close();
-        broker.detached(this);
+        broker.detached(this, wasFollowing);
     }
 
-    private void follow() {
-        long backoff = 50;
-        boolean failing = false;
-        var read = XReadArgs.Builder.block(Duration.ofSeconds(1)).count(1000);
-        while (!closed) {
-            try {
-                List<StreamMessage<String, String>> messages =
-                        reading.sync().xread(read, XReadArgs.StreamOffset.from(key, lastId));
-                if (failing) {
-                    LOG.info("Reading {} from Redis again, from id {}", key, lastId);
-                    failing = false;
-                    backoff = 50;
-                }
-                for (StreamMessage<String, String> message : messages) {
-                    deliver(message, true);
-                }
-            } catch (RedisException failure) {
-                if (closed) {
-                    return;
-                }
-                broker.readFailures.incrementAndGet();
-                if (!failing) {
-                    LOG.warn("Cannot read {} from Redis ({}); retrying from id {}", key, failure.getMessage(), lastId);
-                    failing = true;
-                }
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException stopping) {
-                    return;
-                }
-                backoff = Math.min(2000, backoff * 2);
-            } catch (RuntimeException failure) {
-                if (closed) {
-                    return;
-                }
-                LOG.error("Delivering {} from Redis failed; continuing after id {}", key, lastId, failure);
+    /** From XINFO STREAM: whether the stream still has every entry ever added to it (Redis 7). */
+    private static boolean nothingRemoved(List<Object> info) {
+        Object added = null;
+        Object length = null;
+        for (int i = 0; i + 1 < info.size(); i += 2) {
+            if ("entries-added".equals(info.get(i))) {
+                added = info.get(i + 1);
+            } else if ("length".equals(info.get(i))) {
+                length = info.get(i + 1);
             }
         }
+        return added != null && added.equals(length);
     }
 
-    private void deliver(StreamMessage<String, String> message, boolean live) {
-        String id = message.getId();
-        long published = millis(id);
-        lastId = id;
-        log.append(StoredEvent.of(id, event(message), published, name));
-        if (live) {
-            broker.received.incrementAndGet();
-            broker.lagMillis.set(Math.max(0, System.currentTimeMillis() - published));
-        }
-    }
-
-    private static SseEvent event(StreamMessage<String, String> message) {
-        Map<String, String> body = message.getBody();
-        return SseEvent.of(body.getOrDefault(DATA, ""), body.get(EVENT), null);
+    private static <T> List<T> reversed(List<T> newestFirst) {
+        List<T> out = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(out);
+        return out;
     }
 
     static boolean isStreamId(String id) {
@@ -194,14 +362,12 @@ final class RedisTopic implements BrokerTopic {
     }
 
     static int compare(String a, String b) {
-        long[] x = parse(a);
-        long[] y = parse(b);
-        int first = Long.compare(x[0], y[0]);
-        return first != 0 ? first : Long.compare(x[1], y[1]);
-    }
-
-    private static long[] parse(String id) {
-        int dash = id.indexOf('-');
-        return new long[] {Long.parseLong(id.substring(0, dash)), Long.parseLong(id.substring(dash + 1))};
+        int dashA = a.indexOf('-');
+        int dashB = b.indexOf('-');
+        int first = Long.compare(Long.parseLong(a, 0, dashA, 10), Long.parseLong(b, 0, dashB, 10));
+        return first != 0
+                ? first
+                : Long.compare(
+                        Long.parseLong(a, dashA + 1, a.length(), 10), Long.parseLong(b, dashB + 1, b.length(), 10));
     }
 }

@@ -58,6 +58,17 @@ final class FanOut {
         return count;
     }
 
+    /** Ends every subscriber's stream: the topic can no longer give them what they are owed. */
+    void endAll(RuntimeException cause) {
+        Subscriber[] all;
+        synchronized (lock) {
+            all = subscribers.toArray(NONE);
+        }
+        for (Subscriber subscriber : all) {
+            subscriber.failed(cause);
+        }
+    }
+
     /**
      * The topic's head has moved: starts a pass to the newest entry unless one is running, which then goes round
      * once more. Without subscribers there is no one to tell: a stream that subscribes later starts from its own

@@ -40,6 +40,14 @@ final class History {
         }
     }
 
+    /** Forgets every entry: what the node held can no longer be trusted to be whole. */
+    void clear() {
+        entries.clear();
+        byId.clear();
+        bytes = 0;
+        forgotAny = true;
+    }
+
     /** The retained entry with that id, or null. */
     Entry find(String id) {
         return byId.get(id);

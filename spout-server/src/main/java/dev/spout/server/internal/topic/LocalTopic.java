@@ -15,6 +15,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A topic on this node: the broker delivers its events here in order; each becomes an {@link Entry}, linked after
@@ -26,6 +28,7 @@ import java.util.concurrent.atomic.LongAdder;
  * the bytes to {@link #append}, which only adds the id.
  */
 public final class LocalTopic implements Topic, TopicLog {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalTopic.class);
     private final String name;
     final TopicSettings settings;
     private BrokerTopic broker;
@@ -42,6 +45,7 @@ public final class LocalTopic implements Topic, TopicLog {
     private final boolean onDemand; // its name matched a pattern: reclaimed when left empty
     private volatile boolean retired; // reclaimed: whoever still holds it is sent to the topic of its name now
     private final AtomicInteger publishing = new AtomicInteger();
+    private final AtomicInteger joining = new AtomicInteger(); // subscribers on their way in: the broker delivers
 
     LocalTopic(String name, TopicSettings settings, Executor executor, Topics owner, boolean onDemand) {
         this.name = name;
@@ -174,6 +178,33 @@ public final class LocalTopic implements Topic, TopicLog {
     }
 
     @Override
+    public boolean hasSubscribers() {
+        return fanOut.size() > 0 || joining.get() > 0;
+    }
+
+    @Override
+    public void lost(String why) {
+        synchronized (lock) {
+            history.clear();
+        }
+        LOG.warn("Topic {} lost events on this node ({}); its streams end and resume by its gap policy", name, why);
+        fanOut.endAll(new IllegalStateException("Topic " + name + " lost events on this node: " + why));
+    }
+
+    /**
+     * A subscriber is on its way in: the broker is told to deliver the topic (and catch up) before the subscriber's
+     * place is decided, and not to stop until it has joined or given up.
+     */
+    void joining() {
+        joining.incrementAndGet();
+        broker.follow();
+    }
+
+    void joined() {
+        joining.decrementAndGet();
+    }
+
+    @Override
     public String lastId() {
         return head.id;
     }
@@ -190,7 +221,12 @@ public final class LocalTopic implements Topic, TopicLog {
     public void subscribe(Subscriber subscriber, String lastEventId) {
         for (LocalTopic topic = this; topic != null; ) {
             var subscribing = new Subscribing(topic, subscriber);
-            subscribing.start(lastEventId);
+            topic.joining();
+            try {
+                subscribing.start(lastEventId);
+            } finally {
+                topic.joined();
+            }
             topic = subscribing.reclaimedNext();
         }
     }
@@ -203,7 +239,12 @@ public final class LocalTopic implements Topic, TopicLog {
     public void subscribeAt(Subscriber subscriber, String anchor, long total, String reported) {
         for (LocalTopic topic = this; topic != null; ) {
             var subscribing = new Subscribing(topic, subscriber);
-            subscribing.startAt(anchor, total, reported);
+            topic.joining();
+            try {
+                subscribing.startAt(anchor, total, reported);
+            } finally {
+                topic.joined();
+            }
             topic = subscribing.reclaimedNext();
         }
     }
@@ -215,7 +256,12 @@ public final class LocalTopic implements Topic, TopicLog {
     public void subscribeUnplaced(Subscriber subscriber, String reported) {
         for (LocalTopic topic = this; topic != null; ) {
             var subscribing = new Subscribing(topic, subscriber);
-            subscribing.startUnplaced(reported);
+            topic.joining();
+            try {
+                subscribing.startUnplaced(reported);
+            } finally {
+                topic.joined();
+            }
             topic = subscribing.reclaimedNext();
         }
     }

@@ -1,0 +1,63 @@
+package dev.spout.redis;
+
+import dev.spout.broker.StoredEvent;
+import dev.spout.sse.SseEvent;
+import io.lettuce.core.StreamMessage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How events look in Redis: a stream entry with the fields {@code data}, {@code event} (its type, if any) and
+ * {@code topics} (for an event published to several topics at once: their names, NUL-separated); and the message
+ * published to the stream's channel, {@code <previous id>\n<id>\n<type>\n<topics>\n<data>}, data last since it may
+ * hold line breaks (type and topic names cannot).
+ */
+final class RedisEvents {
+    static final String DATA = "data";
+    static final String EVENT = "event";
+    static final String TOPICS = "topics";
+    static final char TOPIC_SEPARATOR = '\0';
+
+    private RedisEvents() {}
+
+    /** A message from a stream's channel: the event and the id of the one before it ("" if none). */
+    record Message(String previousId, StoredEvent event) {}
+
+    static StoredEvent fromEntry(StreamMessage<String, String> entry, String topic) {
+        Map<String, String> body = entry.getBody();
+        return event(entry.getId(), body.get(EVENT), body.get(TOPICS), body.getOrDefault(DATA, ""), topic);
+    }
+
+    /** The message, or null if it is not one Spout published (malformed: logged by the caller). */
+    static @Nullable Message fromMessage(String message, String topic) {
+        int[] ends = new int[4];
+        int from = 0;
+        for (int i = 0; i < ends.length; i++) {
+            ends[i] = message.indexOf('\n', from);
+            if (ends[i] < 0) {
+                return null;
+            }
+            from = ends[i] + 1;
+        }
+        String previous = message.substring(0, ends[0]);
+        String id = message.substring(ends[0] + 1, ends[1]);
+        String type = message.substring(ends[1] + 1, ends[2]);
+        String topics = message.substring(ends[2] + 1, ends[3]);
+        String data = message.substring(ends[3] + 1);
+        if (!RedisTopic.isStreamId(id)) {
+            return null;
+        }
+        return new Message(previous, event(id, type, topics, data, topic));
+    }
+
+    private static StoredEvent event(
+            String id, @Nullable String type, @Nullable String topics, String data, String topic) {
+        SseEvent event = SseEvent.of(data, type == null || type.isEmpty() ? null : type, null);
+        List<String> names = topics == null || topics.isEmpty()
+                ? List.of(topic)
+                : Arrays.asList(topics.split(String.valueOf(TOPIC_SEPARATOR), -1));
+        return new StoredEvent(id, event, RedisTopic.millis(id), names, null);
+    }
+}

@@ -1,0 +1,40 @@
+-- Appends one event to several topics' streams with one id, greater than every id each stream has had, and tells
+-- the nodes reading them, atomically. KEYS the streams. ARGV: trim kind, trim threshold, time to live in ms, event
+-- type ('' for none), data, the topics' names joined by NUL.
+local t = redis.call('TIME')
+local ms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local seq = 0
+local prevs = {}
+for i, key in ipairs(KEYS) do
+  prevs[i] = ''
+  if redis.call('EXISTS', key) == 1 then
+    local last = redis.call('XREVRANGE', key, '+', '-', 'COUNT', 1)
+    if #last > 0 then
+      prevs[i] = last[1][1]
+    end
+    local info = redis.call('XINFO', 'STREAM', key)
+    for j = 1, #info, 2 do
+      if info[j] == 'last-generated-id' then
+        local generated = info[j + 1]
+        local dash = string.find(generated, '-', 1, true)
+        local gms = tonumber(string.sub(generated, 1, dash - 1))
+        local gseq = tonumber(string.sub(generated, dash + 1))
+        if gms > ms or (gms == ms and gseq >= seq) then
+          ms = gms
+          seq = gseq + 1
+        end
+      end
+    end
+  end
+end
+local id = string.format('%.0f', ms) .. '-' .. string.format('%.0f', seq)
+for i, key in ipairs(KEYS) do
+  if ARGV[4] == '' then
+    redis.call('XADD', key, ARGV[1], '~', ARGV[2], id, 'data', ARGV[5], 'topics', ARGV[6])
+  else
+    redis.call('XADD', key, ARGV[1], '~', ARGV[2], id, 'data', ARGV[5], 'event', ARGV[4], 'topics', ARGV[6])
+  end
+  redis.call('PEXPIRE', key, ARGV[3])
+  redis.call('PUBLISH', key, prevs[i] .. '\n' .. id .. '\n' .. ARGV[4] .. '\n' .. ARGV[6] .. '\n' .. ARGV[5])
+end
+return id
