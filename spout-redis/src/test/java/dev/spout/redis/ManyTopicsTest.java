@@ -63,8 +63,11 @@ class ManyTopicsTest {
 
     /** A node whose per-user topics come on demand, streamed at /users/{id} and, several at once, at /feed. */
     Spout node(String name, UnaryOperator<RedisBroker.Builder> settings) {
-        var broker = settings.apply(RedisBroker.builder(redis.uri()).clientName(name))
-                .build();
+        return node(name, redis.uri(), settings);
+    }
+
+    Spout node(String name, String uri, UnaryOperator<RedisBroker.Builder> settings) {
+        var broker = settings.apply(RedisBroker.builder(uri).clientName(name)).build();
         var node = Spout.create(options -> options.broker(broker));
         node.topicPattern(
                 "user/*",
@@ -240,6 +243,79 @@ class ManyTopicsTest {
         }
         assertThat(gaps).as("the client was told through the gap policy").hasSize(1);
         assertThat(gaps.getFirst().lastEventId()).isEqualTo(lastId);
+    }
+
+    /**
+     * A partition between one node and Redis: what is published meanwhile (and nothing after it, so no later message
+     * can reveal the gap) reaches that node's clients once it is back, read from the streams.
+     */
+    @Test
+    void aNodeCutOffFromRedisCatchesUpEveryTopicWhenItIsBack() throws Exception {
+        try (var partition = new TcpProxy(redis.port())) {
+            Spout a = node("spout-a", partition.uri(), b -> b);
+            Spout b = node("spout-b", b2 -> b2);
+            int topics = 100;
+            List<SseTestClient> clients = new ArrayList<>();
+            try {
+                for (int i = 0; i < topics; i++) {
+                    clients.add(SseTestClient.open(a.uri("/users/" + i)));
+                }
+                for (int i = 0; i < topics; i++) {
+                    int user = i;
+                    Await.until(
+                            "user " + i + " subscribed",
+                            () -> a.topic("user/" + user).subscribers() == 1,
+                            WAIT);
+                }
+                for (int i = 0; i < topics; i++) {
+                    b.topic("user/" + i).publish("before");
+                }
+                for (SseTestClient client : clients) {
+                    assertThat(client.next(WAIT).data()).isEqualTo("before");
+                }
+                partition.cut();
+                for (int i = 0; i < topics; i++) {
+                    b.topic("user/" + i).publish("while cut off");
+                }
+                partition.restore();
+                for (SseTestClient client : clients) {
+                    assertThat(client.next(WAIT).data()).isEqualTo("while cut off");
+                }
+            } finally {
+                clients.forEach(SseTestClient::close);
+            }
+        }
+    }
+
+    @Test
+    void everyTopicDeliversAgainAfterRedisRestarts() throws Exception {
+        Spout a = node("spout-a", b -> b);
+        Spout b = node("spout-b", b2 -> b2);
+        int topics = 100;
+        List<SseTestClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < topics; i++) {
+                clients.add(SseTestClient.open((i % 2 == 0 ? a : b).uri("/users/" + i)));
+            }
+            for (int i = 0; i < topics; i++) {
+                Spout on = i % 2 == 0 ? a : b;
+                int user = i;
+                Await.until(
+                        "user " + i + " subscribed",
+                        () -> on.topic("user/" + user).subscribers() == 1,
+                        WAIT);
+            }
+            redis.stop();
+            redis.restart();
+            for (int i = 0; i < topics; i++) {
+                MultiNodeTest.awaitPublish(a.topic("user/" + i), "after the restart");
+            }
+            for (SseTestClient client : clients) {
+                assertThat(client.next(WAIT).data()).isEqualTo("after the restart");
+            }
+        } finally {
+            clients.forEach(SseTestClient::close);
+        }
     }
 
     @Test
