@@ -10,9 +10,12 @@ import dev.spout.server.SpoutOptions;
 final class BrokerChoice {
     private BrokerChoice() {}
 
-    static void configure(SpoutOptions options, String redisUri) {
+    /** With Redis, the node's connections are named {@code spout-bench-<port>} in Redis's CLIENT LIST. */
+    static void configure(SpoutOptions options, String redisUri, int port) {
         if (redisUri != null) {
-            options.broker(RedisBroker.create(redisUri));
+            options.broker(RedisBroker.builder(redisUri)
+                    .clientName("spout-bench-" + port)
+                    .build());
         }
     }
 }

@@ -82,6 +82,28 @@ class SubscriptionTest {
     }
 
     @Test
+    void theQueryCanNameTheTopicsAndAnAbsentParameterHasNoValues() throws Exception {
+        Topic fallback = app.topic("fallback");
+        app.subscribe("/chosen", request -> {
+            List<String> names = request.queryParameters("topic");
+            return Subscription.to(
+                    names.isEmpty()
+                            ? List.of(fallback)
+                            : names.stream().map(app::topic).toList());
+        });
+        app.start("127.0.0.1", 0);
+        try (var none = open("/chosen", Map.of());
+                var named = open("/chosen?topic=x&topic=y", Map.of())) {
+            Await.value("fallback's subscribers", fallback::subscribers, 1);
+            Await.value("y's subscribers", () -> app.topic("y").subscribers(), 1);
+            fallback.publish("to the fallback");
+            app.topic("y").publish("to y");
+            assertThat(none.next(WAIT).data()).isEqualTo("to the fallback");
+            assertThat(named.next(WAIT).data()).isEqualTo("to y");
+        }
+    }
+
+    @Test
     void everyChosenTopicsAuthorizerIsAskedAndTheStrictestRefusalWins() throws Exception {
         Topic open = app.topic("open");
         Topic staff = app.topic(

@@ -51,6 +51,24 @@ public record Args(String command, Map<String, String> options) {
         }
     }
 
+    /** A number that may have decimals ({@code --rate 0.2}), zero or more. */
+    public double decimal(String name, double fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            double parsed = Double.parseDouble(value);
+            if (!Double.isFinite(parsed) || parsed < 0) {
+                throw new NumberFormatException(value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "--" + name + " takes a number of zero or more, such as 100 or 0.2, got \"" + value + "\"");
+        }
+    }
+
     public Duration duration(String name, Duration fallback) {
         String value = options.get(name);
         if (value == null) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Publishes {@code rate} events a second, evenly spaced, each with an incrementing id and the data {@code <intended
+ * Publishes {@code rate} events a second (decimals allowed: 0.2 is one every five seconds), evenly spaced, each with an incrementing id and the data {@code <intended
  * publish time in epoch micros> <padding>} of {@code size} bytes. The time written is when the event was due, not
  * when it went out, so a server that falls behind shows its delay in the latency instead of hiding it (no
  * coordinated omission).
@@ -21,14 +21,14 @@ public final class Publisher implements Runnable {
         void publish(long id, String data);
     }
 
-    private final int rate;
+    private final double rate;
     private final int size;
     private final Sink sink;
     private volatile boolean running = true;
 
-    public Publisher(int rate, int size, Sink sink) {
-        if (rate < 1) {
-            throw new IllegalArgumentException("--rate must be at least 1 to publish, got " + rate);
+    public Publisher(double rate, int size, Sink sink) {
+        if (!(rate > 0) || !Double.isFinite(rate)) {
+            throw new IllegalArgumentException("--rate must be more than 0 to publish, got " + rate);
         }
         this.rate = rate;
         this.size = size;
@@ -37,7 +37,7 @@ public final class Publisher implements Runnable {
 
     /** Starts publishing on its own thread with {@code --rate} and {@code --size}, unless the rate is 0. */
     public static Publisher start(Args args, Sink sink) {
-        int rate = args.integer("rate", 0);
+        double rate = args.decimal("rate", 0);
         if (rate == 0) {
             return null;
         }
@@ -61,13 +61,13 @@ public final class Publisher implements Runnable {
 
     @Override
     public void run() {
-        long intervalNanos = 1_000_000_000L / rate;
+        double intervalNanos = 1e9 / rate;
         long startNanos = System.nanoTime();
         Instant start = Instant.now();
         long startMicros = start.getEpochSecond() * 1_000_000 + start.getNano() / 1000;
         String padding = " " + "x".repeat(Math.max(0, size - 17));
         for (long i = 0; running; i++) {
-            long due = startNanos + i * intervalNanos;
+            long due = startNanos + (long) (i * intervalNanos); // no rounding that adds up over a run
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);

@@ -68,7 +68,8 @@ public final class JettyClientRequest implements ClientRequest {
 
     @Override
     public List<String> queryParameters(String name) {
-        return query().getValues(name);
+        List<String> values = query().getValues(name); // Jetty's Fields give null for a name that is absent
+        return values == null ? List.of() : values;
     }
 
     @Override
