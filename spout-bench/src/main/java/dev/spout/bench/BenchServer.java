@@ -5,6 +5,7 @@ import dev.spout.bench.common.Publisher;
 import dev.spout.server.Spout;
 import dev.spout.server.topic.Subscription;
 import dev.spout.server.topic.Topic;
+import dev.spout.sse.SseEvent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,7 +78,34 @@ final class BenchServer {
         app.jetty().setHandler(new BenchHandler(app, known, app.jetty().getHandler()));
         app.start(port);
 
-        Publisher.start(args, (id, data) -> topics.get((int) ((id - 1) % count)).publish(data));
+        // Asynchronously, so that with Redis the publishes are pipelined on the broker's connection (in order)
+        // rather than one round trip each; the memory broker completes them at once either way.
+        Publisher.start(
+                args,
+                (id, data) -> topics.get((int) ((id - 1) % count))
+                        .publishAsync(SseEvent.of(data))
+                        .whenComplete((done, failure) -> {
+                            if (failure != null) {
+                                PublishFailures.report(failure);
+                            }
+                        }));
         return app;
+    }
+
+    /** The built-in publisher's failures (Redis down, say): counted, and logged once a second at most. */
+    private static final class PublishFailures {
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BenchServer.class);
+        private static final java.util.concurrent.atomic.AtomicLong FAILED =
+                new java.util.concurrent.atomic.AtomicLong();
+        private static volatile long loggedNanos = System.nanoTime() - 2_000_000_000L;
+
+        static void report(Throwable failure) {
+            long failed = FAILED.incrementAndGet();
+            long now = System.nanoTime();
+            if (now - loggedNanos > 1_000_000_000L) {
+                loggedNanos = now;
+                LOG.warn("The built-in publisher could not publish ({} so far): {}", failed, failure.toString());
+            }
+        }
     }
 }

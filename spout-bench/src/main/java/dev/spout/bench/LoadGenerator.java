@@ -18,6 +18,7 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>
  * java -jar spout-bench.jar load --url http://127.0.0.1:8080/sse --connections 1000 --warmup 5s --duration 20s
+ * java -jar spout-bench.jar load --url http://127.0.0.1:8080/sse --connections 10000 --topics 10000   # one each
  * </pre>
  *
  * Prints one line of JSON with the results.
@@ -26,12 +27,14 @@ final class LoadGenerator {
     private final List<URI> urls;
     private final int connections;
     private final int sources;
+    private final int topics;
     private final LoadWorker[] workers;
 
-    LoadGenerator(List<URI> urls, int connections, int threads, int sources) throws IOException {
+    LoadGenerator(List<URI> urls, int connections, int threads, int sources, int topics) throws IOException {
         this.urls = urls;
         this.connections = connections;
         this.sources = sources;
+        this.topics = topics;
         this.workers = new LoadWorker[threads];
         for (int i = 0; i < threads; i++) {
             workers[i] = new LoadWorker(i);
@@ -45,7 +48,8 @@ final class LoadGenerator {
                         .toList(),
                 args.integer("connections", 1000),
                 args.integer("threads", 2),
-                args.integer("sources", 1));
+                args.integer("sources", 1),
+                args.integer("topics", 0));
         Result result = generator.run(
                 args.duration("warmup", Duration.ofSeconds(5)),
                 args.duration("duration", Duration.ofSeconds(20)),
@@ -92,7 +96,7 @@ final class LoadGenerator {
         }
         long connectDeadline = System.nanoTime() + connectTimeout.toNanos();
         for (int i = 0; i < connections; i++) {
-            workers[i % workers.length].open(address(i), urls.get(i % urls.size()));
+            workers[i % workers.length].open(address(i), url(i));
             if (i % 256 == 255) {
                 Thread.sleep(5); // let the server's accept queue drain (somaxconn is 4096 here)
             }
@@ -133,6 +137,19 @@ final class LoadGenerator {
                 latency.getMaxValue(),
                 errors() - startErrors,
                 gaps() - startGaps);
+    }
+
+    /**
+     * The stream connection {@code i} opens: the URLs in turn, and with {@code --topics N} the topic {@code t<i mod
+     * N>} ({@code ?topic=t7}), so that N connections follow N topics one each.
+     */
+    private URI url(int i) {
+        URI url = urls.get(i % urls.size());
+        if (topics <= 0) {
+            return url;
+        }
+        String query = "topic=t" + (i % topics);
+        return URI.create(url + (url.getRawQuery() == null ? "?" : "&") + query);
     }
 
     private InetSocketAddress address(int i) {

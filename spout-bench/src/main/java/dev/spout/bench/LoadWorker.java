@@ -92,7 +92,8 @@ final class LoadWorker implements Runnable {
     }
 
     private void sendRequest(SocketChannel channel, URI url) throws IOException {
-        String request = "GET " + url.getRawPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
+        String target = url.getRawQuery() == null ? url.getRawPath() : url.getRawPath() + "?" + url.getRawQuery();
+        String request = "GET " + target + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
                 + "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n";
         ByteBuffer out = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
         while (out.hasRemaining()) {

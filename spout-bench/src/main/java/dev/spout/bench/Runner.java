@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * docs/benchmarks.md} and {@code docs/benchmarks.png}.
  *
  * <pre>
- * java -jar spout-bench/target/spout-bench.jar run [--scenarios idle,fanout,fanout-max,max-streams,loops,http2]
+ * java -jar spout-bench/target/spout-bench.jar run [--scenarios idle,fanout,fanout-max,max-streams,loops,http2,redis,topics]
  *      [--peers spout,jetty,javalin,helidon,webflux,vertx,rawnio] [--quick]
  * </pre>
  */
@@ -71,6 +71,7 @@ final class Runner {
     final boolean quick;
     final Report report = new Report();
     private final SpoutScenarios spoutOnly = new SpoutScenarios(this);
+    private final TopicScenarios topics = new TopicScenarios(this);
 
     Runner(boolean quick) {
         this.quick = quick;
@@ -82,7 +83,7 @@ final class Runner {
 
     static void main(Args args) throws Exception {
         var runner = new Runner(args.flag("quick"));
-        List<String> scenarios = args.list("scenarios", "idle,fanout,fanout-max,max-streams,loops,http2,redis");
+        List<String> scenarios = args.list("scenarios", "idle,fanout,fanout-max,max-streams,loops,http2,redis,topics");
         List<Peer> peers = new ArrayList<>();
         for (String name : args.list("peers", "spout,jetty,javalin,helidon,webflux,vertx,rawnio")) {
             Peer peer = PEERS.stream()
@@ -103,8 +104,7 @@ final class Runner {
         runner.report.setup(command.toString(), SERVER_JVM, LOAD_JVM);
         for (String scenario : scenarios) {
             for (Peer peer : peers) {
-                if ((scenario.equals("loops") || scenario.equals("http2") || scenario.equals("redis"))
-                        && !peer.spout()) {
+                if (List.of("loops", "http2", "redis", "topics").contains(scenario) && !peer.spout()) {
                     continue; // Spout's own models: per-client handlers, and HTTP/2 beyond the file limit
                 }
                 System.err.printf("== %s / %s%n", scenario, peer.label());
@@ -137,6 +137,7 @@ final class Runner {
             case "loops" -> spoutOnly.loops(peer);
             case "http2" -> spoutOnly.http2(peer);
             case "redis" -> spoutOnly.redis(peer);
+            case "topics" -> topics.run(peer);
             default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
         }
     }

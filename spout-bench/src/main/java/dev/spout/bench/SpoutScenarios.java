@@ -93,23 +93,8 @@ final class SpoutScenarios {
             return;
         }
         int redisPort = Runner.PORT + 79;
-        Process redis = new ProcessBuilder(
-                        redisServer.toString(),
-                        "--port",
-                        Integer.toString(redisPort),
-                        "--bind",
-                        "127.0.0.1",
-                        "--save",
-                        "",
-                        "--appendonly",
-                        "no",
-                        "--protected-mode",
-                        "no")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process redis = startRedis(redisPort);
         try {
-            Thread.sleep(500);
             String uri = "redis://127.0.0.1:" + redisPort;
             redisRow(peer, "in memory (1 node)", List.of(List.of()));
             for (int nodes = 1; nodes <= 3; nodes++) {
@@ -122,6 +107,40 @@ final class SpoutScenarios {
         } finally {
             redis.destroy();
             redis.waitFor();
+        }
+    }
+
+    /** A throwaway redis-server on the port, without persistence; answers PING when this returns. */
+    static Process startRedis(int port) throws Exception {
+        Process redis = new ProcessBuilder(
+                        "/usr/bin/redis-server",
+                        "--port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--protected-mode",
+                        "no")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try (var client = io.lettuce.core.RedisClient.create("redis://127.0.0.1:" + port)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (true) {
+                try (var connection = client.connect()) {
+                    connection.sync().ping();
+                    return redis;
+                } catch (io.lettuce.core.RedisConnectionException notYet) {
+                    if (System.nanoTime() > deadline) {
+                        redis.destroy();
+                        throw notYet;
+                    }
+                    Thread.sleep(50);
+                }
+            }
         }
     }
 

@@ -30,6 +30,8 @@ public final class Demo {
         ChatExample.define(app.under("/chat"));
         DashboardExample.define(app.under("/admin"));
         JobExample.define(app.under("/jobs"));
+        NotificationsExample.define(app.under("/notify"));
+        DocumentExample.define(app.under("/docs"));
         app.page("/", page -> {
             page.title("Spout demo");
             return div(
@@ -59,7 +61,13 @@ public final class Demo {
                                     text(": live metrics behind a login (demo / demo)")),
                             li(
                                     a(href(app.path("/jobs/client")), text("Jobs")),
-                                    text(": long-running jobs with live progress bars"))));
+                                    text(": long-running jobs with live progress bars")),
+                            li(
+                                    a(href(app.path("/notify/inbox")), text("Notifications")),
+                                    text(": a stream per user (ann / ann, bob / bob), each sees only their own")),
+                            li(
+                                    a(href(app.path("/docs/7")), text("Documents")),
+                                    text(": /docs/<name>, browsers on one document see each other's edits"))));
         });
         return app;
     }

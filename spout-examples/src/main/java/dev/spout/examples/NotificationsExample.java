@@ -1,0 +1,150 @@
+package dev.spout.examples;
+
+import static dev.spout.html.Html.attr;
+import static dev.spout.html.Html.button;
+import static dev.spout.html.Html.div;
+import static dev.spout.html.Html.form;
+import static dev.spout.html.Html.fragment;
+import static dev.spout.html.Html.h1;
+import static dev.spout.html.Html.id;
+import static dev.spout.html.Html.input;
+import static dev.spout.html.Html.label;
+import static dev.spout.html.Html.li;
+import static dev.spout.html.Html.p;
+import static dev.spout.html.Html.text;
+import static dev.spout.html.Html.ul;
+
+import dev.spout.html.Node;
+import dev.spout.live.Live;
+import dev.spout.live.Patch;
+import dev.spout.server.Routes;
+import dev.spout.server.Spout;
+import dev.spout.server.auth.SignInThrottle;
+import dev.spout.server.page.AjaxOptions;
+import dev.spout.server.page.Page;
+import dev.spout.server.page.PageOptions;
+import dev.spout.server.topic.Subscription;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Per-user notifications: every signed-in user's inbox streams the topic {@code user/<name>} and nothing else,
+ * chosen per request from the session (a {@link Subscription}); the topics come on demand, one per user, with an
+ * hour of history, so a browser that lost its connection gets what it missed. Anyone signed in can send a note to
+ * anyone; only its addressee sees it. Accounts: {@code ann} / {@code ann} and {@code bob} / {@code bob}.
+ */
+public final class NotificationsExample {
+    static final Map<String, String> ACCOUNTS = Map.of("ann", "ann", "bob", "bob");
+    static final int MAX_LENGTH = 300;
+
+    private NotificationsExample() {}
+
+    /** A note as its list item; the text is escaped by the DSL, whatever the sender typed. */
+    static Patch note(String from, String text) {
+        return Patch.append("notes", li(text(from + ": " + text)));
+    }
+
+    public static void define(Routes app) {
+        app.topicPattern(
+                "user/*", topic -> topic.history(100, Duration.ofHours(1)).retry(Duration.ofSeconds(1)));
+        SignInThrottle throttle = SignInThrottle.create();
+
+        app.page("/login", PageOptions.defaults().methods("GET", "POST"), page -> {
+            page.title("Sign in");
+            var request = page.request();
+            if ("POST".equals(request.method())) {
+                String user = request.formParameter("user").orElse("");
+                Duration wait = throttle.waitBefore(request, user);
+                if (!wait.isZero()) {
+                    return loginForm(page, "Too many failed attempts: try again later");
+                }
+                if (matches(
+                        ACCOUNTS.get(user), request.formParameter("password").orElse(""))) {
+                    throttle.succeeded(request, user);
+                    request.signIn(user);
+                    return page.redirectToNext(app.path("/inbox"));
+                }
+                throttle.failed(request, user);
+                return loginForm(page, "Unknown user or wrong password");
+            }
+            return loginForm(page, null);
+        });
+
+        app.subscriptionPage(
+                "/inbox",
+                PageOptions.defaults().requireUser(app.path("/login")),
+                page -> {
+                    String me = page.request().user().orElseThrow(); // requireUser: there is one
+                    page.title("Inbox of " + me);
+                    page.ajax(
+                            "send",
+                            "#send",
+                            "submit",
+                            AjaxOptions.defaults().form().clear("#send [name=text]"),
+                            ajax -> {
+                                // the sender is whoever this request's session belongs to, not the page's first user
+                                String from = ajax.request().user().orElse(null);
+                                String to = ajax.request()
+                                        .formParameter("to")
+                                        .map(String::strip)
+                                        .orElse("");
+                                String text = ajax.request()
+                                        .formParameter("text")
+                                        .map(String::strip)
+                                        .orElse("");
+                                if (from == null) {
+                                    ajax.status(401);
+                                    ajax.respondText("Sign in to send notes");
+                                } else if (!ACCOUNTS.containsKey(to) || text.isEmpty() || text.length() > MAX_LENGTH) {
+                                    ajax.status(400);
+                                    ajax.respondText("A note needs a known addressee and a text of up to " + MAX_LENGTH
+                                            + " characters");
+                                } else {
+                                    app.topic("user/" + to)
+                                            .publish(note(from, text).event());
+                                }
+                            });
+                    return div(
+                            Live.connect(page.url("/inbox/events")),
+                            h1(text("Inbox of "), text(me)),
+                            div(id("status"), Live.status(), text("connecting")),
+                            ul(id("notes")),
+                            form(
+                                    id("send"),
+                                    label(text("To "), input(attr("name", "to"), attr("required", null))),
+                                    input(attr("name", "text"), attr("placeholder", "note"), attr("required", null)),
+                                    button(attr("type", "submit"), text("Send"))));
+                },
+                "/inbox/events",
+                request -> Subscription.to(app.topic("user/" + request.user().orElseThrow())));
+    }
+
+    private static Node loginForm(Page page, String error) {
+        String next = page.request().queryParameter("next").orElse("");
+        return fragment(
+                h1(text("Sign in")),
+                error == null ? fragment() : p(id("error"), text(error)),
+                form(
+                        attr("method", "post"),
+                        attr("action", "?next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8)),
+                        label(text("User "), input(attr("name", "user"), attr("autocomplete", "username"))),
+                        label(text(" Password "), input(attr("name", "password"), attr("type", "password"))),
+                        button(attr("type", "submit"), text("Sign in"))),
+                p(text("Accounts: ann / ann, bob / bob")));
+    }
+
+    private static boolean matches(String expected, String given) {
+        return expected != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void main(String[] args) {
+        var app = Spout.create();
+        define(app);
+        app.start(Ports.fromArgs(args));
+        System.out.println("Open " + app.uri().resolve("inbox") + " in two browsers, as ann and as bob");
+    }
+}
