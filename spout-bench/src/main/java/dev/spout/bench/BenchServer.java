@@ -34,6 +34,7 @@ import java.util.List;
  */
 final class BenchServer {
     static final int MAX_TOPICS = 1_000_000;
+    private static final int IN_FLIGHT = 1024;
 
     private BenchServer() {}
 
@@ -79,16 +80,18 @@ final class BenchServer {
         app.start(port);
 
         // Asynchronously, so that with Redis the publishes are pipelined on the broker's connection (in order)
-        // rather than one round trip each; the memory broker completes them at once either way.
-        Publisher.start(
-                args,
-                (id, data) -> topics.get((int) ((id - 1) % count))
-                        .publishAsync(SseEvent.of(data))
-                        .whenComplete((done, failure) -> {
-                            if (failure != null) {
-                                PublishFailures.report(failure);
-                            }
-                        }));
+        // rather than one round trip each, but at most IN_FLIGHT at once: a broker that cannot keep up makes the
+        // publisher fall behind, which the latency (measured from each event's intended time) then shows.
+        var inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
+        Publisher.start(args, (id, data) -> {
+            inFlight.acquireUninterruptibly();
+            topics.get((int) ((id - 1) % count)).publishAsync(SseEvent.of(data)).whenComplete((done, failure) -> {
+                inFlight.release();
+                if (failure != null) {
+                    PublishFailures.report(failure);
+                }
+            });
+        });
         return app;
     }
 

@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
  * Topic chat = app.topic("chat");      // the stream spout:chat, shared by every node
  * }</pre>
  *
- * <p>However many topics, a node holds two connections: one for commands (publishes are pipelined on it, and
- * reads), one for pub/sub, on which it subscribes to the channel of each topic it has subscribers of, and
- * unsubscribes a while after the last one leaves. Publishing is one Lua script: append to the stream (trimmed to
+ * <p>However many topics, a node holds three connections: one for publishes (pipelined on it), one for reads
+ * (catch-ups, replays), and one for pub/sub, on which it subscribes to the channel of each topic it has
+ * subscribers of, and unsubscribes a while after the last one leaves. Publishing is one Lua script: append to the stream (trimmed to
  * its length or age), renew the stream's time to live (so abandoned topics' streams expire), and announce the event
  * with the id before it, from which a node tells that it missed one and reads the stream instead. An event
  * published to several topics at once gets one id in all of them (on Redis Cluster their keys must share a hash
@@ -55,6 +55,7 @@ public final class RedisBroker implements Broker {
     final Settings settings;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> commands;
+    private final StatefulRedisConnection<String, String> reads;
     private final StatefulRedisPubSubConnection<String, String> pubsub;
     private final Map<String, RedisTopic> byKey = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
@@ -85,6 +86,7 @@ public final class RedisBroker implements Broker {
                 .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
                 .build());
         this.commands = client.connect();
+        this.reads = client.connect(); // catch-up and replay reads never wait behind a backlog of publishes
         this.pubsub = client.connectPubSub();
         pubsub.addListener(new RedisPubSubAdapter<>() {
             @Override
@@ -109,7 +111,7 @@ public final class RedisBroker implements Broker {
                 }
             }
         });
-        this.checkpoints = new RedisCheckpoints(commands, settings.keyPrefix());
+        this.checkpoints = new RedisCheckpoints(commands, reads, settings.keyPrefix());
         this.timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("spout-redis-timer").daemon().factory());
         long sweep = Math.clamp(settings.unfollowAfter().toMillis() / 4, 50, 1000);
@@ -182,8 +184,9 @@ public final class RedisBroker implements Broker {
         return checkpoints;
     }
 
-    StatefulRedisConnection<String, String> commands() {
-        return commands;
+    /** The connection for reads: catch-ups, replays, checkpoints loaded. */
+    StatefulRedisConnection<String, String> reads() {
+        return reads;
     }
 
     void subscribe(RedisTopic topic) {
@@ -249,6 +252,7 @@ public final class RedisBroker implements Broker {
         timer.shutdownNow();
         byKey.values().forEach(RedisTopic::close);
         pubsub.close();
+        reads.close();
         commands.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }

@@ -14,10 +14,15 @@ import java.util.concurrent.CompletableFuture;
  */
 final class RedisCheckpoints implements Checkpoints {
     private final StatefulRedisConnection<String, String> connection;
+    private final StatefulRedisConnection<String, String> reads;
     private final String prefix;
 
-    RedisCheckpoints(StatefulRedisConnection<String, String> connection, String keyPrefix) {
+    RedisCheckpoints(
+            StatefulRedisConnection<String, String> connection,
+            StatefulRedisConnection<String, String> reads,
+            String keyPrefix) {
         this.connection = connection;
+        this.reads = reads;
         this.prefix = keyPrefix + "checkpoint" + RedisEvents.TOPIC_SEPARATOR;
     }
 
@@ -33,7 +38,7 @@ final class RedisCheckpoints implements Checkpoints {
 
     @Override
     public Optional<byte[]> load(String key) {
-        String text = connection.sync().get(prefix + key);
+        String text = reads.sync().get(prefix + key);
         return Optional.ofNullable(text).map(Base64.getDecoder()::decode);
     }
 }

@@ -6,6 +6,7 @@ import dev.spout.broker.TopicLog;
 import dev.spout.sse.SseEvent;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.StreamMessage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -153,7 +154,15 @@ final class RedisTopic implements BrokerTopic {
 
     /** Reads the next part of the stream after {@code from} (null: the latest events, for a topic new here). */
     private void read(@Nullable String from) {
-        var async = broker.commands().async();
+        try {
+            startRead(from);
+        } catch (RedisException refused) { // not connected, or too many commands waiting: a failed read, retried
+            caughtUp(from, null, null, refused);
+        }
+    }
+
+    private void startRead(@Nullable String from) {
+        var async = broker.reads().async();
         if (from == null) {
             int preload = Math.max(1, broker.settings.preload()); // at least the last id, to follow on from
             async.xrevrange(key, Range.create("-", "+"), Limit.from(preload)).whenComplete((latest, failure) -> {
@@ -295,7 +304,7 @@ final class RedisTopic implements BrokerTopic {
         if (!isStreamId(upToId) || !(afterId.isEmpty() || isStreamId(afterId))) {
             return Optional.empty();
         }
-        var sync = broker.commands().sync();
+        var sync = broker.reads().sync();
         if (afterId.isEmpty()) { // from the beginning: only if nothing was ever trimmed or deleted
             try {
                 if (!nothingRemoved(sync.xinfoStream(key))) {

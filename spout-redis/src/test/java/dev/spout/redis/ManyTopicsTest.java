@@ -101,7 +101,7 @@ class ManyTopicsTest {
     }
 
     @Test
-    void fiveHundredTopicsOverTwoNodesDeliverEveryEventOnTwoConnectionsEach() throws Exception {
+    void fiveHundredTopicsOverTwoNodesDeliverEveryEventOnThreeConnectionsEach() throws Exception {
         Spout a = node("spout-a", b -> b);
         Spout b = node("spout-b", b2 -> b2);
         int topics = 500;
