@@ -126,7 +126,12 @@ final class ResumeProbe {
                 HttpResponse<InputStream> response =
                         http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
                 if (response.statusCode() != 200) {
-                    throw new IllegalStateException("The stream answered " + response.statusCode());
+                    String body;
+                    try (InputStream in = response.body()) {
+                        body = new String(in.readNBytes(2000), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                    throw new IllegalStateException("The stream answered " + response.statusCode()
+                            + " to Last-Event-ID " + tally.lastId + ": " + body.strip());
                 }
                 int take = 200 + random.nextInt(400);
                 List<String[]> batch = new ArrayList<>();

@@ -6,30 +6,21 @@ import static dev.spout.html.Html.div;
 import static dev.spout.html.Html.dl;
 import static dev.spout.html.Html.element;
 import static dev.spout.html.Html.form;
-import static dev.spout.html.Html.fragment;
 import static dev.spout.html.Html.h1;
 import static dev.spout.html.Html.id;
-import static dev.spout.html.Html.input;
-import static dev.spout.html.Html.label;
 import static dev.spout.html.Html.p;
 import static dev.spout.html.Html.span;
 import static dev.spout.html.Html.strong;
 import static dev.spout.html.Html.text;
 
-import dev.spout.html.Node;
 import dev.spout.live.Live;
 import dev.spout.live.LiveState;
 import dev.spout.server.Routes;
 import dev.spout.server.Spout;
 import dev.spout.server.auth.Authorizer;
-import dev.spout.server.auth.SignInThrottle;
-import dev.spout.server.page.Page;
 import dev.spout.server.page.PageOptions;
 import dev.spout.server.topic.Topic;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -51,30 +42,7 @@ public final class DashboardExample {
         Topic metrics = app.topic(
                 "metrics", topic -> topic.authorize(Authorizer.requireUser()).initialReplay(1));
         Thread.ofVirtual().name("dashboard-metrics").start(() -> publish(metrics));
-        SignInThrottle throttle = SignInThrottle.create();
-
-        app.page("/login", PageOptions.defaults().methods("GET", "POST"), page -> {
-            page.title("Sign in");
-            var request = page.request();
-            if ("POST".equals(request.method())) {
-                String user = request.formParameter("user").orElse("");
-                Duration wait = throttle.waitBefore(request, user);
-                if (!wait.isZero()) {
-                    return loginForm(
-                            page,
-                            "Too many failed attempts: try again in " + Math.max(1, wait.toMinutes()) + " minute(s)");
-                }
-                if (matches(
-                        ACCOUNTS.get(user), request.formParameter("password").orElse(""))) {
-                    throttle.succeeded(request, user);
-                    request.signIn(user); // a fresh session for the user: no fixation
-                    return page.redirectToNext(app.path("/dashboard"));
-                }
-                throttle.failed(request, user);
-                return loginForm(page, "Unknown user or wrong password");
-            }
-            return loginForm(page, null);
-        });
+        SignInPage.define(app, ACCOUNTS, "/dashboard", "Demo account: demo / demo");
 
         app.page("/logout", PageOptions.defaults().methods("POST"), page -> {
             page.request().signOut(); // its streams end too
@@ -110,27 +78,6 @@ public final class DashboardExample {
                 },
                 "/dashboard/metrics",
                 metrics);
-    }
-
-    /** The sign-in form; it posts back with the same {@code next}, which {@code redirectToNext} checks. */
-    private static Node loginForm(Page page, String error) {
-        String next = page.request().queryParameter("next").orElse("");
-        return fragment(
-                h1(text("Sign in")),
-                error == null ? fragment() : p(id("error"), text(error)),
-                form(
-                        attr("method", "post"),
-                        attr("action", "?next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8)),
-                        label(text("User "), input(attr("name", "user"), attr("autocomplete", "username"))),
-                        label(text(" Password "), input(attr("name", "password"), attr("type", "password"))),
-                        button(attr("type", "submit"), text("Sign in"))),
-                p(text("Demo account: demo / demo")));
-    }
-
-    private static boolean matches(String expected, String given) {
-        return expected != null
-                && MessageDigest.isEqual(
-                        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void publish(Topic metrics) {

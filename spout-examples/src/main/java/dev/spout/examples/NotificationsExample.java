@@ -4,28 +4,21 @@ import static dev.spout.html.Html.attr;
 import static dev.spout.html.Html.button;
 import static dev.spout.html.Html.div;
 import static dev.spout.html.Html.form;
-import static dev.spout.html.Html.fragment;
 import static dev.spout.html.Html.h1;
 import static dev.spout.html.Html.id;
 import static dev.spout.html.Html.input;
 import static dev.spout.html.Html.label;
 import static dev.spout.html.Html.li;
-import static dev.spout.html.Html.p;
 import static dev.spout.html.Html.text;
 import static dev.spout.html.Html.ul;
 
-import dev.spout.html.Node;
 import dev.spout.live.Live;
 import dev.spout.live.Patch;
 import dev.spout.server.Routes;
 import dev.spout.server.Spout;
-import dev.spout.server.auth.SignInThrottle;
 import dev.spout.server.page.AjaxOptions;
-import dev.spout.server.page.Page;
 import dev.spout.server.page.PageOptions;
 import dev.spout.server.topic.Subscription;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
 
@@ -49,28 +42,7 @@ public final class NotificationsExample {
     public static void define(Routes app) {
         app.topicPattern(
                 "user/*", topic -> topic.history(100, Duration.ofHours(1)).retry(Duration.ofSeconds(1)));
-        SignInThrottle throttle = SignInThrottle.create();
-
-        app.page("/login", PageOptions.defaults().methods("GET", "POST"), page -> {
-            page.title("Sign in");
-            var request = page.request();
-            if ("POST".equals(request.method())) {
-                String user = request.formParameter("user").orElse("");
-                Duration wait = throttle.waitBefore(request, user);
-                if (!wait.isZero()) {
-                    return loginForm(page, "Too many failed attempts: try again later");
-                }
-                if (matches(
-                        ACCOUNTS.get(user), request.formParameter("password").orElse(""))) {
-                    throttle.succeeded(request, user);
-                    request.signIn(user);
-                    return page.redirectToNext(app.path("/inbox"));
-                }
-                throttle.failed(request, user);
-                return loginForm(page, "Unknown user or wrong password");
-            }
-            return loginForm(page, null);
-        });
+        SignInPage.define(app, ACCOUNTS, "/inbox", "Accounts: ann / ann, bob / bob");
 
         app.subscriptionPage(
                 "/inbox",
@@ -119,26 +91,6 @@ public final class NotificationsExample {
                 },
                 "/inbox/events",
                 request -> Subscription.to(app.topic("user/" + request.user().orElseThrow())));
-    }
-
-    private static Node loginForm(Page page, String error) {
-        String next = page.request().queryParameter("next").orElse("");
-        return fragment(
-                h1(text("Sign in")),
-                error == null ? fragment() : p(id("error"), text(error)),
-                form(
-                        attr("method", "post"),
-                        attr("action", "?next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8)),
-                        label(text("User "), input(attr("name", "user"), attr("autocomplete", "username"))),
-                        label(text(" Password "), input(attr("name", "password"), attr("type", "password"))),
-                        button(attr("type", "submit"), text("Sign in"))),
-                p(text("Accounts: ann / ann, bob / bob")));
-    }
-
-    private static boolean matches(String expected, String given) {
-        return expected != null
-                && MessageDigest.isEqual(
-                        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
     public static void main(String[] args) {

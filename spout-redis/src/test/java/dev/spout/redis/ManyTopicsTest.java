@@ -13,6 +13,7 @@ import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,33 +101,37 @@ class ManyTopicsTest {
                 .count();
     }
 
+    /**
+     * Opens the inbox of users 0 … count-1, user i on the node {@code on} gives, in parallel, and returns once each
+     * node follows its users' topics; the caller closes the clients.
+     */
+    List<SseTestClient> inboxes(int count, java.util.function.IntFunction<Spout> on) throws Exception {
+        List<SseTestClient> clients = new ArrayList<>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<SseTestClient>> opening = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                URI uri = on.apply(i).uri("/users/" + i);
+                opening.add(pool.submit(() -> SseTestClient.open(uri)));
+            }
+            for (Future<SseTestClient> f : opening) {
+                clients.add(f.get());
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            Topic topic = on.apply(i).topic("user/" + i);
+            Await.until("user " + i + " subscribed", () -> topic.subscribers() == 1, WAIT);
+        }
+        return clients;
+    }
+
     @Test
     void fiveHundredTopicsOverTwoNodesDeliverEveryEventOnThreeConnectionsEach() throws Exception {
         Spout a = node("spout-a", b -> b);
         Spout b = node("spout-b", b2 -> b2);
         int topics = 500;
         int perTopic = 4;
-        List<SseTestClient> clients = new ArrayList<>();
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<SseTestClient>> opening = new ArrayList<>();
-            for (int i = 0; i < topics; i++) {
-                Spout on = i % 2 == 0 ? a : b;
-                int user = i;
-                opening.add(pool.submit(() -> SseTestClient.open(on.uri("/users/" + user))));
-            }
-            for (Future<SseTestClient> f : opening) {
-                clients.add(f.get());
-            }
-        }
+        List<SseTestClient> clients = inboxes(topics, i -> i % 2 == 0 ? a : b);
         try {
-            for (int i = 0; i < topics; i++) {
-                Spout on = i % 2 == 0 ? a : b;
-                int user = i;
-                Await.until(
-                        "user " + i + " subscribed",
-                        () -> on.topic("user/" + user).subscribers() == 1,
-                        WAIT);
-            }
             assertThat(brokers.get(0).stats().following()).isEqualTo(topics / 2);
             try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int round = 0; round < perTopic; round++) {
@@ -255,18 +260,8 @@ class ManyTopicsTest {
             Spout a = node("spout-a", partition.uri(), b -> b);
             Spout b = node("spout-b", b2 -> b2);
             int topics = 100;
-            List<SseTestClient> clients = new ArrayList<>();
+            List<SseTestClient> clients = inboxes(topics, i -> a);
             try {
-                for (int i = 0; i < topics; i++) {
-                    clients.add(SseTestClient.open(a.uri("/users/" + i)));
-                }
-                for (int i = 0; i < topics; i++) {
-                    int user = i;
-                    Await.until(
-                            "user " + i + " subscribed",
-                            () -> a.topic("user/" + user).subscribers() == 1,
-                            WAIT);
-                }
                 for (int i = 0; i < topics; i++) {
                     b.topic("user/" + i).publish("before");
                 }
@@ -292,19 +287,8 @@ class ManyTopicsTest {
         Spout a = node("spout-a", b -> b);
         Spout b = node("spout-b", b2 -> b2);
         int topics = 100;
-        List<SseTestClient> clients = new ArrayList<>();
+        List<SseTestClient> clients = inboxes(topics, i -> i % 2 == 0 ? a : b);
         try {
-            for (int i = 0; i < topics; i++) {
-                clients.add(SseTestClient.open((i % 2 == 0 ? a : b).uri("/users/" + i)));
-            }
-            for (int i = 0; i < topics; i++) {
-                Spout on = i % 2 == 0 ? a : b;
-                int user = i;
-                Await.until(
-                        "user " + i + " subscribed",
-                        () -> on.topic("user/" + user).subscribers() == 1,
-                        WAIT);
-            }
             redis.stop();
             redis.restart();
             for (int i = 0; i < topics; i++) {

@@ -52,6 +52,38 @@ class SlowClientTest {
         assertThat(topic.stats().delivered()).isGreaterThanOrEqualTo(2 * 10_000L);
     }
 
+    /**
+     * A client that comes back after a while has a backlog from the history, far more than the bound: it is not a
+     * slow client for that, and gets all of it; what counts is falling further behind. (It was cut off as soon as
+     * anything was published, and could never catch up: every reconnect ended the same way.)
+     */
+    @Test
+    void aClientResumingWithABacklogBiggerThanTheBoundGetsItAll() throws Exception {
+        app = Spout.create(options -> options.maxQueuedBytes(64 * 1024));
+        Topic topic = app.topic("feed", t -> t.history(20_000, Duration.ofMinutes(1)));
+        app.sse("/feed", topic);
+        app.start("127.0.0.1", 0);
+        String first = topic.publish("0 " + KILOBYTE);
+        int missed = 10_000; // 10 MB while the client is away: far more than its bound and the socket buffers
+        for (int i = 1; i <= missed; i++) {
+            topic.publish(i + " " + KILOBYTE);
+        }
+        try (var back = new StalledClient(app.port(), "/feed", first);
+                var witness = SseTestClient.open(app.uri("/feed"))) {
+            awaitSubscribers(topic, 2);
+            for (int i = 1; i <= 3; i++) { // publishing goes on while the backlog waits
+                topic.publish("live " + i);
+            }
+            // The fan-out pass tells its subscribers in order: the witness's events mean the resumed client was told.
+            assertThat(witness.next(3, WAIT)).extracting(Event::data).containsExactly("live 1", "live 2", "live 3");
+            List<String> got = back.events(missed + 3, 10_000);
+            assertThat(got).hasSize(missed + 3);
+            assertThat(got.getFirst()).startsWith("1 ");
+            assertThat(got.getLast()).isEqualTo("live 3");
+        }
+        assertThat(app.stats().slowClientDisconnects()).isZero();
+    }
+
     @Test
     void dropOldestKeepsTheStalledClientConnectedAndCountsWhatItSkipped() throws Exception {
         app = Spout.create(options -> options.maxQueuedBytes(256 * 1024).slowClients(SlowClientPolicy.dropOldest()));

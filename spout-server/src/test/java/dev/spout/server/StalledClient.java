@@ -14,13 +14,35 @@ final class StalledClient implements AutoCloseable {
     final String headers;
 
     StalledClient(int port, String path) throws IOException {
+        this(port, path, null);
+    }
+
+    /** A stalled client that resumes after {@code lastEventId} (or a new one, for null). */
+    StalledClient(int port, String path, String lastEventId) throws IOException {
         socket = new Socket();
         socket.setReceiveBufferSize(4096); // a small window, so the server's writes back up quickly
         socket.connect(new InetSocketAddress("127.0.0.1", port));
+        String resume = lastEventId == null ? "" : "Last-Event-ID: " + lastEventId + "\r\n";
         socket.getOutputStream()
-                .write(("GET " + path + " HTTP/1.1\r\nHost: test\r\nAccept: text/event-stream\r\n\r\n")
+                .write(("GET " + path + " HTTP/1.1\r\nHost: test\r\nAccept: text/event-stream\r\n" + resume + "\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
         headers = readHeaders(socket.getInputStream());
+    }
+
+    /** Starts reading at last: the data of the next {@code count} events, or fewer if the stream ends first. */
+    java.util.List<String> events(int count, int timeoutMillis) throws IOException {
+        socket.setSoTimeout(timeoutMillis);
+        var data = new java.util.ArrayList<String>();
+        var parser = new dev.spout.sse.SseParser((type, text, id) -> data.add(text));
+        byte[] buffer = new byte[64 * 1024];
+        while (data.size() < count) {
+            int read = socket.getInputStream().read(buffer);
+            if (read < 0) {
+                break; // the server closed the stream
+            }
+            parser.feed(buffer, 0, read);
+        }
+        return data.subList(0, Math.min(count, data.size()));
     }
 
     /** Reads what the server sent until it closes the connection; true if it did (within the socket timeout). */

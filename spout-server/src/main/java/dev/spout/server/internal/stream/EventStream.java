@@ -76,7 +76,7 @@ public final class EventStream implements Subscriber {
                 return CompletableFuture.failedFuture(new StreamClosedException(path, closeReason));
             }
             written = pump.outbox(4).add(bytes);
-            queued = pump.pendingBytes();
+            queued = pump.fallenBehind(pump.pendingBytes());
         }
         if (queued > bound) {
             closeWith(new CloseReason.TooSlow(queued));
@@ -172,13 +172,15 @@ public final class EventStream implements Subscriber {
             if (closeReason != null || (cursor == null && topics == null)) {
                 return;
             }
-            queued = topics != null ? pump.pendingBytes() : pump.pendingBytes(head);
+            long pending = topics != null ? pump.pendingBytes() : pump.pendingBytes(head);
+            queued = pump.fallenBehind(pending);
             if (queued > bound && streams.settings.slowClients() instanceof SlowClientPolicy.DropOldest) {
                 long own = pump.outbox == null ? 0 : pump.outbox.bytes();
+                long keep = bound + (pending - queued); // the backlog it started with may stay
                 if (topics != null) {
-                    topics.dropOldest(bound, own);
+                    topics.dropOldest(keep, own);
                 } else {
-                    cursor.topic.dropped(cursor.dropOldest(bound, own, head));
+                    cursor.topic.dropped(cursor.dropOldest(keep, own, head));
                 }
                 queued = 0;
             }

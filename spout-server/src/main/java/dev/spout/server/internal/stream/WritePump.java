@@ -29,6 +29,7 @@ final class WritePump extends IteratingCallback {
     private int inFlightEvents;
     private ByteBuffer inFlightBytes; // what the current write hands to the network: all of it, or not yet
     boolean writing;
+    private long leastPending = Long.MAX_VALUE; // the least this client has had waiting, for the slow-client bound
     private volatile long lastWriteNanos = System.nanoTime();
     private volatile long writeStartedNanos;
 
@@ -54,6 +55,17 @@ final class WritePump extends IteratingCallback {
             return (outbox == null ? 0 : outbox.bytes()) + topics.pendingBytes();
         }
         return pendingBytes(cursor == null ? null : cursor.topic.head());
+    }
+
+    /**
+     * Under the lock: how far the client has fallen behind since it was least behind, given what waits now. The
+     * slow-client bound applies to that, not to what waits: a client that resumes with a backlog from the history
+     * (bounded by the history) is not cut off for it, only for falling further behind; a live client is least
+     * behind at about nothing, so for it the two are the same.
+     */
+    long fallenBehind(long pending) {
+        leastPending = Math.min(leastPending, pending);
+        return pending - leastPending;
     }
 
     boolean outboxEmpty() {
