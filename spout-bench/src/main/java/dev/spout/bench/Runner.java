@@ -94,7 +94,7 @@ final class Runner {
                 peers.add(peer);
             } else {
                 runner.report.note("Not run: " + peer.label() + " (" + peer.jar()
-                        + " is missing; build it with mvn -Pbench -DskipTests package)");
+                        + " is missing; build it with ./mvnw -Pbench -DskipTests package)");
             }
         }
         var command = new StringBuilder("java -jar spout-bench/target/spout-bench.jar run");

@@ -4,6 +4,7 @@ import dev.spout.broker.Broker;
 import dev.spout.broker.BrokerTopic;
 import dev.spout.broker.Checkpoints;
 import dev.spout.broker.TopicLog;
+import dev.spout.broker.internal.log.Logs;
 import dev.spout.sse.SseEvent;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -23,7 +24,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A broker on Redis Streams, so several Spout nodes share their topics: each topic is a stream; publishing on any
@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * network cut delays events but loses none that Redis kept. An event's own id is not kept: ids come from Redis.
  */
 public final class RedisBroker implements Broker {
-    private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
+    private static final Logger LOG = Logs.logger(RedisBroker.class);
 
     final Settings settings;
     private final RedisClient client;

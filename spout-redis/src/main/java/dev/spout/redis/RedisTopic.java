@@ -3,6 +3,7 @@ package dev.spout.redis;
 import dev.spout.broker.BrokerTopic;
 import dev.spout.broker.StoredEvent;
 import dev.spout.broker.TopicLog;
+import dev.spout.broker.internal.log.Logs;
 import dev.spout.sse.SseEvent;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
@@ -18,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One topic as a Redis stream, read by this node only while it has subscribers of it. Following it means
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * change state and append.
  */
 final class RedisTopic implements BrokerTopic {
-    private static final Logger LOG = LoggerFactory.getLogger(RedisTopic.class);
+    private static final Logger LOG = Logs.logger(RedisTopic.class);
     private static final int BATCH = 1000;
     private static final int MAX_PENDING = 100_000;
 

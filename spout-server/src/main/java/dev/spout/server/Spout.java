@@ -1,6 +1,7 @@
 package dev.spout.server;
 
 import dev.spout.broker.Checkpoints;
+import dev.spout.broker.internal.log.Logs;
 import dev.spout.server.auth.Authorizer;
 import dev.spout.server.internal.Engine;
 import dev.spout.server.internal.JettyServer;
@@ -22,7 +23,10 @@ import dev.spout.server.topic.SubscriptionHandler;
 import dev.spout.server.topic.Topic;
 import dev.spout.server.topic.TopicOptions;
 import dev.spout.sse.SseEvent;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.channels.ServerSocketChannel;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -31,7 +35,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A Spout application: pages, Server-Sent Events endpoints and broadcast topics on an embedded Jetty 12 server.
@@ -61,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * stream cleanly (clients then reconnect, here or elsewhere) and stops the server.
  */
 public final class Spout implements Routes, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Spout.class);
+    private static final Logger LOG = Logs.logger(Spout.class);
 
     private final SpoutOptions options;
     private final Server server;
@@ -227,8 +230,31 @@ public final class Spout implements Routes, AutoCloseable {
                     "Cannot start Spout on port " + port + ": " + failure.getMessage(), failure);
         }
         engine.start(streamSettings);
-        LOG.info("Spout is serving {}", uri());
+        InetSocketAddress bound = address();
+        LOG.info(
+                "Spout is listening on {}: {}",
+                bound.getAddress().isAnyLocalAddress()
+                        ? "every interface, port " + bound.getPort()
+                        : bound.getAddress().getHostAddress() + " only, port " + bound.getPort(),
+                uri());
         return this;
+    }
+
+    /**
+     * The address the server listens on, once started; a wildcard address ({@code 0.0.0.0} or {@code ::}) means every
+     * interface, as {@link #start(int)} binds.
+     */
+    public InetSocketAddress address() {
+        if (connector.getTransport() instanceof ServerSocketChannel channel) {
+            try {
+                if (channel.getLocalAddress() instanceof InetSocketAddress address) {
+                    return address;
+                }
+            } catch (IOException closed) {
+                throw new IllegalStateException("Spout is no longer listening", closed);
+            }
+        }
+        throw new IllegalStateException("Spout is not listening: call start first");
     }
 
     /** The port the server listens on, once started. */
@@ -236,9 +262,17 @@ public final class Spout implements Routes, AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** The server's base URI, such as {@code http://localhost:8080/}. */
+    /**
+     * The server's base URI, such as {@code http://localhost:8080/}: {@code localhost} when it listens on every
+     * interface, else the host it was started on.
+     */
     public URI uri() {
-        String host = connector.getHost() == null ? "localhost" : connector.getHost();
+        String host = connector.getHost();
+        if (host == null || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = "localhost";
+        } else if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            host = "[" + host + "]"; // an IPv6 literal
+        }
         return URI.create((options.keyStore == null ? "http" : "https") + "://" + host + ":" + port() + "/");
     }
 

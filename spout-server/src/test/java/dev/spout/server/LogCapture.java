@@ -25,6 +25,16 @@ final class LogCapture implements AutoCloseable {
         }
     }
 
+    /** Every formatted message logged by the named logger so far. */
+    List<String> messages(String loggerName) {
+        synchronized (appender.list) {
+            return appender.list.stream()
+                    .filter(e -> e.getLoggerName().equals(loggerName))
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .toList();
+        }
+    }
+
     @Override
     public void close() {
         root.detachAppender(appender);

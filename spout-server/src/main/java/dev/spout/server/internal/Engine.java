@@ -1,5 +1,6 @@
 package dev.spout.server.internal;
 
+import dev.spout.broker.internal.log.Logs;
 import dev.spout.server.SpoutStats;
 import dev.spout.server.internal.auth.Sessions;
 import dev.spout.server.internal.page.PageSettings;
@@ -10,14 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What an application's parts share: its streams, its topics, its sessions and page settings, and one timer for
  * all heartbeats, write timeouts and history expiry (never a timer per connection).
  */
 public final class Engine {
-    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    private static final Logger LOG = Logs.logger(Engine.class);
 
     public final Streams streams;
     public final Topics topics;

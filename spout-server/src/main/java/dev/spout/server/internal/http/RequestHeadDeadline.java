@@ -1,5 +1,6 @@
 package dev.spout.server.internal.http;
 
+import dev.spout.broker.internal.log.Logs;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A deadline for every HTTP/1.x request head: a client must send a complete request line and headers within the
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * there is no deadline (an event stream can last for hours); the request's end sets the next one.
  */
 public final class RequestHeadDeadline implements Connection.Listener, HttpConfiguration.Customizer {
-    private static final Logger LOG = LoggerFactory.getLogger(RequestHeadDeadline.class);
+    private static final Logger LOG = Logs.logger(RequestHeadDeadline.class);
     private static final String WATCH = RequestHeadDeadline.class.getName();
     private static final long HANDLING = Long.MAX_VALUE;
 

@@ -1,5 +1,6 @@
 package dev.spout.server.internal.page;
 
+import dev.spout.broker.internal.log.Logs;
 import dev.spout.server.auth.ClientRequest;
 import dev.spout.server.auth.Session;
 import dev.spout.server.internal.auth.JettyClientRequest;
@@ -20,7 +21,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves one ajax path, for the one method it was declared with (POST unless a binding says otherwise; a GET
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AjaxEndpoint implements Request.Handler {
     static final String CSRF_HEADER = "X-Spout-CSRF";
-    private static final Logger LOG = LoggerFactory.getLogger(AjaxEndpoint.class);
+    private static final Logger LOG = Logs.logger(AjaxEndpoint.class);
 
     private final String method;
     private final Set<String> methods;

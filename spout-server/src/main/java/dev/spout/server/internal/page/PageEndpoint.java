@@ -1,5 +1,6 @@
 package dev.spout.server.internal.page;
 
+import dev.spout.broker.internal.log.Logs;
 import dev.spout.html.Node;
 import dev.spout.server.auth.Session;
 import dev.spout.server.internal.auth.JettyClientRequest;
@@ -24,7 +25,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves one page: checks the method, that a form posted to it comes from this site, and that a page which
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * document (gzip-compressed when the browser takes it and it is worth it).
  */
 public final class PageEndpoint implements Request.Handler {
-    private static final Logger LOG = LoggerFactory.getLogger(PageEndpoint.class);
+    private static final Logger LOG = Logs.logger(PageEndpoint.class);
     private static final int COMPRESS_FROM = 1024;
 
     private final String path;

@@ -1,5 +1,6 @@
 package dev.spout.server.internal.stream;
 
+import dev.spout.broker.internal.log.Logs;
 import dev.spout.server.auth.ClientRequest;
 import dev.spout.server.stream.CloseReason;
 import dev.spout.server.stream.SseHandler;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The stream of one per-client handler: blocking sends for a virtual thread, over the non-blocking {@link
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@link StreamClosedException}.
  */
 final class ClientStream implements SseStream {
-    private static final Logger LOG = LoggerFactory.getLogger(ClientStream.class);
+    private static final Logger LOG = Logs.logger(ClientStream.class);
 
     private final EventStream stream;
 

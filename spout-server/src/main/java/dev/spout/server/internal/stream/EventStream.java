@@ -1,5 +1,6 @@
 package dev.spout.server.internal.stream;
 
+import dev.spout.broker.internal.log.Logs;
 import dev.spout.server.auth.ClientRequest;
 import dev.spout.server.internal.topic.Entry;
 import dev.spout.server.internal.topic.LocalTopic;
@@ -14,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The server side of one open event stream, of either kind: a per-client handler's stream or a topic subscription.
@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * </ol>
  */
 public final class EventStream implements Subscriber {
-    private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
+    private static final Logger LOG = Logs.logger(EventStream.class);
 
     final String path;
     final Streams streams;

@@ -1,6 +1,7 @@
 package dev.spout.server.internal.stream;
 
 import dev.spout.broker.Checkpoints;
+import dev.spout.broker.internal.log.Logs;
 import dev.spout.server.internal.topic.LocalTopic;
 import dev.spout.sse.SseEncoder;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * How a stream of several topics starts, on its request's thread: it follows each topic from where the client's
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * saves the checkpoint its own ids will count from, and only then writes events.
  */
 final class JoinTopics {
-    private static final Logger LOG = LoggerFactory.getLogger(JoinTopics.class);
+    private static final Logger LOG = Logs.logger(JoinTopics.class);
 
     private JoinTopics() {}
 

@@ -1,5 +1,6 @@
 package dev.spout.server.internal.stream;
 
+import dev.spout.broker.internal.log.Logs;
 import dev.spout.server.stream.CloseReason;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,7 +17,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP/1.x connection of one event stream: notices at once when the client closes it, and, once the response
@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * reports idle timeouts and the closing of the connection here, and the stream ends its body itself, by closing the connection.
  */
 final class StreamConnection implements Connection, Callback {
-    private static final Logger LOG = LoggerFactory.getLogger(StreamConnection.class);
+    private static final Logger LOG = Logs.logger(StreamConnection.class);
     private static final int DISCARD_SIZE = 256;
 
     private final EndPoint endPoint;

@@ -1,12 +1,12 @@
 package dev.spout.server.internal.topic;
 
+import dev.spout.broker.internal.log.Logs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A topic's subscribers, and how they are told about new entries: one pass at a time per topic, on the server's
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * picks the new entries up when its write completes.
  */
 final class FanOut {
-    private static final Logger LOG = LoggerFactory.getLogger(FanOut.class);
+    private static final Logger LOG = Logs.logger(FanOut.class);
     private static final Subscriber[] NONE = new Subscriber[0];
     private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
     private static final int SHARD_MIN = 256;

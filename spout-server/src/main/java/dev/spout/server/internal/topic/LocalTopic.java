@@ -4,6 +4,7 @@ import dev.spout.broker.Broker;
 import dev.spout.broker.BrokerTopic;
 import dev.spout.broker.StoredEvent;
 import dev.spout.broker.TopicLog;
+import dev.spout.broker.internal.log.Logs;
 import dev.spout.server.stream.EventTooLargeException;
 import dev.spout.server.topic.Topic;
 import dev.spout.server.topic.TopicStats;
@@ -16,7 +17,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A topic on this node: the broker delivers its events here in order; each becomes an {@link Entry}, linked after
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * the bytes to {@link #append}, which only adds the id.
  */
 public final class LocalTopic implements Topic, TopicLog {
-    private static final Logger LOG = LoggerFactory.getLogger(LocalTopic.class);
+    private static final Logger LOG = Logs.logger(LocalTopic.class);
     private final String name;
     final TopicSettings settings;
     private BrokerTopic broker;

@@ -1,6 +1,7 @@
 package dev.spout.server.internal.topic;
 
 import dev.spout.broker.StoredEvent;
+import dev.spout.broker.internal.log.Logs;
 import dev.spout.server.topic.Replay;
 import dev.spout.server.topic.ReplayGap;
 import dev.spout.sse.SseEncoder;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Where one new subscriber starts, decided so that it gets every event after its {@code Last-Event-ID} exactly
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * {@code total}-th event after the anchor id, or after the topic's beginning for an empty anchor.
  */
 final class Subscribing {
-    private static final Logger LOG = LoggerFactory.getLogger(Subscribing.class);
+    private static final Logger LOG = Logs.logger(Subscribing.class);
 
     private final LocalTopic topic;
     private final Subscriber subscriber;
