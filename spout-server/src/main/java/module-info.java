@@ -1,5 +1,5 @@
 /**
- * Spout's server: pages and Server-Sent Events endpoints on embedded Jetty 12. Start at {@link
+ * Spout's server: pages, Server-Sent Events endpoints and plain HTTP endpoints on embedded Jetty 12. Start at {@link
  * dev.spout.server.Spout}; build page contents with {@link dev.spout.html.Html}.
  */
 module dev.spout.server {
@@ -10,8 +10,10 @@ module dev.spout.server {
     requires org.eclipse.jetty.alpn.server;
     requires org.eclipse.jetty.alpn.java.server;
     requires org.slf4j;
+    requires tools.jackson.databind;
 
     exports dev.spout.server;
+    exports dev.spout.server.http;
     exports dev.spout.server.auth;
     exports dev.spout.server.page;
     exports dev.spout.server.stream;

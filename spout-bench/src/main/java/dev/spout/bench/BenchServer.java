@@ -76,7 +76,8 @@ final class BenchServer {
                 Thread.sleep(1000);
             }
         });
-        app.jetty().setHandler(new BenchHandler(app, known, app.jetty().getHandler()));
+        PublishEndpoint.define(app, known);
+        app.jetty().setHandler(new UnknownTopicFilter(known, app.jetty().getHandler()));
         app.start(port);
 
         // Asynchronously, so that with Redis the publishes are pipelined on the broker's connection (in order)

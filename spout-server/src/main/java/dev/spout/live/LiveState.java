@@ -21,7 +21,7 @@ public record LiveState(Map<String, Object> values) {
 
     public LiveState {
         var copy = new LinkedHashMap<String, Object>(values);
-        copy.forEach((name, value) -> Json.value(value, new StringBuilder())); // refuse what JSON cannot carry
+        copy.values().forEach(Json::check); // refuse what JSON cannot carry
         values = java.util.Collections.unmodifiableMap(copy);
     }
 

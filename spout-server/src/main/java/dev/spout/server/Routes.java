@@ -1,6 +1,8 @@
 package dev.spout.server;
 
 import dev.spout.server.auth.Authorizer;
+import dev.spout.server.http.HttpHandler;
+import dev.spout.server.http.StaticFiles;
 import dev.spout.server.page.AjaxHandler;
 import dev.spout.server.page.Page;
 import dev.spout.server.page.PageContents;
@@ -12,7 +14,8 @@ import dev.spout.server.topic.TopicOptions;
 import java.util.function.Consumer;
 
 /**
- * Where an application defines what it serves: pages, SSE endpoints and ajax endpoints, by exact path. {@link
+ * Where an application defines what it serves: pages, SSE endpoints, ajax endpoints, plain HTTP endpoints and
+ * static files. {@link
  * Spout} is the root; {@link #under(String)} gives the same view below a prefix, so a self-contained piece of an
  * application (each of the demo's examples, say) can be written once and mounted anywhere.
  *
@@ -102,6 +105,52 @@ public interface Routes {
      */
     Routes subscriptionPage(
             String path, PageOptions options, PageContents contents, String ssePath, SubscriptionHandler handler);
+
+    /** A plain endpoint answering GET (and HEAD) with the handler's response; see {@link #route}. */
+    default Routes get(String path, HttpHandler handler) {
+        return route("GET", path, Authorizer.allowAll(), handler);
+    }
+
+    /** A plain endpoint answering POST; see {@link #route}. */
+    default Routes post(String path, HttpHandler handler) {
+        return route("POST", path, Authorizer.allowAll(), handler);
+    }
+
+    /** A plain endpoint answering POST to clients the authorizer admits; see {@link #route}. */
+    default Routes post(String path, Authorizer authorizer, HttpHandler handler) {
+        return route("POST", path, authorizer, handler);
+    }
+
+    /** A plain endpoint answering the method (GET, PUT, DELETE, PATCH...) to anyone; see {@link #route}. */
+    default Routes route(String method, String path, HttpHandler handler) {
+        return route(method, path, Authorizer.allowAll(), handler);
+    }
+
+    /**
+     * A plain endpoint: the handler answers one method at the path (define the path again for another method; a
+     * method it does not answer gets {@code 405} with {@code Allow}). No page session and no CSRF token are needed,
+     * so services can call it; a browser's cross-origin request with a method that may change something is refused
+     * ({@code 403}), and the authorizer decides before the body is read ({@code 401}/{@code 403}), as for streams.
+     * The body is bounded by {@link SpoutOptions#maxRequestBody} ({@code 413}).
+     *
+     * <pre>{@code
+     * app.route("PUT", "/docs/{name}", Authorizer.requireUser(), request -> {
+     *     docs.save(request.pathParameter("name").orElseThrow(), request.text());
+     *     return HttpResponse.noContent();
+     * });
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the method is not an HTTP method token
+     * @throws IllegalStateException if the path already answers that method, or serves a page or a stream
+     */
+    Routes route(String method, String path, Authorizer authorizer, HttpHandler handler);
+
+    /**
+     * Static files below a path prefix: {@code staticFiles("/assets", StaticFiles.classpath("static"))} serves
+     * {@code /assets/app.css} from {@code static/app.css} on the class path, with validators, {@code 304}s and
+     * {@code Cache-Control}. Exact routes and path templates win over a prefix.
+     */
+    Routes staticFiles(String prefix, StaticFiles files);
 
     /**
      * An ajax endpoint at {@code /ajax/<path>}, answering POST only (405 to other methods), CSRF-checked; pages

@@ -3,10 +3,13 @@ package dev.spout.server;
 import dev.spout.broker.Checkpoints;
 import dev.spout.broker.internal.log.Logs;
 import dev.spout.server.auth.Authorizer;
+import dev.spout.server.http.HttpHandler;
+import dev.spout.server.http.StaticFiles;
 import dev.spout.server.internal.Engine;
 import dev.spout.server.internal.JettyServer;
 import dev.spout.server.internal.RoutesImpl;
 import dev.spout.server.internal.auth.Sessions;
+import dev.spout.server.internal.endpoint.EndpointSettings;
 import dev.spout.server.internal.http.CorsHandler;
 import dev.spout.server.internal.http.Router;
 import dev.spout.server.internal.http.SecurityHeadersHandler;
@@ -112,7 +115,8 @@ public final class Spout implements Routes, AutoCloseable {
             handler = new CorsHandler(options.corsOrigins, options.corsCredentials, handler);
         }
         server.setHandler(new SecurityHeadersHandler(options.securityHeaders, handler));
-        root = new RoutesImpl(router, engine, "");
+        root = new RoutesImpl(
+                router, engine, new EndpointSettings(options.maxRequestBody, options.corsOrigins, server), "");
     }
 
     /** A new application with the default settings, not yet started. */
@@ -130,6 +134,16 @@ public final class Spout implements Routes, AutoCloseable {
     @Override
     public Routes page(String path, PageOptions options, PageContents contents) {
         return root.page(path, options, contents);
+    }
+
+    @Override
+    public Routes route(String method, String path, Authorizer authorizer, HttpHandler handler) {
+        return root.route(method, path, authorizer, handler);
+    }
+
+    @Override
+    public Routes staticFiles(String prefix, StaticFiles files) {
+        return root.staticFiles(prefix, files);
     }
 
     @Override

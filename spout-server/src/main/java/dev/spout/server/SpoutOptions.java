@@ -53,6 +53,7 @@ public final class SpoutOptions {
 
     SecurityHeaders securityHeaders = SecurityHeaders.defaults();
     Duration requestHeadTimeout = Duration.ofSeconds(10);
+    int maxRequestBody = 1024 * 1024;
 
     SpoutOptions() {}
 
@@ -214,6 +215,15 @@ public final class SpoutOptions {
             throw new IllegalArgumentException("The request head timeout must be positive, got " + timeout);
         }
         this.requestHeadTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * The largest request body a plain endpoint ({@code Routes.post} and the like) reads, in bytes (default 1 MiB);
+     * a bigger one is answered {@code 413} without calling the handler.
+     */
+    public SpoutOptions maxRequestBody(int bytes) {
+        this.maxRequestBody = positive(bytes, "maxRequestBody");
         return this;
     }
 

@@ -1,10 +1,10 @@
 package dev.spout.server.internal;
 
+import dev.spout.server.internal.http.H2cUpgrade;
 import dev.spout.server.internal.http.RequestHeadDeadline;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
-import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -80,7 +80,7 @@ public final class JettyServer {
             if (!settings.http2()) {
                 return new ConnectionFactory[] {http1};
             }
-            var h2c = new HTTP2CServerConnectionFactory(http);
+            var h2c = new H2cUpgrade(http);
             h2c.setMaxConcurrentStreams(settings.http2MaxConcurrentStreams());
             h2c.setStreamIdleTimeout(settings.idleTimeout().toMillis());
             return new ConnectionFactory[] {http1, h2c};

@@ -3,6 +3,11 @@ package dev.spout.server.internal;
 import dev.spout.server.Routes;
 import dev.spout.server.auth.Access;
 import dev.spout.server.auth.Authorizer;
+import dev.spout.server.http.HttpHandler;
+import dev.spout.server.http.StaticFiles;
+import dev.spout.server.internal.endpoint.EndpointSettings;
+import dev.spout.server.internal.endpoint.HttpEndpoint;
+import dev.spout.server.internal.endpoint.StaticFileEndpoint;
 import dev.spout.server.internal.http.Router;
 import dev.spout.server.internal.page.AjaxEndpoint;
 import dev.spout.server.internal.page.PageEndpoint;
@@ -28,12 +33,44 @@ public final class RoutesImpl implements Routes, PageRoutes {
 
     private final Router router;
     private final Engine engine;
+    private final EndpointSettings endpoints;
     private final String prefix;
 
-    public RoutesImpl(Router router, Engine engine, String prefix) {
+    public RoutesImpl(Router router, Engine engine, EndpointSettings endpoints, String prefix) {
         this.router = router;
         this.engine = engine;
+        this.endpoints = endpoints;
         this.prefix = prefix;
+    }
+
+    @Override
+    public RoutesImpl route(String method, String path, Authorizer authorizer, HttpHandler handler) {
+        Objects.requireNonNull(authorizer, "authorizer");
+        Objects.requireNonNull(handler, "handler");
+        if (!method.matches("[A-Z][A-Z-]*")) {
+            throw new IllegalArgumentException("Not an HTTP method: \"" + method + "\" (upper case, as GET or PUT)");
+        }
+        String full = path(path);
+        var fresh = new HttpEndpoint(full, engine.sessions, endpoints.corsOrigins(), endpoints.maxRequestBody());
+        Request.Handler existing = router.putIfAbsent(full, null, fresh);
+        HttpEndpoint endpoint;
+        if (existing == null) {
+            endpoint = fresh;
+        } else if (existing instanceof HttpEndpoint plain) {
+            endpoint = plain;
+        } else {
+            throw new IllegalStateException("Something other than a plain endpoint is served at " + full);
+        }
+        endpoint.add(method, authorizer, handler);
+        return this;
+    }
+
+    @Override
+    public RoutesImpl staticFiles(String prefix, StaticFiles files) {
+        Objects.requireNonNull(files, "files");
+        String full = path(prefix);
+        router.addPrefix(full, new StaticFileEndpoint(full, files, endpoints.server()));
+        return this;
     }
 
     @Override
@@ -172,7 +209,7 @@ public final class RoutesImpl implements Routes, PageRoutes {
     @Override
     public RoutesImpl under(String prefix) {
         String sub = path(prefix);
-        return new RoutesImpl(router, engine, sub.equals("/") ? "" : sub);
+        return new RoutesImpl(router, engine, endpoints, sub.equals("/") ? "" : sub);
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Fields;
 
 /** The request view handed to pages, handlers, authorizers and ajax: Jetty's request, its form and its session. */
-public final class JettyClientRequest implements ClientRequest {
+public class JettyClientRequest implements ClientRequest {
     private final Request request;
     private final Response response;
     private final Sessions sessions;

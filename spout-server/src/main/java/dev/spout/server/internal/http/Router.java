@@ -26,8 +26,30 @@ public final class Router extends Handler.Abstract {
 
     private record Templated(PathTemplate template, String host, Request.Handler endpoint) {}
 
+    private record Prefixed(String prefix, Request.Handler endpoint) {}
+
     private final Map<String, Map<String, Request.Handler>> exact = new ConcurrentHashMap<>();
     private final List<Templated> templates = new CopyOnWriteArrayList<>();
+    private volatile List<Prefixed> prefixes = List.of(); // longest first; replaced whole, read without a lock
+
+    /**
+     * Adds an endpoint for every path below the prefix ({@code /assets} takes {@code /assets/app.css}), asked after
+     * exact paths and templates; the longest prefix wins.
+     *
+     * @throws IllegalStateException if the prefix is taken
+     */
+    public synchronized void addPrefix(String prefix, Request.Handler endpoint) {
+        String normal = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        for (Prefixed existing : prefixes) {
+            if (existing.prefix().equals(normal)) {
+                throw new IllegalStateException("Something is already served below " + normal + "/");
+            }
+        }
+        var sorted = new java.util.ArrayList<>(prefixes);
+        sorted.add(new Prefixed(normal, endpoint));
+        sorted.sort((a, b) -> b.prefix().length() - a.prefix().length());
+        prefixes = List.copyOf(sorted);
+    }
 
     public void add(String path, Request.Handler endpoint) {
         add(path, null, endpoint);
@@ -87,7 +109,16 @@ public final class Router extends Handler.Abstract {
                 return endpoint.handle(request, response, callback);
             }
         }
-        return !templates.isEmpty() && handleTemplated(path, host, request, response, callback);
+        if (!templates.isEmpty() && handleTemplated(path, host, request, response, callback)) {
+            return true;
+        }
+        for (Prefixed prefixed : prefixes) {
+            if (path.startsWith(prefixed.prefix())
+                    && path.startsWith("/", prefixed.prefix().length())) {
+                return prefixed.endpoint().handle(request, response, callback);
+            }
+        }
+        return false;
     }
 
     private boolean handleTemplated(String path, String host, Request request, Response response, Callback callback)

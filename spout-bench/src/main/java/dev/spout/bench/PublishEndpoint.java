@@ -1,0 +1,42 @@
+package dev.spout.bench;
+
+import dev.spout.server.Spout;
+import dev.spout.server.http.HttpRequest;
+import dev.spout.server.http.HttpResponse;
+import dev.spout.server.http.HttpStatusException;
+import dev.spout.server.stream.EventTooLargeException;
+import dev.spout.server.topic.Topic;
+import dev.spout.sse.SseEvent;
+import java.util.List;
+
+/**
+ * {@code POST /publish[?topic=tK...]}: the body, as one event, to those topics (t0 without any), answered with its
+ * id. A Spout plain endpoint, as any application would write it: the bounds on the body (1 MiB, 413), its UTF-8 (400)
+ * and the method (405) are the endpoint's; the event's own bound (256 KiB) is the topics'.
+ */
+final class PublishEndpoint {
+    private PublishEndpoint() {}
+
+    static void define(Spout app, BenchTopics known) {
+        app.post("/publish", request -> publish(app, known, request));
+    }
+
+    private static HttpResponse publish(Spout app, BenchTopics known, HttpRequest request) {
+        List<Topic> to;
+        try {
+            to = known.named(request.queryParameters("topic"));
+        } catch (BenchTopics.UnknownTopicException unknown) {
+            throw new HttpStatusException(400, unknown.getMessage());
+        }
+        String data = request.text();
+        try {
+            return HttpResponse.text(app.publish(SseEvent.of(data), to));
+        } catch (EventTooLargeException tooLarge) {
+            throw new HttpStatusException(413, tooLarge.getMessage(), tooLarge);
+        } catch (IllegalArgumentException bad) {
+            throw new HttpStatusException(400, bad.getMessage(), bad);
+        } catch (RuntimeException brokerDown) { // Redis unreachable: the publish failed, and says so
+            throw new HttpStatusException(503, "Publishing failed: " + brokerDown.getMessage(), brokerDown);
+        }
+    }
+}

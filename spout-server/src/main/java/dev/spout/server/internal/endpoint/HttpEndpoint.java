@@ -1,0 +1,165 @@
+package dev.spout.server.internal.endpoint;
+
+import dev.spout.broker.internal.log.Logs;
+import dev.spout.server.auth.Access;
+import dev.spout.server.auth.Authorizer;
+import dev.spout.server.http.HttpHandler;
+import dev.spout.server.http.HttpResponse;
+import dev.spout.server.http.HttpStatusException;
+import dev.spout.server.internal.auth.JettyClientRequest;
+import dev.spout.server.internal.auth.Sessions;
+import dev.spout.server.internal.http.RequestBody;
+import dev.spout.server.internal.http.SameOrigin;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.slf4j.Logger;
+
+/**
+ * One path of plain endpoints, a handler per method (a GET one answers HEAD too); any other method gets {@code 405}
+ * with {@code Allow}. In order, before the handler runs: the method; for a method that may change something, a
+ * browser's cross-origin request refused ({@code 403}, the same rule as pages' forms; a service that sends no
+ * {@code Origin} passes); the authorizer ({@code 401}/{@code 403}); the body, read up to the bound ({@code 413}).
+ */
+public final class HttpEndpoint implements Request.Handler {
+    private static final Logger LOG = Logs.logger(HttpEndpoint.class);
+
+    private record Binding(Authorizer authorizer, HttpHandler handler) {}
+
+    private final String path;
+    private final Map<String, Binding> byMethod = new ConcurrentHashMap<>();
+    private final Sessions sessions;
+    private final List<String> corsOrigins;
+    private final int maxBody;
+
+    public HttpEndpoint(String path, Sessions sessions, List<String> corsOrigins, int maxBody) {
+        this.path = path;
+        this.sessions = sessions;
+        this.corsOrigins = List.copyOf(corsOrigins);
+        this.maxBody = maxBody;
+    }
+
+    /**
+     * Adds the handler for the method.
+     *
+     * @throws IllegalStateException if the path already answers that method
+     */
+    public void add(String method, Authorizer authorizer, HttpHandler handler) {
+        if (byMethod.putIfAbsent(method, new Binding(authorizer, handler)) != null) {
+            throw new IllegalStateException(path + " already answers " + method);
+        }
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String method = request.getMethod();
+        Binding binding = byMethod.get(method);
+        boolean head = false;
+        if (binding == null && "HEAD".equals(method)) {
+            binding = byMethod.get("GET");
+            head = true;
+        }
+        if (binding == null) {
+            response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", allowed()));
+            refuse(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
+            return true;
+        }
+        if (!"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method)) {
+            String crossOrigin = SameOrigin.refusal(request, corsOrigins);
+            if (crossOrigin != null) {
+                refuse(response, callback, HttpStatus.FORBIDDEN_403, crossOrigin);
+                return true;
+            }
+        }
+        Access access;
+        try {
+            access = binding.authorizer().check(new JettyClientRequest(request, response, sessions, Fields.EMPTY));
+        } catch (Exception failure) {
+            LOG.error("The authorizer of {} {} failed", method, path, failure);
+            refuse(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500);
+            return true;
+        }
+        if (access != Access.ALLOW) {
+            refuse(response, callback, access.status());
+            return true;
+        }
+        byte[] body;
+        try {
+            body = RequestBody.read(request, maxBody);
+        } catch (RequestBody.TooLarge tooLarge) {
+            refuse(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge.getMessage());
+            return true;
+        } catch (IOException broken) { // the client went away mid-body, or sent a broken chunk
+            LOG.debug("The body of {} {} could not be read", method, path, broken);
+            refuse(response, callback, HttpStatus.BAD_REQUEST_400, "The body cannot be read");
+            return true;
+        }
+        HttpResponse answer;
+        try {
+            answer = binding.handler().handle(JettyHttpRequest.of(request, response, sessions, body));
+        } catch (HttpStatusException refused) {
+            LOG.debug("{} {} answered {}: {}", method, path, refused.status(), refused.getMessage());
+            refuse(response, callback, refused.status(), refused.getMessage());
+            return true;
+        } catch (Exception failure) {
+            LOG.error("The handler of {} {} failed", method, path, failure);
+            refuse(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500);
+            return true;
+        }
+        if (answer == null) {
+            LOG.error("The handler of {} {} returned null instead of an HttpResponse", method, path);
+            refuse(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500);
+            return true;
+        }
+        write(answer, head, response, callback);
+        return true;
+    }
+
+    private static void write(HttpResponse answer, boolean head, Response response, Callback callback) {
+        response.setStatus(answer.status());
+        for (HttpResponse.Header header : answer.headers()) {
+            response.getHeaders().add(header.name(), header.value());
+        }
+        answer.contentType().ifPresent(type -> response.getHeaders().put(HttpHeader.CONTENT_TYPE, type));
+        var body = answer.body();
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.remaining());
+        if (head || !body.hasRemaining()) {
+            response.write(true, null, callback);
+        } else {
+            response.write(true, body, callback);
+        }
+    }
+
+    /**
+     * A refusal with its reason as plain text. Jetty's error pages would do for GET and POST, but write no body for
+     * other methods, and a PUT's client deserves the reason as much as a POST's.
+     */
+    private static void refuse(Response response, Callback callback, int status) {
+        refuse(response, callback, status, HttpStatus.getMessage(status));
+    }
+
+    private static void refuse(Response response, Callback callback, int status, String reason) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain;charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, ByteBuffer.wrap((reason + "\n").getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    private TreeSet<String> allowed() {
+        var methods = new TreeSet<>(byMethod.keySet());
+        if (methods.contains("GET")) {
+            methods.add("HEAD");
+        }
+        return methods;
+    }
+}

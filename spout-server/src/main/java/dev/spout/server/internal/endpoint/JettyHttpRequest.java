@@ -1,0 +1,118 @@
+package dev.spout.server.internal.endpoint;
+
+import dev.spout.server.http.HttpRequest;
+import dev.spout.server.http.HttpStatusException;
+import dev.spout.server.internal.auth.JettyClientRequest;
+import dev.spout.server.internal.auth.Sessions;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.UrlEncoded;
+
+/** A plain endpoint's request: the client request view, and its body, already read. */
+final class JettyHttpRequest extends JettyClientRequest implements HttpRequest {
+    private final byte[] body;
+    private final String contentType;
+    private Fields form;
+
+    private JettyHttpRequest(Request request, Response response, Sessions sessions, byte[] body, String contentType) {
+        super(request, response, sessions, Fields.EMPTY);
+        this.body = body;
+        this.contentType = contentType;
+    }
+
+    /** The view of a request whose body is read. */
+    static JettyHttpRequest of(Request request, Response response, Sessions sessions, byte[] body) {
+        return new JettyHttpRequest(
+                request, response, sessions, body, request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+    }
+
+    /**
+     * A field of a form body, parsed when first asked for: a body sent as a form (curl's {@code -d} says so of any
+     * text) must not fail a handler that reads it as text.
+     *
+     * @throws HttpStatusException 400 if the body is not a well-formed form
+     */
+    @Override
+    public Optional<String> formParameter(String name) {
+        if (form == null) {
+            form = new Fields();
+            if (contentType != null && mediaType(contentType).equals("application/x-www-form-urlencoded")) {
+                try {
+                    UrlEncoded.decodeUtf8To(decode(body, StandardCharsets.UTF_8), form);
+                } catch (IllegalArgumentException | IllegalStateException malformed) {
+                    throw new HttpStatusException(400, "The form is malformed: " + malformed.getMessage(), malformed);
+                }
+            }
+        }
+        return Optional.ofNullable(form.getValue(name));
+    }
+
+    @Override
+    public Optional<String> contentType() {
+        return Optional.ofNullable(contentType);
+    }
+
+    @Override
+    public byte[] bytes() {
+        return body.clone();
+    }
+
+    @Override
+    public String text() {
+        return decode(body, charset());
+    }
+
+    @Override
+    public <T> T json(Class<T> type) {
+        if (contentType != null) {
+            String media = mediaType(contentType);
+            if (!media.equals("application/json") && !media.endsWith("+json")) {
+                throw new HttpStatusException(415, "Expected a JSON body (application/json), got " + contentType);
+            }
+        }
+        return JsonCodec.read(body, type);
+    }
+
+    private Charset charset() {
+        String name = contentType == null ? null : MimeTypes.getCharsetFromContentType(contentType);
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException unknown) {
+            throw new HttpStatusException(415, "Unknown charset " + name, unknown);
+        }
+    }
+
+    private static String decode(byte[] bytes, Charset charset) {
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException notText) {
+            throw new HttpStatusException(400, "The body is not valid " + charset.name() + " text", notText);
+        }
+    }
+
+    private static String mediaType(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim()
+                .toLowerCase(Locale.ROOT);
+    }
+}

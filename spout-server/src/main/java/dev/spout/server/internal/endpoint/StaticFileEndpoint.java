@@ -1,0 +1,71 @@
+package dev.spout.server.internal.endpoint;
+
+import dev.spout.server.http.StaticFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.http.content.HttpContent;
+import org.eclipse.jetty.http.content.ResourceHttpContentFactory;
+import org.eclipse.jetty.io.ByteBufferPool;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.ResourceService;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.resource.Resource;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+
+/**
+ * Serves the files below a path prefix with Jetty's {@link ResourceService}, which already does what static files
+ * need right (validators and {@code 304}, ranges, {@code HEAD}, content types, no escaping the root): only the
+ * prefix is Spout's. Directories are never listed; a missing file is a {@code 404}.
+ */
+public final class StaticFileEndpoint implements Request.Handler {
+    private static final Set<String> METHODS = Set.of("GET", "HEAD");
+
+    private final String prefix;
+    private final ResourceService service = new ResourceService();
+
+    public StaticFileEndpoint(String prefix, StaticFiles files, Server server) {
+        this.prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        ResourceFactory resources = ResourceFactory.of(server); // released when the server stops
+        Resource root = files.onClassPath()
+                ? resources.newClassLoaderResource(files.root() + "/", false)
+                : resources.newResource(Path.of(files.root()));
+        if (root == null || !root.exists()) {
+            throw new IllegalArgumentException(
+                    "No such folder" + (files.onClassPath() ? " on the class path" : "") + ": " + files.root());
+        }
+        service.setHttpContentFactory(new ResourceHttpContentFactory(
+                root, MimeTypes.DEFAULTS, new ByteBufferPool.Sized(server.getByteBufferPool())));
+        service.setDirAllowed(false);
+        service.setEtags(true);
+        long seconds = files.maxAge().toSeconds();
+        service.setCacheControl(seconds == 0 ? "no-cache" : "public, max-age=" + seconds);
+    }
+
+    /** The path prefix ({@code /assets}) whose files this serves. */
+    public String prefix() {
+        return prefix;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws IOException {
+        String path = Request.getPathInContext(request);
+        String file = path.substring(prefix.length());
+        if (!METHODS.contains(request.getMethod())) {
+            response.getHeaders().put("Allow", "GET, HEAD");
+            Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
+            return true;
+        }
+        HttpContent content = file.length() > 1 ? service.getContent(file, request) : null;
+        if (content == null || content.getResource().isDirectory()) {
+            Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+            return true;
+        }
+        service.doGet(request, response, callback, content);
+        return true;
+    }
+}
