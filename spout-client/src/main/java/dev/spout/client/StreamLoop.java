@@ -155,7 +155,7 @@ final class StreamLoop implements Runnable {
             }
             if (!settings.reconnect()) {
                 return new StreamEvent.Failed(new EventSourceException(
-                        EventSourceException.Kind.NETWORK, 0, "The connection failed: " + cause.getMessage(), cause));
+                        EventSourceException.Kind.NETWORK, 0, "The connection failed: " + describe(cause), cause));
             }
             boolean healthy = openedAt != 0
                     && System.nanoTime() - openedAt
@@ -259,5 +259,11 @@ final class StreamLoop implements Runnable {
                 // The connection is being abandoned; a failure to close it has no one to report to.
             }
         }
+    }
+
+    /** The JDK's client reports a refused connection as a ConnectException without a message: name it then. */
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
     }
 }

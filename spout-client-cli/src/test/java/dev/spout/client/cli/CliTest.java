@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class CliTest {
     final ScriptedServer server = new ScriptedServer();
     final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
     CliTest() throws Exception {}
 
@@ -23,7 +24,14 @@ class CliTest {
     }
 
     int run(String... args) {
-        return Cli.run(Cli.parse(args), new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        return Cli.execute(
+                args,
+                new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    }
+
+    String err() {
+        return stderr.toString(StandardCharsets.UTF_8);
     }
 
     String out() {
@@ -39,7 +47,7 @@ class CliTest {
 
         assertThat(run("--json", "--no-reconnect", server.uri("/s").toString())).isZero();
         assertThat(out())
-                .isEqualTo("{\"type\":\"price\",\"data\":\"a \\\"quoted\\\"\\n\\u00e9\\u2603\",\"lastEventId\":\"7\"}\n"
+                .isEqualTo("{\"type\":\"price\",\"data\":\"a \\\"quoted\\\"\\n\\u00E9\\u2603\",\"lastEventId\":\"7\"}\n"
                         + "{\"type\":\"message\",\"data\":\"next\",\"lastEventId\":\"7\"}\n");
     }
 
@@ -102,6 +110,60 @@ class CliTest {
                 .isThrownBy(() -> Cli.parse(new String[] {"--max-events", "x", "http://h"}));
         assertThatIllegalArgumentException().isThrownBy(() -> Cli.parse(new String[] {"-H", "novalue", "http://h"}));
         assertThatIllegalArgumentException().isThrownBy(() -> Cli.parse(new String[] {"--bogus", "http://h"}));
+    }
+
+    @Test
+    void helpListsEveryOptionAndExitsZeroWithoutConnecting() {
+        assertThat(run("--help")).isZero();
+        assertThat(out())
+                .startsWith("Usage: spout-client")
+                .contains("--json", "--max-events", "--no-reconnect", "--header", "--request", "--data")
+                .contains("--last-event-id", "--read-timeout", "--retry-server-errors", "--max-event-size", "URL")
+                .contains("Exit status");
+        assertThat(run("-h")).isZero();
+        assertThat(run("--version")).isZero();
+        assertThat(out()).contains("spout-client ");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorThatSaysWhich() {
+        assertThat(run("--bogus", "http://127.0.0.1:1/s")).isEqualTo(2);
+        assertThat(err()).contains("spout-client: Unknown option: '--bogus'").contains("--help");
+        assertThat(out()).isEmpty();
+        assertThat(run("ftp://host/s")).isEqualTo(2);
+        assertThat(err()).contains("http:// or https://");
+    }
+
+    @Test
+    void nothingListeningIsSaidInWordsWithHostAndPort() throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort(); // closed again: nothing listens there now
+        }
+        assertThat(run("--no-reconnect", "http://127.0.0.1:" + port + "/s")).isEqualTo(1);
+        assertThat(err())
+                .contains("spout-client: connection refused by 127.0.0.1:" + port + " (is the server running?)")
+                .doesNotContain("null");
+    }
+
+    @Test
+    void whileReconnectingEachFailureIsSaidInWords() throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        var options = Cli.parse(new String[] {"http://127.0.0.1:" + port + "/s"});
+        var errors = new java.io.ByteArrayOutputStream();
+        Thread tool =
+                Thread.ofVirtual().start(() -> Cli.run(options, new PrintStream(stdout), new PrintStream(errors)));
+        dev.spout.testkit.Await.until(
+                "a reconnect is reported",
+                () -> errors.toString(StandardCharsets.UTF_8).contains("reconnecting in"));
+        tool.interrupt();
+        tool.join(java.time.Duration.ofSeconds(10));
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .startsWith("spout-client: connection refused by 127.0.0.1:" + port + " (is the server running?);"
+                        + " reconnecting in ");
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The packaged tool, run as its contract says: java -jar spout-client/target/spout-client.jar [options] URL. */
 class CliJarIT {
-    static final Path JAR = Path.of("target", "spout-client.jar");
+    static final Path JAR = Path.of("..", "spout-client", "target", "spout-client.jar"); // the documented path
 
     record Run(int exit, String stdout, String stderr) {}
 
