@@ -25,6 +25,18 @@ final class Runner {
 
     static final List<String> LOAD_JVM = List.of("-Xmx1g", "-XX:+UseG1GC");
     static final int PORT = 18800;
+
+    /**
+     * The repository the runner belongs to, found from where its own classes are
+     * ({@code <root>/spout-bench/target/spout-bench.jar} or {@code .../target/classes}), so that it finds the peers
+     * and writes the report in the same place from whatever directory it is started; the working directory if it
+     * cannot tell.
+     */
+    static final Path ROOT = repositoryRoot();
+
+    static final String ALL_SCENARIOS = "idle,fanout,fanout-max,max-streams,loops,http2,redis,topics";
+    static final String ALL_PEERS = "spout,jetty,javalin,helidon,webflux,vertx,rawnio";
+    private static final List<String> SPOUT_ONLY = List.of("loops", "http2", "redis", "topics");
     static final String NO_HEADERS = "no stream counted: without events the server sends no response headers "
             + "(WebFlux writes them with the first event), so the load generator never sees a stream open";
 
@@ -52,21 +64,33 @@ final class Runner {
     }
 
     static final List<Peer> PEERS = List.of(
-            new Peer("spout", "Spout", Path.of("spout-bench/target/spout-bench.jar"), true),
+            new Peer("spout", "Spout", ROOT.resolve("spout-bench/target/spout-bench.jar"), true),
             new Peer(
                     "jetty",
                     "Jetty 12 core (by hand)",
-                    Path.of("spout-bench/peers/jetty/target/bench-jetty.jar"),
+                    ROOT.resolve("spout-bench/peers/jetty/target/bench-jetty.jar"),
                     false),
-            new Peer("javalin", "Javalin 7", Path.of("spout-bench/peers/javalin/target/bench-javalin.jar"), false),
-            new Peer("helidon", "Helidon SE 4", Path.of("spout-bench/peers/helidon/target/bench-helidon.jar"), false),
+            new Peer("javalin", "Javalin 7", ROOT.resolve("spout-bench/peers/javalin/target/bench-javalin.jar"), false),
+            new Peer(
+                    "helidon",
+                    "Helidon SE 4",
+                    ROOT.resolve("spout-bench/peers/helidon/target/bench-helidon.jar"),
+                    false),
             new Peer(
                     "webflux",
                     "Spring WebFlux (Boot 4)",
-                    Path.of("spout-bench/peers/webflux/target/bench-webflux.jar"),
+                    ROOT.resolve("spout-bench/peers/webflux/target/bench-webflux.jar"),
                     false),
-            new Peer("vertx", "Vert.x 5 (by hand)", Path.of("spout-bench/peers/vertx/target/bench-vertx.jar"), false),
-            new Peer("rawnio", "raw NIO floor", Path.of("spout-bench/peers/rawnio/target/bench-rawnio.jar"), false));
+            new Peer(
+                    "vertx",
+                    "Vert.x 5 (by hand)",
+                    ROOT.resolve("spout-bench/peers/vertx/target/bench-vertx.jar"),
+                    false),
+            new Peer(
+                    "rawnio",
+                    "raw NIO floor",
+                    ROOT.resolve("spout-bench/peers/rawnio/target/bench-rawnio.jar"),
+                    false));
 
     final boolean quick;
     final Report report = new Report();
@@ -83,49 +107,150 @@ final class Runner {
 
     static void main(Args args) throws Exception {
         var runner = new Runner(args.flag("quick"));
-        List<String> scenarios = args.list("scenarios", "idle,fanout,fanout-max,max-streams,loops,http2,redis,topics");
+        List<String> scenarios = args.list("scenarios", ALL_SCENARIOS);
+        for (String scenario : scenarios) {
+            if (!List.of(ALL_SCENARIOS.split(",")).contains(scenario)) {
+                throw new IllegalArgumentException("Unknown scenario " + scenario + ": choose from " + ALL_SCENARIOS);
+            }
+        }
         List<Peer> peers = new ArrayList<>();
-        for (String name : args.list("peers", "spout,jetty,javalin,helidon,webflux,vertx,rawnio")) {
+        List<String> missing = new ArrayList<>();
+        for (String name : args.list("peers", ALL_PEERS)) {
             Peer peer = PEERS.stream()
                     .filter(p -> p.name().equals(name))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("Unknown peer " + name));
+                    .orElseThrow(
+                            () -> new IllegalArgumentException("Unknown peer " + name + ": choose from " + ALL_PEERS));
             if (Files.exists(peer.jar())) {
                 peers.add(peer);
             } else {
+                missing.add(peer.label() + " (" + peer.jar() + ")");
                 runner.report.note("Not run: " + peer.label() + " (" + peer.jar()
                         + " is missing; build it with ./mvnw -Pbench -DskipTests package)");
             }
+        }
+        Path out = args.options().containsKey("out") ? Path.of(args.string("out", "docs")) : ROOT.resolve("docs");
+        Path markdown = out.resolve("benchmarks.md");
+        Path chart = out.resolve("benchmarks.png");
+        List<Planned> plan = runner.plan(scenarios, peers);
+        System.err.print(describe(plan, missing, markdown, chart));
+        if (args.flag("dry-run")) {
+            return;
         }
         var command = new StringBuilder("java -jar spout-bench/target/spout-bench.jar run");
         args.options()
                 .forEach((name, value) ->
                         command.append(" --").append(name).append(value.equals("true") ? "" : " " + value));
         runner.report.setup(command.toString(), SERVER_JVM, LOAD_JVM);
+        long started = System.nanoTime();
+        long estimateLeft = plan.stream().mapToLong(Planned::estimateSeconds).sum();
+        for (int i = 0; i < plan.size(); i++) {
+            Planned step = plan.get(i);
+            long elapsed = (System.nanoTime() - started) / 1_000_000_000;
+            System.err.printf(
+                    "== [%d/%d] %s / %s (%s elapsed, about %s left)%n",
+                    i + 1, plan.size(), step.scenario(), step.peer().label(), minutes(elapsed), minutes(estimateLeft));
+            try {
+                runner.run(step.scenario(), step.peer());
+            } catch (Exception failure) {
+                runner.report.add(
+                        step.scenario(),
+                        step.peer().label(),
+                        Map.of(),
+                        "failed: "
+                                + String.valueOf(failure.getMessage())
+                                        .lines()
+                                        .findFirst()
+                                        .orElse(""));
+                System.err.println("   failed: " + failure);
+            }
+            estimateLeft -= step.estimateSeconds();
+            Thread.sleep(2000); // let sockets in TIME_WAIT and the CPU settle between runs
+        }
+        Files.createDirectories(out);
+        runner.report.write(markdown, chart);
+        System.err.printf(
+                "Wrote %s and %s after %s%n", markdown, chart, minutes((System.nanoTime() - started) / 1_000_000_000));
+    }
+
+    /** One run of the plan, with what it is expected to take. */
+    record Planned(String scenario, Peer peer, long estimateSeconds) {}
+
+    /** Every scenario against every peer that takes it, in order, each with its estimate. */
+    List<Planned> plan(List<String> scenarios, List<Peer> peers) {
+        List<Planned> plan = new ArrayList<>();
         for (String scenario : scenarios) {
             for (Peer peer : peers) {
-                if (List.of("loops", "http2", "redis", "topics").contains(scenario) && !peer.spout()) {
-                    continue; // Spout's own models: per-client handlers, and HTTP/2 beyond the file limit
+                if (SPOUT_ONLY.contains(scenario) && !peer.spout()) {
+                    continue; // Spout's own models: per-client handlers, HTTP/2 beyond the file limit, Redis, topics
                 }
-                System.err.printf("== %s / %s%n", scenario, peer.label());
-                try {
-                    runner.run(scenario, peer);
-                } catch (Exception failure) {
-                    runner.report.add(
-                            scenario,
-                            peer.label(),
-                            Map.of(),
-                            "failed: "
-                                    + failure.getMessage().lines().findFirst().orElse(""));
-                    System.err.println("   failed: " + failure);
-                }
-                Thread.sleep(2000); // let sockets in TIME_WAIT and the CPU settle between runs
+                plan.add(new Planned(scenario, peer, estimateSeconds(scenario) + 2));
             }
         }
-        Path docs = Path.of("docs");
-        Files.createDirectories(docs);
-        runner.report.write(docs.resolve("benchmarks.md"), docs.resolve("benchmarks.png"));
-        System.err.println("Wrote docs/benchmarks.md and docs/benchmarks.png");
+        return plan;
+    }
+
+    /**
+     * Roughly how long a scenario takes on one peer: its warm-ups, measurements and server starts, as the code
+     * below runs them (fanout-max assumes every step is climbed). An estimate, to plan a run by, not a promise.
+     */
+    long estimateSeconds(String scenario) {
+        return switch (scenario) {
+            case "idle" -> quick ? 20 : 35;
+            case "fanout" -> quick ? 15 : 35;
+            case "fanout-max" -> quick ? 30 : 150;
+            case "max-streams" -> quick ? 25 : 90;
+            case "loops" -> quick ? 25 : 60;
+            case "http2" -> quick ? 25 : 60;
+            case "redis" -> quick ? 40 : 90;
+            case "topics" -> quick ? 120 : 420;
+            default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
+        };
+    }
+
+    static String describe(List<Planned> plan, List<String> missing, Path markdown, Path chart) {
+        var out = new StringBuilder("Plan: ").append(plan.size()).append(" runs\n");
+        for (Planned step : plan) {
+            out.append(String.format(
+                    "  %-12s %-26s about %s%n", step.scenario(), step.peer().label(), minutes(step.estimateSeconds())));
+        }
+        for (String peer : missing) {
+            out.append("  not run: ")
+                    .append(peer)
+                    .append(" is missing; build it with ./mvnw -q -Pbench -DskipTests install\n");
+        }
+        long total = plan.stream().mapToLong(Planned::estimateSeconds).sum();
+        out.append("About ")
+                .append(minutes(total))
+                .append(" in all; the report goes to ")
+                .append(markdown);
+        out.append(" and its chart to ").append(chart).append("\n");
+        return out.toString();
+    }
+
+    private static Path repositoryRoot() {
+        try {
+            Path code = Path.of(Runner.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            Path target = code.getParent(); // the jar's directory, or target/ for target/classes
+            if (target != null
+                    && target.getFileName() != null
+                    && target.getFileName().toString().equals("target")
+                    && target.getParent() != null
+                    && target.getParent().getFileName().toString().equals("spout-bench")) {
+                return target.getParent().getParent();
+            }
+        } catch (java.net.URISyntaxException | SecurityException | NullPointerException unknown) {
+            // fall through: the working directory
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    static String minutes(long seconds) {
+        return seconds < 60 ? seconds + " s" : seconds / 60 + " min " + seconds % 60 + " s";
     }
 
     private void run(String scenario, Peer peer) throws Exception {

@@ -1,0 +1,103 @@
+package dev.spout.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bench's command line: help everywhere, unknown options refused, a runner that says what it will do first. */
+class BenchCommandLineTest {
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream savedErr;
+    private PrintStream savedOut;
+
+    @BeforeEach
+    void capture() {
+        savedErr = System.err;
+        savedOut = System.out;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setErr(savedErr);
+        System.setOut(savedOut);
+    }
+
+    private String printed() {
+        return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void runHelpPrintsTheOptionsAndRunsNothing(@TempDir Path dir) {
+        assertThat(Main.execute("run", "--help", "--out", dir.toString())).isZero();
+        assertThat(printed()).contains("Usage: spout-bench run", "--scenarios", "--peers", "--out", "--dry-run");
+        assertThat(printed()).doesNotContain("Plan:");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void everyCommandAnswersHelp() {
+        for (String command : new String[] {"server", "load", "load-h2", "resume-probe", "churn", "run", "chart"}) {
+            out.reset();
+            assertThat(Main.execute(command, "--help")).as(command).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).as(command).startsWith("Usage: spout-bench " + command);
+        }
+        assertThat(Main.execute("--help")).isZero();
+        assertThat(printed()).contains("server", "load", "run", "chart", "jmh");
+    }
+
+    @Test
+    void unknownOptionsAndBadValuesAreUsageErrors() {
+        assertThat(Main.execute("run", "--bogus")).isEqualTo(2);
+        assertThat(printed()).contains("spout-bench: Unknown option: '--bogus'", "run --help");
+        assertThat(Main.execute("server", "--port", "eighty")).isEqualTo(2);
+        assertThat(Main.execute("run", "--dry-run", "--scenarios", "nonsense")).isEqualTo(2);
+        assertThat(printed()).contains("Unknown scenario nonsense");
+        assertThat(Main.execute("frobnicate")).isEqualTo(2);
+        assertThat(Main.execute()).isEqualTo(2);
+    }
+
+    @Test
+    void theRunnerPrintsItsPlanEstimateAndWhereTheReportGoes(@TempDir Path dir) throws Exception {
+        Path reportDir = dir.resolve("report");
+        assertThat(Main.execute(
+                        "run", "--dry-run", "--quick", "--scenarios", "idle,topics", "--out", reportDir.toString()))
+                .isZero();
+        assertThat(printed())
+                .contains("Plan: ")
+                .containsPattern("About \\d+ min \\d+ s in all")
+                .contains("the report goes to " + reportDir.resolve("benchmarks.md"))
+                .contains("chart to " + reportDir.resolve("benchmarks.png"));
+        assertThat(Files.exists(reportDir)).as("a dry run writes nothing").isFalse();
+    }
+
+    @Test
+    void thePlanRunsSpoutsOwnScenariosOnSpoutOnlyAndEstimatesEachRun() {
+        var runner = new Runner(false);
+        Runner.Peer spout = Runner.PEERS.get(0);
+        Runner.Peer jetty = Runner.PEERS.get(1);
+        var plan = runner.plan(java.util.List.of("idle", "topics"), java.util.List.of(spout, jetty));
+        assertThat(plan)
+                .extracting(step -> step.scenario() + "/" + step.peer().name())
+                .containsExactly("idle/spout", "idle/jetty", "topics/spout");
+        assertThat(plan).allSatisfy(step -> assertThat(step.estimateSeconds()).isPositive());
+        assertThat(Runner.describe(plan, java.util.List.of(), Path.of("r.md"), Path.of("r.png")))
+                .contains("Plan: 3 runs")
+                .contains("the report goes to r.md and its chart to r.png");
+    }
+
+    @Test
+    void theRunnerFindsTheRepositoryFromItsOwnClasses() {
+        assertThat(Runner.ROOT.resolve("spout-bench/pom.xml")).exists();
+    }
+}
