@@ -70,7 +70,7 @@ public final class BroadcastTogglesExample {
     public static void main(String[] args) {
         var app = Spout.create();
         define(app);
-        app.start(Ports.fromArgs(args));
+        ServeOptions.of("broadcast-toggles", args).start(app);
         System.out.println("Open " + app.uri().resolve("client") + " in two browsers and click the boxes");
     }
 }

@@ -91,7 +91,7 @@ public final class ChatExample {
     public static void main(String[] args) {
         var app = Spout.create();
         define(app);
-        app.start(Ports.fromArgs(args));
+        ServeOptions.of("chat", args).start(app);
         System.out.println("Open " + app.uri().resolve("client") + " in a few browsers");
     }
 }

@@ -57,7 +57,7 @@ public final class ClockExample {
     public static void main(String[] args) {
         var app = Spout.create();
         define(app);
-        app.start(Ports.fromArgs(args));
+        ServeOptions.of("clock", args).start(app);
         System.out.println("Open " + app.uri().resolve("client"));
     }
 }

@@ -105,7 +105,7 @@ public final class DashboardExample {
     public static void main(String[] args) {
         var app = Spout.create();
         define(app);
-        app.start(Ports.fromArgs(args));
+        ServeOptions.of("dashboard", args).start(app);
         System.out.println("Open " + app.uri().resolve("dashboard") + " and sign in as demo / demo");
     }
 }

@@ -11,11 +11,15 @@ import static dev.spout.html.Html.ul;
 
 import dev.spout.redis.RedisBroker;
 import dev.spout.server.Spout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Every example on one port, each under its own prefix, with an index at {@code /}. The README's demo command runs
- * this: {@code java -jar spout-examples/target/spout-demo.jar [--port N] [--redis URI]} (or {@code PORT=N}, {@code
- * REDIS_URL=URI}); the default port is 8080. With Redis, several demo nodes share their topics.
+ * this: {@code java -jar spout-examples/target/spout-demo.jar [--port N] [--host H] [--redis URI]} (or {@code PORT=N},
+ * {@code REDIS_URL=URI}); the default port is 8080, on every interface; {@code --help} lists the options. With Redis,
+ * several demo nodes share their topics.
  */
 public final class Demo {
     private Demo() {}
@@ -72,14 +76,33 @@ public final class Demo {
         return app;
     }
 
+    /** The demo's command line: where it listens, and Redis if several nodes share its topics. */
+    @Command(
+            name = "spout-demo",
+            mixinStandardHelpOptions = true,
+            description = "Every example of Spout on one port, with an index at /.")
+    static final class Options {
+        @Mixin
+        ServeOptions serve;
+
+        @Option(
+                names = "--redis",
+                paramLabel = "URI",
+                defaultValue = "${env:REDIS_URL}",
+                description = "Share the topics with other demo nodes through Redis (or REDIS_URL), such as"
+                        + " redis://127.0.0.1:6379.")
+        String redis;
+    }
+
     public static void main(String[] args) {
-        String redis = Ports.redisFromArgs(args);
+        Options command = ServeOptions.parseOrExit("spout-demo", Options::new, args);
+        String redis = command.redis == null || command.redis.isBlank() ? null : command.redis.trim();
         Spout app = define(Spout.create(options -> {
             if (redis != null) { // several demo nodes then share their topics (the chat) through Redis
                 options.broker(RedisBroker.create(redis));
             }
         }));
-        app.start(Ports.fromArgs(args));
+        command.serve.start(app);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "spout-shutdown"));
         System.out.println("Spout demo: " + app.uri());
     }

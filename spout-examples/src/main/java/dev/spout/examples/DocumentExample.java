@@ -82,7 +82,7 @@ public final class DocumentExample {
     public static void main(String[] args) {
         var app = Spout.create();
         define(app.under("/docs"));
-        app.start(Ports.fromArgs(args));
+        ServeOptions.of("document", args).start(app);
         System.out.println("Open " + app.uri().resolve("docs/7") + " in two browsers, and docs/8 in a third");
     }
 }

@@ -96,7 +96,7 @@ public final class JobExample {
     public static void main(String[] args) {
         var app = Spout.create();
         define(app);
-        app.start(Ports.fromArgs(args));
+        ServeOptions.of("job", args).start(app);
         System.out.println("Open " + app.uri().resolve("client") + " and start a few jobs");
     }
 }

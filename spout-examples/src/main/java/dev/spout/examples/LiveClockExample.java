@@ -35,7 +35,7 @@ public final class LiveClockExample {
     public static void main(String[] args) {
         var app = Spout.create();
         define(app);
-        app.start(Ports.fromArgs(args));
+        ServeOptions.of("live-clock", args).start(app);
         System.out.println("Open " + app.uri().resolve("client"));
     }
 }

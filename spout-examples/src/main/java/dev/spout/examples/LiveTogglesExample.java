@@ -50,7 +50,7 @@ public final class LiveTogglesExample {
     public static void main(String[] args) {
         var app = Spout.create();
         define(app);
-        app.start(Ports.fromArgs(args));
+        ServeOptions.of("live-toggles", args).start(app);
         System.out.println("Open " + app.uri().resolve("client") + " in two browsers and click the boxes");
     }
 }

@@ -96,7 +96,7 @@ public final class NotificationsExample {
     public static void main(String[] args) {
         var app = Spout.create();
         define(app);
-        app.start(Ports.fromArgs(args));
+        ServeOptions.of("notifications", args).start(app);
         System.out.println("Open " + app.uri().resolve("inbox") + " in two browsers, as ann and as bob");
     }
 }

@@ -79,10 +79,18 @@ class DemoTest {
 
     @Test
     void thePortComesFromTheArgumentsOrDefaults() {
-        assertThat(Ports.fromArgs(new String[] {"--port", "9090"})).isEqualTo(9090);
-        assertThat(Ports.fromArgs(new String[] {"--port=9091"})).isEqualTo(9091);
+        assertThat(ServeOptions.parse("--port", "9090").port).isEqualTo(9090);
+        assertThat(ServeOptions.parse("--port=9091").port).isEqualTo(9091);
+        assertThat(ServeOptions.parse("--host", "127.0.0.1").host).isEqualTo("127.0.0.1");
+        assertThat(ServeOptions.parse().host).as("every interface by default").isNull();
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> Ports.fromArgs(new String[] {"--port", "http"}))
+                .isThrownBy(() -> ServeOptions.parse("--port", "http"))
                 .withMessageContaining("--port");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServeOptions.parse("--port", "70000"))
+                .withMessageContaining("0 to 65535");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServeOptions.parse("--bogus"))
+                .withMessageContaining("Unknown option");
     }
 }
