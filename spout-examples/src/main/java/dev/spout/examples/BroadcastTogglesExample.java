@@ -1,14 +1,16 @@
 package dev.spout.examples;
 
+import static dev.spout.html.Html.classes;
 import static dev.spout.html.Html.div;
+import static dev.spout.html.Html.h1;
 import static dev.spout.html.Html.id;
+import static dev.spout.html.Html.p;
 import static dev.spout.html.Html.style;
 import static dev.spout.html.Html.text;
 
 import dev.spout.live.Live;
 import dev.spout.live.LiveState;
 import dev.spout.server.Routes;
-import dev.spout.server.Spout;
 import dev.spout.server.topic.Topic;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -52,13 +54,17 @@ public final class BroadcastTogglesExample {
                     State now = state.get();
                     return div(
                             Live.connect(page.url("/sse")),
+                            h1(text("Toggles, broadcast")),
+                            p(classes("muted"), text("Each click is published to a topic the moment it happens.")),
                             div(
                                     id("one"),
+                                    classes("toggle"),
                                     style("border-color: blue;"),
                                     Live.state("one"),
                                     text(String.valueOf(now.one()))),
                             div(
                                     id("two"),
+                                    classes("toggle"),
                                     style("border-color: red;"),
                                     Live.state("two"),
                                     text(String.valueOf(now.two()))));
@@ -68,7 +74,7 @@ public final class BroadcastTogglesExample {
     }
 
     public static void main(String[] args) {
-        var app = Spout.create();
+        var app = DemoLook.create();
         define(app);
         ServeOptions.of("broadcast-toggles", args).start(app);
         System.out.println("Open " + app.uri().resolve("client") + " in two browsers and click the boxes");

@@ -8,13 +8,13 @@ import static dev.spout.html.Html.h1;
 import static dev.spout.html.Html.id;
 import static dev.spout.html.Html.input;
 import static dev.spout.html.Html.li;
+import static dev.spout.html.Html.p;
 import static dev.spout.html.Html.text;
 import static dev.spout.html.Html.ul;
 
 import dev.spout.live.Live;
 import dev.spout.live.Patch;
 import dev.spout.server.Routes;
-import dev.spout.server.Spout;
 import dev.spout.server.page.AjaxOptions;
 import dev.spout.server.topic.Topic;
 import java.time.Duration;
@@ -46,8 +46,7 @@ public final class ChatExample {
                 "/client",
                 page -> {
                     page.title("Spout chat");
-                    page.css("#status { color: #888; } .spout-disconnected #status { color: #c00; } "
-                            + "#messages { list-style: none; padding: 0; } #messages li { margin: .2em 0; }");
+                    page.css("#messages:empty::before { content: 'No messages yet: say something.'; color: #667085; }");
                     page.ajax(
                             "say",
                             "#say",
@@ -82,14 +81,16 @@ public final class ChatExample {
                                     id("say"),
                                     input(attr("name", "from"), attr("placeholder", "name"), attr("required", null)),
                                     input(attr("name", "text"), attr("placeholder", "message"), attr("required", null)),
-                                    button(attr("type", "submit"), text("Send"))));
+                                    button(attr("type", "submit"), text("Send")),
+                                    // where a refused message (400) says why, instead of only on the console
+                                    p(id("chat-error"), Live.errors())));
                 },
                 "/events",
                 room);
     }
 
     public static void main(String[] args) {
-        var app = Spout.create();
+        var app = DemoLook.create();
         define(app);
         ServeOptions.of("chat", args).start(app);
         System.out.println("Open " + app.uri().resolve("client") + " in a few browsers");

@@ -1,12 +1,14 @@
 package dev.spout.examples;
 
+import static dev.spout.html.Html.classes;
 import static dev.spout.html.Html.div;
+import static dev.spout.html.Html.h1;
 import static dev.spout.html.Html.id;
+import static dev.spout.html.Html.p;
 import static dev.spout.html.Html.span;
 import static dev.spout.html.Html.text;
 
 import dev.spout.server.Routes;
-import dev.spout.server.Spout;
 import dev.spout.server.stream.SseStream;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -39,23 +41,34 @@ public final class ClockExample {
                               document.getElementById('display').textContent = event.data;
                             };""");
                     page.css("#display { color: blue; }");
-                    return div(text("Current time: "), span(id("display")));
+                    return div(
+                            h1(text("Clock")),
+                            p(classes("muted"), text("The server's time, sent by a loop of its own for each browser.")),
+                            p(
+                                    classes("card"),
+                                    text("Current time: "),
+                                    // The time now, so the page is whole before the first event.
+                                    span(id("display"), text(now()))));
                 },
                 "/sse",
                 ClockExample::tick);
     }
 
+    static String now() {
+        return ZonedDateTime.now().format(SECONDS_TO_STRING);
+    }
+
     /** The seed's {@code sse-proc}: the time with a random id, as event {@code message}, every second. */
     static void tick(SseStream sse) throws InterruptedException {
         while (true) {
-            String now = ZonedDateTime.now().format(SECONDS_TO_STRING);
-            sse.send(now, "message", String.valueOf(ThreadLocalRandom.current().nextInt(10)));
+            sse.send(
+                    now(), "message", String.valueOf(ThreadLocalRandom.current().nextInt(10)));
             Thread.sleep(1000);
         }
     }
 
     public static void main(String[] args) {
-        var app = Spout.create();
+        var app = DemoLook.create();
         define(app);
         ServeOptions.of("clock", args).start(app);
         System.out.println("Open " + app.uri().resolve("client"));

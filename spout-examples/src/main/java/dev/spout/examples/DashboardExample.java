@@ -2,6 +2,7 @@ package dev.spout.examples;
 
 import static dev.spout.html.Html.attr;
 import static dev.spout.html.Html.button;
+import static dev.spout.html.Html.classes;
 import static dev.spout.html.Html.div;
 import static dev.spout.html.Html.dl;
 import static dev.spout.html.Html.element;
@@ -16,7 +17,6 @@ import static dev.spout.html.Html.text;
 import dev.spout.live.Live;
 import dev.spout.live.LiveState;
 import dev.spout.server.Routes;
-import dev.spout.server.Spout;
 import dev.spout.server.auth.Authorizer;
 import dev.spout.server.page.PageOptions;
 import dev.spout.server.topic.Topic;
@@ -55,6 +55,7 @@ public final class DashboardExample {
                 page -> {
                     page.title("Dashboard");
                     String user = page.request().user().orElseThrow(); // requireUser: there is one
+                    Map<String, Object> now = metricsNow(); // the page is whole before the first event
                     return div(
                             Live.connect(page.url("/dashboard/metrics")),
                             h1(text("Dashboard")),
@@ -68,25 +69,46 @@ public final class DashboardExample {
                                             attr("style", "display: inline"),
                                             button(id("sign-out"), attr("type", "submit"), text("Sign out")))),
                             dl(
+                                    classes("card"),
                                     element("dt", text("Server time")),
-                                    element("dd", span(id("time"), Live.state("time"))),
+                                    element(
+                                            "dd",
+                                            span(
+                                                    id("time"),
+                                                    Live.state("time"),
+                                                    text(String.valueOf(now.get("time"))))),
                                     element("dt", text("Heap used (MiB)")),
-                                    element("dd", span(id("heap"), Live.state("heapMiB"))),
+                                    element(
+                                            "dd",
+                                            span(
+                                                    id("heap"),
+                                                    Live.state("heapMiB"),
+                                                    text(String.valueOf(now.get("heapMiB"))))),
                                     element("dt", text("Uptime (s)")),
-                                    element("dd", span(id("uptime"), Live.state("uptimeSeconds")))),
+                                    element(
+                                            "dd",
+                                            span(
+                                                    id("uptime"),
+                                                    Live.state("uptimeSeconds"),
+                                                    text(String.valueOf(now.get("uptimeSeconds")))))),
                             p(Live.offline(), text("Reconnecting...")));
                 },
                 "/dashboard/metrics",
                 metrics);
     }
 
-    private static void publish(Topic metrics) {
+    static Map<String, Object> metricsNow() {
         var runtime = Runtime.getRuntime();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("time", LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        values.put("heapMiB", (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
+        values.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+        return values;
+    }
+
+    private static void publish(Topic metrics) {
         while (true) {
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("time", LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
-            values.put("heapMiB", (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
-            values.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+            Map<String, Object> values = metricsNow();
             try {
                 metrics.publish(LiveState.of(values).event());
             } catch (IllegalStateException closed) {
@@ -103,7 +125,7 @@ public final class DashboardExample {
     }
 
     public static void main(String[] args) {
-        var app = Spout.create();
+        var app = DemoLook.create();
         define(app);
         ServeOptions.of("dashboard", args).start(app);
         System.out.println("Open " + app.uri().resolve("dashboard") + " and sign in as demo / demo");

@@ -1,6 +1,7 @@
 package dev.spout.examples;
 
 import static dev.spout.html.Html.a;
+import static dev.spout.html.Html.classes;
 import static dev.spout.html.Html.div;
 import static dev.spout.html.Html.h1;
 import static dev.spout.html.Html.href;
@@ -24,6 +25,18 @@ import picocli.CommandLine.Option;
 public final class Demo {
     private Demo() {}
 
+    /**
+     * The demo as its command runs it: the demo's look, every example, and the topics in Redis if {@code redis} is
+     * a URI (else in memory).
+     */
+    public static Spout create(String redis) {
+        return define(DemoLook.create(true, options -> {
+            if (redis != null) { // several demo nodes then share their topics (the chat) through Redis
+                options.broker(RedisBroker.create(redis));
+            }
+        }));
+    }
+
     /** Defines the index and every example on the application. */
     public static Spout define(Spout app) {
         ClockExample.define(app.under("/clock"));
@@ -40,7 +53,10 @@ public final class Demo {
             page.title("Spout demo");
             return div(
                     h1(text("Spout demo")),
-                    p(text("The examples of awful-sse, in Java, on Server-Sent Events.")),
+                    p(
+                            classes("muted"),
+                            text("The examples of awful-sse, in Java, on Server-Sent Events. Open any of them in two"
+                                    + " browsers side by side.")),
                     ul(
                             li(
                                     a(href(app.path("/clock/client")), text("Clock")),
@@ -97,11 +113,7 @@ public final class Demo {
     public static void main(String[] args) {
         Options command = ServeOptions.parseOrExit("spout-demo", Options::new, args);
         String redis = command.redis == null || command.redis.isBlank() ? null : command.redis.trim();
-        Spout app = define(Spout.create(options -> {
-            if (redis != null) { // several demo nodes then share their topics (the chat) through Redis
-                options.broker(RedisBroker.create(redis));
-            }
-        }));
+        Spout app = create(redis);
         command.serve.start(app);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "spout-shutdown"));
         System.out.println("Spout demo: " + app.uri());

@@ -2,6 +2,7 @@ package dev.spout.examples;
 
 import static dev.spout.html.Html.attr;
 import static dev.spout.html.Html.button;
+import static dev.spout.html.Html.classes;
 import static dev.spout.html.Html.div;
 import static dev.spout.html.Html.form;
 import static dev.spout.html.Html.h1;
@@ -13,7 +14,6 @@ import static dev.spout.html.Html.text;
 import dev.spout.live.Live;
 import dev.spout.live.Patch;
 import dev.spout.server.Routes;
-import dev.spout.server.Spout;
 import dev.spout.server.auth.Access;
 import dev.spout.server.page.AjaxOptions;
 import dev.spout.server.topic.Subscription;
@@ -64,11 +64,13 @@ public final class DocumentExample {
             return div(
                     Live.connect(page.url("/" + doc + "/events")),
                     h1(text("Document "), text(doc)),
-                    p(id("text"), text("(empty)")),
+                    p(classes("muted"), text("Every browser on this document sees each version as it is saved.")),
+                    p(id("text"), classes("card big"), text("(empty)")),
                     form(
                             id("edit"),
                             input(attr("name", "text"), attr("placeholder", "new text"), attr("required", null)),
-                            button(attr("type", "submit"), text("Save"))));
+                            button(attr("type", "submit"), text("Save")),
+                            p(Live.errors())));
         });
 
         app.subscribe("/{doc}/events", request -> {
@@ -80,7 +82,7 @@ public final class DocumentExample {
     }
 
     public static void main(String[] args) {
-        var app = Spout.create();
+        var app = DemoLook.create();
         define(app.under("/docs"));
         ServeOptions.of("document", args).start(app);
         System.out.println("Open " + app.uri().resolve("docs/7") + " in two browsers, and docs/8 in a third");

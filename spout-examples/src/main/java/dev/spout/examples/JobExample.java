@@ -2,11 +2,13 @@ package dev.spout.examples;
 
 import static dev.spout.html.Html.attr;
 import static dev.spout.html.Html.button;
+import static dev.spout.html.Html.classes;
 import static dev.spout.html.Html.div;
 import static dev.spout.html.Html.element;
 import static dev.spout.html.Html.h1;
 import static dev.spout.html.Html.id;
 import static dev.spout.html.Html.li;
+import static dev.spout.html.Html.p;
 import static dev.spout.html.Html.span;
 import static dev.spout.html.Html.text;
 import static dev.spout.html.Html.ul;
@@ -15,7 +17,6 @@ import dev.spout.live.Live;
 import dev.spout.live.LiveState;
 import dev.spout.live.Patch;
 import dev.spout.server.Routes;
-import dev.spout.server.Spout;
 import dev.spout.server.topic.Topic;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,11 +51,13 @@ public final class JobExample {
                 "/client",
                 page -> {
                     page.title("Spout jobs");
-                    page.css("progress { width: 20em; } .done { color: green; }");
+                    page.css("progress { width: 20em; } .done { color: #12805c; } "
+                            + "#jobs:empty::before { content: 'No jobs yet: start one.'; color: #667085; }");
                     page.ajax("start", "#start", "click", ajax -> start());
                     return div(
                             Live.connect(page.url("/events")),
                             h1(text("Jobs")),
+                            p(classes("muted"), text("Long-running work with live progress bars, in every browser.")),
                             button(id("start"), attr("type", "button"), text("Start a job")),
                             ul(id("jobs")));
                 },
@@ -94,7 +97,7 @@ public final class JobExample {
     }
 
     public static void main(String[] args) {
-        var app = Spout.create();
+        var app = DemoLook.create();
         define(app);
         ServeOptions.of("job", args).start(app);
         System.out.println("Open " + app.uri().resolve("client") + " and start a few jobs");

@@ -1,13 +1,15 @@
 package dev.spout.examples;
 
+import static dev.spout.html.Html.classes;
 import static dev.spout.html.Html.div;
+import static dev.spout.html.Html.h1;
 import static dev.spout.html.Html.id;
+import static dev.spout.html.Html.p;
 import static dev.spout.html.Html.span;
 import static dev.spout.html.Html.text;
 
 import dev.spout.live.Live;
 import dev.spout.server.Routes;
-import dev.spout.server.Spout;
 
 /**
  * The seed's clock without a line of JavaScript: the page says, in attributes, "connect to the stream, and show the
@@ -24,16 +26,20 @@ public final class LiveClockExample {
                     page.css("#display { color: blue; } [data-spout-offline] { color: #c00; }");
                     return div(
                             Live.connect(page.url("/sse")),
-                            text("Current time: "),
-                            span(id("display"), Live.text("message")),
-                            span(Live.offline(), text(" (reconnecting)")));
+                            h1(text("Clock, no JavaScript")),
+                            p(classes("muted"), text("The same clock, bound by attributes: the page has no script.")),
+                            p(
+                                    classes("card"),
+                                    text("Current time: "),
+                                    span(id("display"), Live.text("message"), text(ClockExample.now())),
+                                    span(Live.offline(), text(" (reconnecting)"))));
                 },
                 "/sse",
                 ClockExample::tick);
     }
 
     public static void main(String[] args) {
-        var app = Spout.create();
+        var app = DemoLook.create();
         define(app);
         ServeOptions.of("live-clock", args).start(app);
         System.out.println("Open " + app.uri().resolve("client"));

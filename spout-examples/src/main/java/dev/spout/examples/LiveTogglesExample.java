@@ -1,13 +1,16 @@
 package dev.spout.examples;
 
+import static dev.spout.html.Html.classes;
 import static dev.spout.html.Html.div;
+import static dev.spout.html.Html.h1;
 import static dev.spout.html.Html.id;
+import static dev.spout.html.Html.p;
 import static dev.spout.html.Html.style;
+import static dev.spout.html.Html.text;
 
 import dev.spout.live.Live;
 import dev.spout.live.LiveState;
 import dev.spout.server.Routes;
-import dev.spout.server.Spout;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,8 +37,20 @@ public final class LiveTogglesExample {
                     page.ajax("two", "#two", "click", ajax -> TogglesExample.flip(two));
                     return div(
                             Live.connect(page.url("/sse")),
-                            div(id("one"), style("border-color: blue;"), Live.state("one")),
-                            div(id("two"), style("border-color: red;"), Live.state("two")));
+                            h1(text("Toggles, no JavaScript")),
+                            p(classes("muted"), text("The same boxes, bound by attributes: the page has no script.")),
+                            div(
+                                    id("one"),
+                                    classes("toggle"),
+                                    style("border-color: blue;"),
+                                    Live.state("one"),
+                                    text(String.valueOf(one.get()))),
+                            div(
+                                    id("two"),
+                                    classes("toggle"),
+                                    style("border-color: red;"),
+                                    Live.state("two"),
+                                    text(String.valueOf(two.get()))));
                 },
                 "/sse",
                 sse -> {
@@ -48,7 +63,7 @@ public final class LiveTogglesExample {
     }
 
     public static void main(String[] args) {
-        var app = Spout.create();
+        var app = DemoLook.create();
         define(app);
         ServeOptions.of("live-toggles", args).start(app);
         System.out.println("Open " + app.uri().resolve("client") + " in two browsers and click the boxes");

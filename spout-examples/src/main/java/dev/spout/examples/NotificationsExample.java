@@ -9,13 +9,13 @@ import static dev.spout.html.Html.id;
 import static dev.spout.html.Html.input;
 import static dev.spout.html.Html.label;
 import static dev.spout.html.Html.li;
+import static dev.spout.html.Html.p;
 import static dev.spout.html.Html.text;
 import static dev.spout.html.Html.ul;
 
 import dev.spout.live.Live;
 import dev.spout.live.Patch;
 import dev.spout.server.Routes;
-import dev.spout.server.Spout;
 import dev.spout.server.page.AjaxOptions;
 import dev.spout.server.page.PageOptions;
 import dev.spout.server.topic.Subscription;
@@ -50,6 +50,7 @@ public final class NotificationsExample {
                 page -> {
                     String me = page.request().user().orElseThrow(); // requireUser: there is one
                     page.title("Inbox of " + me);
+                    page.css("#notes:empty::before { content: 'No notes yet.'; color: #667085; }");
                     page.ajax(
                             "send",
                             "#send",
@@ -87,14 +88,15 @@ public final class NotificationsExample {
                                     id("send"),
                                     label(text("To "), input(attr("name", "to"), attr("required", null))),
                                     input(attr("name", "text"), attr("placeholder", "note"), attr("required", null)),
-                                    button(attr("type", "submit"), text("Send"))));
+                                    button(attr("type", "submit"), text("Send")),
+                                    p(Live.errors())));
                 },
                 "/inbox/events",
                 request -> Subscription.to(app.topic("user/" + request.user().orElseThrow())));
     }
 
     public static void main(String[] args) {
-        var app = Spout.create();
+        var app = DemoLook.create();
         define(app);
         ServeOptions.of("notifications", args).start(app);
         System.out.println("Open " + app.uri().resolve("inbox") + " in two browsers, as ann and as bob");

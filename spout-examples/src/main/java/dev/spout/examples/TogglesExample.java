@@ -1,11 +1,14 @@
 package dev.spout.examples;
 
+import static dev.spout.html.Html.classes;
 import static dev.spout.html.Html.div;
+import static dev.spout.html.Html.h1;
 import static dev.spout.html.Html.id;
+import static dev.spout.html.Html.p;
 import static dev.spout.html.Html.style;
+import static dev.spout.html.Html.text;
 
 import dev.spout.server.Routes;
-import dev.spout.server.Spout;
 import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,7 +65,19 @@ public final class TogglesExample {
                     page.ajax("one", "#one", "click", ajax -> flip(one));
                     page.ajax("two", "#two", "click", ajax -> flip(two));
                     return div(
-                            div(id("one"), style("border-color: blue;")), div(id("two"), style("border-color: red;")));
+                            h1(text("Toggles")),
+                            p(classes("muted"), text("Click a box: every open browser sees it flip within a second.")),
+                            // The state as it is now, so the boxes are never empty; the stream keeps it current.
+                            div(
+                                    id("one"),
+                                    classes("toggle"),
+                                    style("border-color: blue;"),
+                                    text(String.valueOf(one.get()))),
+                            div(
+                                    id("two"),
+                                    classes("toggle"),
+                                    style("border-color: red;"),
+                                    text(String.valueOf(two.get()))));
                 },
                 "/sse",
                 sse -> {
@@ -74,7 +89,7 @@ public final class TogglesExample {
     }
 
     public static void main(String[] args) {
-        var app = Spout.create();
+        var app = DemoLook.create();
         define(app);
         ServeOptions.of("toggles", args).start(app);
         System.out.println("Open " + app.uri().resolve("client") + " in two browsers and click the boxes");

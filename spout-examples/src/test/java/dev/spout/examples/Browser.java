@@ -42,6 +42,7 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM);
         options.addArguments(
                 "--headless",
+                "--window-size=1000,760",
                 "--no-sandbox",
                 "--disable-gpu",
                 "--disable-background-networking",
@@ -75,6 +76,34 @@ final class Browser implements AutoCloseable {
 
     String text(String cssSelector) {
         return driver.findElement(By.cssSelector(cssSelector)).getText();
+    }
+
+    /**
+     * Saves what the browser shows as {@code target/screenshots/<name>.png}, for a reviewer to look at (the tests
+     * assert what matters; the pictures show the rest).
+     */
+    Path screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            Files.write(
+                    file,
+                    ((org.openqa.selenium.TakesScreenshot) driver)
+                            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A computed style of the first element the selector finds. */
+    String css(String cssSelector, String property) {
+        return driver.findElement(By.cssSelector(cssSelector)).getCssValue(property);
+    }
+
+    void type(String cssSelector, String text) {
+        driver.findElement(By.cssSelector(cssSelector)).sendKeys(text);
     }
 
     void click(String cssSelector) {

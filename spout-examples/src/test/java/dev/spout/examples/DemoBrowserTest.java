@@ -13,7 +13,7 @@ abstract class DemoBrowserTest {
 
     @BeforeEach
     void startDemo() {
-        app = Demo.define(Spout.create()).start("127.0.0.1", 0);
+        app = Demo.create(null).start("127.0.0.1", 0);
     }
 
     @AfterEach

@@ -3,7 +3,6 @@ package dev.spout.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.spout.server.Spout;
 import dev.spout.testkit.SseTestClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +16,7 @@ class DemoTest {
 
     @Test
     void theIndexLinksEveryExampleAndTheyServeUnderTheirPrefixes() throws Exception {
-        try (var app = Demo.define(Spout.create()).start("127.0.0.1", 0);
+        try (var app = Demo.create(null).start("127.0.0.1", 0);
                 var http = HttpClient.newHttpClient()) {
             String base = "http://127.0.0.1:" + app.port();
             var index = http.send(
@@ -38,7 +37,7 @@ class DemoTest {
     /** The reproductions of the security review, run against the demo: each is refused now. */
     @Test
     void theDemoKeepsStrangersOutOfItsProtectedPartsAndRefusesForgedCalls() throws Exception {
-        try (var app = Demo.define(Spout.create()).start("127.0.0.1", 0);
+        try (var app = Demo.create(null).start("127.0.0.1", 0);
                 var browser = HttpClient.newBuilder()
                         .cookieHandler(new java.net.CookieManager())
                         .followRedirects(HttpClient.Redirect.NEVER)

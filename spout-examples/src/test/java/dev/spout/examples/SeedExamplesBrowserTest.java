@@ -16,7 +16,7 @@ class SeedExamplesBrowserTest extends DemoBrowserTest {
     void theClockPageShowsTheServersTimeChanging() {
         try (var browser = Browser.open()) {
             browser.get(url("/clock/client"));
-            assertThat(browser.text("body")).startsWith("Current time:");
+            assertThat(browser.text("main .card")).startsWith("Current time:");
             String first = browser.await("the clock shows a time", WAIT, d -> emptyToNull(browser.text("#display")));
             LocalDateTime shown = LocalDateTime.parse(first, ClockExample.SECONDS_TO_STRING);
             assertThat(Duration.between(shown, LocalDateTime.now()).abs()).isLessThan(Duration.ofSeconds(5));

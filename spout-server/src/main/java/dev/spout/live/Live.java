@@ -53,4 +53,19 @@ public final class Live {
     public static Attribute offline() {
         return Html.attr("data-spout-offline", null);
     }
+
+    /**
+     * Where a failed ajax call shows its reason: the server's plain-text answer (a handler's {@code respondText} with
+     * an error status), else the status. The nearest such element around the bound element is used, else the
+     * page's first; a page without one gets an alert box at its top, so a failure never goes unseen. A success of
+     * the same binding hides it again. The bound element also receives a cancelable {@code spout:error} event
+     * (detail: {@code status}, {@code message}); cancelling it shows nothing.
+     *
+     * <pre>{@code
+     * form(id("say"), ..., p(Live.errors()))
+     * }</pre>
+     */
+    public static Attribute errors() {
+        return Html.attr("data-spout-errors", null);
+    }
 }

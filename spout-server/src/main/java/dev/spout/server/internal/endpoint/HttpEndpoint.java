@@ -8,11 +8,10 @@ import dev.spout.server.http.HttpResponse;
 import dev.spout.server.http.HttpStatusException;
 import dev.spout.server.internal.auth.JettyClientRequest;
 import dev.spout.server.internal.auth.Sessions;
+import dev.spout.server.internal.http.PlainRefusal;
 import dev.spout.server.internal.http.RequestBody;
 import dev.spout.server.internal.http.SameOrigin;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -71,13 +70,13 @@ public final class HttpEndpoint implements Request.Handler {
         }
         if (binding == null) {
             response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", allowed()));
-            refuse(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
+            PlainRefusal.send(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
             return true;
         }
         if (!"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method)) {
             String crossOrigin = SameOrigin.refusal(request, corsOrigins);
             if (crossOrigin != null) {
-                refuse(response, callback, HttpStatus.FORBIDDEN_403, crossOrigin);
+                PlainRefusal.send(response, callback, HttpStatus.FORBIDDEN_403, crossOrigin);
                 return true;
             }
         }
@@ -86,22 +85,22 @@ public final class HttpEndpoint implements Request.Handler {
             access = binding.authorizer().check(new JettyClientRequest(request, response, sessions, Fields.EMPTY));
         } catch (Exception failure) {
             LOG.error("The authorizer of {} {} failed", method, path, failure);
-            refuse(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500);
+            PlainRefusal.send(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500);
             return true;
         }
         if (access != Access.ALLOW) {
-            refuse(response, callback, access.status());
+            PlainRefusal.send(response, callback, access.status());
             return true;
         }
         byte[] body;
         try {
             body = RequestBody.read(request, maxBody);
         } catch (RequestBody.TooLarge tooLarge) {
-            refuse(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge.getMessage());
+            PlainRefusal.send(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge.getMessage());
             return true;
         } catch (IOException broken) { // the client went away mid-body, or sent a broken chunk
             LOG.debug("The body of {} {} could not be read", method, path, broken);
-            refuse(response, callback, HttpStatus.BAD_REQUEST_400, "The body cannot be read");
+            PlainRefusal.send(response, callback, HttpStatus.BAD_REQUEST_400, "The body cannot be read");
             return true;
         }
         HttpResponse answer;
@@ -109,16 +108,16 @@ public final class HttpEndpoint implements Request.Handler {
             answer = binding.handler().handle(JettyHttpRequest.of(request, response, sessions, body));
         } catch (HttpStatusException refused) {
             LOG.debug("{} {} answered {}: {}", method, path, refused.status(), refused.getMessage());
-            refuse(response, callback, refused.status(), refused.getMessage());
+            PlainRefusal.send(response, callback, refused.status(), refused.getMessage());
             return true;
         } catch (Exception failure) {
             LOG.error("The handler of {} {} failed", method, path, failure);
-            refuse(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500);
+            PlainRefusal.send(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500);
             return true;
         }
         if (answer == null) {
             LOG.error("The handler of {} {} returned null instead of an HttpResponse", method, path);
-            refuse(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500);
+            PlainRefusal.send(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500);
             return true;
         }
         write(answer, head, response, callback);
@@ -138,21 +137,6 @@ public final class HttpEndpoint implements Request.Handler {
         } else {
             response.write(true, body, callback);
         }
-    }
-
-    /**
-     * A refusal with its reason as plain text. Jetty's error pages would do for GET and POST, but write no body for
-     * other methods, and a PUT's client deserves the reason as much as a POST's.
-     */
-    private static void refuse(Response response, Callback callback, int status) {
-        refuse(response, callback, status, HttpStatus.getMessage(status));
-    }
-
-    private static void refuse(Response response, Callback callback, int status, String reason) {
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain;charset=utf-8");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.write(true, ByteBuffer.wrap((reason + "\n").getBytes(StandardCharsets.UTF_8)), callback);
     }
 
     private TreeSet<String> allowed() {

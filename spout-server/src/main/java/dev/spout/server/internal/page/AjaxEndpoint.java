@@ -7,6 +7,7 @@ import dev.spout.server.internal.auth.JettyClientRequest;
 import dev.spout.server.internal.auth.Sessions;
 import dev.spout.server.internal.http.FormBody;
 import dev.spout.server.internal.http.Methods;
+import dev.spout.server.internal.http.PlainRefusal;
 import dev.spout.server.internal.http.SameOrigin;
 import dev.spout.server.page.AjaxHandler;
 import java.nio.ByteBuffer;
@@ -69,7 +70,7 @@ public final class AjaxEndpoint implements Request.Handler {
         try {
             form = FormBody.of(request);
         } catch (FormBody.Refused refused) {
-            Response.writeError(request, response, callback, refused.status(), refused.getMessage());
+            PlainRefusal.send(response, callback, refused.status(), refused.getMessage());
             return true;
         }
         var clientRequest = new JettyClientRequest(request, response, sessions, form);
@@ -78,7 +79,7 @@ public final class AjaxEndpoint implements Request.Handler {
             String refusal = csrfRefusal(request, clientRequest);
             if (refusal != null) {
                 LOG.debug("Ajax call to {} refused: {}", path, refusal);
-                Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, refusal);
+                PlainRefusal.send(response, callback, HttpStatus.FORBIDDEN_403, refusal);
                 return true;
             }
         }
@@ -87,7 +88,7 @@ public final class AjaxEndpoint implements Request.Handler {
             handler.handle(exchange);
         } catch (Exception failure) {
             LOG.error("The ajax handler {} failed", path, failure);
-            Response.writeError(request, response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500);
+            PlainRefusal.send(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500);
             return true;
         }
         AjaxCall.Answer answer = exchange.answer();

@@ -19,10 +19,48 @@
     }
     return fetch(target, init).then(function (response) {
       return response.text().then(function (text) {
-        if (!response.ok) throw new Error(method + ' ' + url + ' answered ' + response.status + ': ' + text);
+        if (!response.ok) {
+          var type = response.headers.get('Content-Type') || '';
+          var reason = type.indexOf('text/plain') === 0 ? text
+            : type.indexOf('text/html') === 0 ? new DOMParser().parseFromString(text, 'text/html').body.textContent
+            : '';
+          reason = (reason || '').trim().slice(0, 500);
+          var error = new Error(method + ' ' + url + ' answered ' + response.status + ': ' + text);
+          error.status = response.status;
+          error.reason = reason
+            || 'The server answered ' + response.status + (response.statusText ? ' ' + response.statusText : '');
+          throw error;
+        }
         return text;
       });
     });
+  }
+
+  /* Where a binding's failures show: the nearest [data-spout-errors], the page's first, or a box made for them. */
+  function errorBox(element, create) {
+    var box = (element.closest && element.closest('[data-spout-errors]')) || null;
+    if (!box && element.querySelector) box = element.querySelector('[data-spout-errors]');
+    if (!box) box = document.querySelector('[data-spout-errors]');
+    if (!box && create) {
+      box = document.createElement('div');
+      box.setAttribute('data-spout-errors', '');
+      box.className = 'spout-error-box';
+      box.style.cssText = 'position:fixed;top:1em;left:50%;transform:translateX(-50%);z-index:2147483647;'
+        + 'background:#fdecea;color:#611a15;border:1px solid #f5c2c0;padding:.6em 1em;border-radius:6px;';
+      document.body.appendChild(box);
+    }
+    return box;
+  }
+
+  function report(element, error) {
+    console.error('spout:', error);
+    var detail = {status: error.status || 0, message: error.reason || 'The request failed: ' + error.message};
+    var event = new CustomEvent('spout:error', {bubbles: true, cancelable: true, detail: detail});
+    if (!element.dispatchEvent(event)) return;
+    var box = errorBox(element, true);
+    box.setAttribute('role', 'alert');
+    box.textContent = detail.message;
+    box.hidden = false;
   }
 
   function formOf(element) {
@@ -65,8 +103,10 @@
         }
         if (o.resetForm) { var form = formOf(element); if (form) form.reset(); }
         if (o.clear) document.querySelectorAll(o.clear).forEach(function (field) { field.value = ''; });
+        var box = errorBox(element, false);
+        if (box) box.hidden = true;
         if (o.success) o.success(text, element);
-      }).catch(function (error) { console.error('spout:', error); });
+      }).catch(function (error) { report(element, error); });
     }, true);
   }
 
@@ -127,10 +167,22 @@
     return source;
   }
 
+  var sources = [];
+
   function start() {
     document.querySelectorAll('[data-spout-offline]').forEach(function (element) { element.hidden = true; });
-    document.querySelectorAll('[data-spout-connect]').forEach(connect);
+    document.querySelectorAll('[data-spout-connect]').forEach(function (root) { sources.push(connect(root)); });
   }
+
+  /* A page kept in the back/forward cache would keep its streams open: on HTTP/1.1 a browser has six connections
+     per host, so a few such pages starve the next one. Close them when the page is hidden; a page shown again from
+     the cache reloads, so it shows the state as it is now rather than what it missed. */
+  window.addEventListener('pagehide', function (event) {
+    if (event.persisted) sources.forEach(function (source) { source.close(); });
+  });
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted && sources.length) location.reload();
+  });
 
   window.Spout = {bind: bind, send: send, patch: patch, state: state};
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
