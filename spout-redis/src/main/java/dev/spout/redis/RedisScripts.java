@@ -11,13 +11,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The Lua scripts that publish: each appends to the streams, sets their time to live and tells the nodes, in one
- * atomic step, so no node can see an event out of its stream's order. Called by digest (EVALSHA); a Redis that does
+ * The Lua scripts: those that publish append to the streams, set their time to live and tell the nodes, in one
+ * atomic step, so no node can see an event out of its stream's order; those of sessions read or change a session
+ * and renew its time to live in one step, and never bring back one that expired. Called by digest (EVALSHA); a Redis that does
  * not know the script (restarted, flushed) gets it in full once (EVAL, which also caches it).
  */
 final class RedisScripts {
     static final RedisScripts PUBLISH = new RedisScripts("publish.lua");
     static final RedisScripts PUBLISH_MANY = new RedisScripts("publish-many.lua");
+    static final RedisScripts SESSION_CREATE = new RedisScripts("session-create.lua");
+    static final RedisScripts SESSION_FIND = new RedisScripts("session-find.lua");
+    static final RedisScripts SESSION_PUT = new RedisScripts("session-put.lua");
 
     private final String source;
     private volatile String digest;
@@ -35,21 +39,25 @@ final class RedisScripts {
 
     /** Runs the script; completes with what it returns (the event's id). */
     CompletableFuture<String> run(StatefulRedisConnection<String, String> connection, String[] keys, String... args) {
+        return run(connection, ScriptOutputType.VALUE, keys, args);
+    }
+
+    /** Runs the script; completes with what it returns, as the output type says. */
+    <T> CompletableFuture<T> run(
+            StatefulRedisConnection<String, String> connection,
+            ScriptOutputType output,
+            String[] keys,
+            String... args) {
         String sha = digest;
         if (sha == null) {
             sha = digest = connection.sync().digest(source);
         }
-        CompletableFuture<String> bySha = connection
-                .async()
-                .<String>evalsha(sha, ScriptOutputType.VALUE, keys, args)
-                .toCompletableFuture();
+        CompletableFuture<T> bySha =
+                connection.async().<T>evalsha(sha, output, keys, args).toCompletableFuture();
         return bySha.exceptionallyCompose(failure -> {
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
             if (cause instanceof RedisNoScriptException) {
-                return connection
-                        .async()
-                        .<String>eval(source, ScriptOutputType.VALUE, keys, args)
-                        .toCompletableFuture();
+                return connection.async().<T>eval(source, output, keys, args).toCompletableFuture();
             }
             return CompletableFuture.failedFuture(cause);
         });

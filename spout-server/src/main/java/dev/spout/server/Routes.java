@@ -111,6 +111,11 @@ public interface Routes {
         return route("GET", path, Authorizer.allowAll(), handler);
     }
 
+    /** A plain endpoint answering GET (and HEAD) to clients the authorizer admits; see {@link #route}. */
+    default Routes get(String path, Authorizer authorizer, HttpHandler handler) {
+        return route("GET", path, authorizer, handler);
+    }
+
     /** A plain endpoint answering POST; see {@link #route}. */
     default Routes post(String path, HttpHandler handler) {
         return route("POST", path, Authorizer.allowAll(), handler);

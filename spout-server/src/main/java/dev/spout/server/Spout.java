@@ -345,6 +345,18 @@ public final class Spout implements Routes, AutoCloseable {
             engine.stop();
             engine.topics.close();
             options.broker.close();
+            closeSessions();
+        }
+    }
+
+    /** A session store with a connection of its own (Redis) is closed with the application that was given it. */
+    private void closeSessions() {
+        if (options.sessions instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception failure) {
+                LOG.warn("The session store did not close cleanly", failure);
+            }
         }
     }
 }

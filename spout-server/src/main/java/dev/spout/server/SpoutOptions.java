@@ -164,7 +164,11 @@ public final class SpoutOptions {
         return this;
     }
 
-    /** Where sessions live (default: in memory, forgotten after 8 idle hours). */
+    /**
+     * Where sessions live (default: in memory, forgotten after 8 idle hours). Several nodes behind a proxy need a
+     * shared store, such as spout-redis's {@code RedisSessionStore.connect(uri)}; a store that is {@link AutoCloseable} is closed
+     * with the application.
+     */
     public SpoutOptions sessions(SessionStore store) {
         this.sessions = Objects.requireNonNull(store, "store");
         return this;
