@@ -244,6 +244,13 @@ final class BenchCommands {
         boolean quick;
 
         @Option(
+                names = "--repeat",
+                paramLabel = "N",
+                description = "Runs of each scenario every peer runs, in rounds; the report gives min / median / max"
+                        + " (default 3).")
+        int repeat;
+
+        @Option(
                 names = "--out",
                 paramLabel = "DIR",
                 description = "Where benchmarks.md and .png go (default: the repository's docs).")

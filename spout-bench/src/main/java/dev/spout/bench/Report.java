@@ -18,16 +18,110 @@ import java.util.Set;
 final class Report {
     record Row(String peer, Map<String, Object> values, String note) {}
 
+    /** What one run of a scenario measured on one peer. */
+    record Measured(Map<String, Object> values, String note) {}
+
+    /**
+     * The runs of one measure: shown as min / median / max; the chart and comparisons use the median. With one run,
+     * just that value.
+     */
+    record Spread(double min, double median, double max, int runs) {
+        static Spread of(List<Double> values) {
+            List<Double> sorted = values.stream().sorted().toList();
+            int n = sorted.size();
+            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+            return new Spread(sorted.getFirst(), median, sorted.getLast(), n);
+        }
+
+        @Override
+        public String toString() {
+            return runs == 1 ? format(median) : format(min) + " / " + format(median) + " / " + format(max);
+        }
+    }
+
     private final Map<String, List<Row>> scenarios = new LinkedHashMap<>();
+    private final Map<String, Map<String, List<Measured>>> runs = new LinkedHashMap<>();
+    private final Map<String, String> peers = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private String command = "";
     private List<String> serverJvm = List.of();
     private List<String> loadJvm = List.of();
+    private int repeat = 1;
+    private String generatedOn = LocalDateTime.now().toLocalDate().toString();
+    private String measuredOn = machine();
 
-    void setup(String command, List<String> serverJvm, List<String> loadJvm) {
+    void setup(String command, List<String> serverJvm, List<String> loadJvm, int repeat) {
         this.command = command;
         this.serverJvm = serverJvm;
         this.loadJvm = loadJvm;
+        this.repeat = repeat;
+    }
+
+    /** How a peer is written, for the report's list of peers. */
+    void describePeer(String label, String how) {
+        peers.put(label, how);
+    }
+
+    /**
+     * One more run of a scenario that every peer runs; the report shows the runs of each peer as one row, every
+     * measure as min / median / max.
+     */
+    synchronized void addRun(String scenario, String peer, Measured measured) {
+        scenarios.computeIfAbsent(scenario, s -> new ArrayList<>());
+        runs.computeIfAbsent(scenario, s -> new LinkedHashMap<>())
+                .computeIfAbsent(peer, p -> new ArrayList<>())
+                .add(measured);
+        List<Row> rows = scenarios.get(scenario);
+        rows.removeIf(row -> row.peer().equals(peer));
+        rows.add(aggregate(peer, runs.get(scenario).get(peer)));
+    }
+
+    /** The runs of a peer as one row: each measure's spread over the runs that have it, and their notes. */
+    static Row aggregate(String peer, List<Measured> measured) {
+        Set<String> columns = new LinkedHashSet<>();
+        measured.forEach(m -> columns.addAll(m.values().keySet()));
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String column : columns) {
+            List<Double> numbers = measured.stream()
+                    .map(m -> m.values().get(column))
+                    .filter(Number.class::isInstance)
+                    .map(v -> ((Number) v).doubleValue())
+                    .toList();
+            if (!numbers.isEmpty()) {
+                values.put(column, Spread.of(numbers));
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; i < measured.size(); i++) {
+            String note = measured.get(i).note();
+            if (note != null && !note.isBlank()) {
+                notes.add((measured.size() > 1 ? "run " + (i + 1) + ": " : "") + note);
+            }
+        }
+        return new Row(peer, values, notes.isEmpty() ? null : String.join("; ", notes));
+    }
+
+    /** Under the chart: the machine, the date, the runs. */
+    String subtitle() {
+        return measuredOn + " · " + generatedOn + " · "
+                + (repeat > 1 ? "each bar the median of " + repeat + " runs" : "one run each")
+                + " · * written by hand on that stack";
+    }
+
+    /** A measure's value for comparisons and the chart: a number, or a spread's median; null if it has none. */
+    static Double median(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Spread spread -> spread.median();
+            case Number number -> number.doubleValue();
+            case String text
+            when text.contains(" / ") -> {
+                String[] parts = text.split(" / ");
+                Object middle = number(parts[1]);
+                yield middle instanceof Double d ? d : null;
+            }
+            default -> null;
+        };
     }
 
     void note(String note) {
@@ -47,7 +141,17 @@ final class Report {
         String scenario = null;
         List<String> columns = List.of();
         for (String line : Files.readAllLines(markdown, StandardCharsets.UTF_8)) {
-            if (line.startsWith("## ")) {
+            if (line.startsWith("Generated by ") && line.contains("` on ")) {
+                report.generatedOn = line.substring(line.lastIndexOf("` on ") + 5)
+                        .replace(".", "")
+                        .trim();
+            } else if (line.startsWith("Machine: ")) {
+                report.measuredOn = line.substring(
+                        "Machine: ".length(), line.indexOf(". ") > 0 ? line.indexOf(". ") : line.length());
+            } else if (line.contains("ran ") && line.contains(" times, in rounds")) {
+                String after = line.substring(line.indexOf("ran ") + 4);
+                report.repeat = Integer.parseInt(after.substring(0, after.indexOf(' ')));
+            } else if (line.startsWith("## ")) {
                 scenario = line.substring(3).trim();
                 columns = List.of();
             } else if (scenario != null && line.startsWith("| stack |")) {
@@ -66,6 +170,28 @@ final class Report {
             }
         }
         return report;
+    }
+
+    /** The text under each "## " heading of a report, by heading, up to the next heading (trimmed, ending in \\n). */
+    static Map<String, String> sections(String markdown) {
+        Map<String, String> sections = new LinkedHashMap<>();
+        String heading = null;
+        var text = new StringBuilder();
+        for (String line : markdown.split("\n", -1)) {
+            if (line.startsWith("## ")) {
+                if (heading != null) {
+                    sections.put(heading, text.toString().strip() + "\n");
+                }
+                heading = line.substring(3).trim();
+                text.setLength(0);
+            } else if (heading != null) {
+                text.append(line).append('\n');
+            }
+        }
+        if (heading != null) {
+            sections.put(heading, text.toString().strip() + "\n");
+        }
+        return sections;
     }
 
     private static List<String> cells(String row) {
@@ -90,7 +216,30 @@ final class Report {
         return scenarios.getOrDefault(scenario, List.of());
     }
 
+    /** The scenarios in the order the report shows them. */
+    static final List<String> ORDER =
+            List.of("idle", "fanout", "fanout-max", "max-streams", "loops", "http2", "redis", "topics");
+
+    static final String KEPT = "*Kept from an earlier report: not run this time.*";
+
+    /**
+     * Writes the report and its chart. A scenario that this run did not measure but the report already at {@code
+     * markdown} has is kept as it was, marked as kept (and its rows still drawn), so that a run of a few scenarios
+     * ({@code --scenarios topics}) does not wipe the others.
+     */
     void write(Path markdown, Path chart) throws IOException {
+        Map<String, String> kept = new LinkedHashMap<>();
+        if (Files.exists(markdown)) {
+            Report previous = read(markdown);
+            Map<String, String> blocks = sections(Files.readString(markdown, StandardCharsets.UTF_8));
+            for (String scenario : ORDER) {
+                if (!scenarios.containsKey(scenario) && blocks.containsKey(scenario)) {
+                    String block = blocks.get(scenario);
+                    kept.put(scenario, block.contains(KEPT) ? block : KEPT + "\n\n" + block);
+                    scenarios.put(scenario, new ArrayList<>(previous.rows(scenario)));
+                }
+            }
+        }
         var md = new StringBuilder();
         md.append("# Benchmarks\n\n")
                 .append("Generated by `")
@@ -110,11 +259,34 @@ final class Report {
                 .append(String.join(" ", loadJvm))
                 .append("`. Latency is measured ")
                 .append("from each event's intended publish time (no coordinated omission).\n\n")
+                .append(
+                        repeat > 1
+                                ? "The scenarios of every peer (idle, fanout, fanout-max, max-streams) ran " + repeat
+                                        + " times, in rounds (each peer once, then again); each cell is **min / median /"
+                                        + " max** of the runs, and the chart shows the medians. Server and load generator"
+                                        + " share two cores, so runs differ: compare medians, and read a difference smaller"
+                                        + " than the spread as none.\n\n"
+                                : "Each scenario ran once: a figure from one run on a shared machine is noisy.\n\n")
                 .append("![deliveries per second, p99 latency and memory per stream](benchmarks.png)\n\n");
         for (String note : notes) {
             md.append("- ").append(note).append('\n');
         }
-        for (Map.Entry<String, List<Row>> scenario : scenarios.entrySet()) {
+        if (!peers.isEmpty()) {
+            md.append("\n## How each peer is written\n\n")
+                    .append("Every peer does the same job (the bench server's contract: `GET /sse` streams one topic,"
+                            + " events published by the same publisher code at the same rate) the fastest way its"
+                            + " own documentation supports, with the same JVM flags.\n\n");
+            peers.forEach((label, how) ->
+                    md.append("- **").append(label).append("**: ").append(how).append('\n'));
+        }
+        List<Map.Entry<String, List<Row>>> ordered = new ArrayList<>(scenarios.entrySet());
+        ordered.sort(
+                java.util.Comparator.comparingInt(e -> ORDER.contains(e.getKey()) ? ORDER.indexOf(e.getKey()) : 99));
+        for (Map.Entry<String, List<Row>> scenario : ordered) {
+            if (kept.containsKey(scenario.getKey())) {
+                md.append("\n## ").append(scenario.getKey()).append("\n\n").append(kept.get(scenario.getKey()));
+                continue;
+            }
             md.append("\n## ")
                     .append(scenario.getKey())
                     .append("\n\n")
@@ -188,8 +360,13 @@ final class Report {
         if (value == null) {
             return "";
         }
-        if (value instanceof Double d) {
-            return d >= 1000 ? String.format(Locale.ROOT, "%,.0f", d) : String.format(Locale.ROOT, "%.2f", d);
+        if (value instanceof Spread spread) {
+            return spread.toString();
+        }
+        if (value instanceof Double d) { // counts without decimals; measures under 1,000 with two
+            return d >= 1000 || d == Math.rint(d)
+                    ? String.format(Locale.ROOT, "%,.0f", d)
+                    : String.format(Locale.ROOT, "%.2f", d);
         }
         if (value instanceof Number n) {
             return String.format(Locale.ROOT, "%,d", n.longValue());

@@ -34,7 +34,7 @@ final class SpoutScenarios {
             Thread.sleep(runner.seconds(10, 4).toMillis());
             double cpu = (server.cpuSeconds() - cpu0) / ((System.nanoTime() - t0) / 1e9);
             long heap1 = server.heapAfterGcKib();
-            Map<String, Object> row = Runner.latencyRow(load.result(300));
+            Map<String, Object> row = PeerScenarios.latencyRow(load.result(300));
             row.put("server CPU (cores)", cpu);
             row.put("heap KiB/stream", (heap1 - heap0) / (double) streams);
             row.put("RSS MiB", server.rssKib() / 1024.0);
@@ -75,7 +75,7 @@ final class SpoutScenarios {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("connections", connections);
             row.put("streams/connection", perConnection);
-            row.putAll(Runner.latencyRow(load.result(600)));
+            row.putAll(PeerScenarios.latencyRow(load.result(600)));
             row.put("RSS MiB", server.rssKib() / 1024.0);
             runner.report.add("http2", peer.label(), row, null);
         }
@@ -159,7 +159,7 @@ final class SpoutScenarios {
             load.set(load.indexOf("--url") + 1, String.join(",", urls));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("setup", label);
-            row.putAll(Runner.latencyRow(new LoadProcess(load).result(300)));
+            row.putAll(PeerScenarios.latencyRow(new LoadProcess(load).result(300)));
             runner.report.add("redis", peer.label(), row, null);
         } finally {
             for (ServerProcess server : servers) {

@@ -57,7 +57,7 @@ final class TopicScenarios {
             var result = new LoadProcess(load(List.of(Runner.PORT), streams, topics)).result(300);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("setup", label);
-            row.putAll(Runner.latencyRow(result));
+            row.putAll(PeerScenarios.latencyRow(result));
             row.put("delivered %", 100 * result.get("deliveriesPerSecond") / (rate * streams / topics));
             row.put("RSS MiB", server.rssKib() / 1024.0);
             runner.report.add("topics", peer.label(), row, null);
@@ -170,7 +170,7 @@ final class TopicScenarios {
             var result = new LoadProcess(load(List.of(Runner.PORT + 1, Runner.PORT + 2), streams, topics)).result(300);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("setup", label);
-            row.putAll(Runner.latencyRow(result));
+            row.putAll(PeerScenarios.latencyRow(result));
             row.put("delivered %", 100 * result.get("deliveriesPerSecond") / (rate * streams / topics));
             row.put("Redis connections/node", redisConnections(uri, Runner.PORT + 1, Runner.PORT + 2));
             runner.report.add("topics", peer.label(), row, null);

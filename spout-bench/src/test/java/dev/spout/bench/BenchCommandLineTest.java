@@ -86,13 +86,15 @@ class BenchCommandLineTest {
         var runner = new Runner(false);
         Runner.Peer spout = Runner.PEERS.get(0);
         Runner.Peer jetty = Runner.PEERS.get(1);
-        var plan = runner.plan(java.util.List.of("idle", "topics"), java.util.List.of(spout, jetty));
+        var plan = runner.plan(java.util.List.of("idle", "topics"), java.util.List.of(spout, jetty), 2);
         assertThat(plan)
-                .extracting(step -> step.scenario() + "/" + step.peer().name())
-                .containsExactly("idle/spout", "idle/jetty", "topics/spout");
+                .as("every peer's scenarios in rounds, Spout's own once")
+                .extracting(step ->
+                        step.round() + ":" + step.scenario() + "/" + step.peer().name())
+                .containsExactly("1:idle/spout", "1:idle/jetty", "1:topics/spout", "2:idle/spout", "2:idle/jetty");
         assertThat(plan).allSatisfy(step -> assertThat(step.estimateSeconds()).isPositive());
         assertThat(Runner.describe(plan, java.util.List.of(), Path.of("r.md"), Path.of("r.png")))
-                .contains("Plan: 3 runs")
+                .contains("Plan: 5 runs")
                 .contains("the report goes to r.md and its chart to r.png");
     }
 

@@ -1,0 +1,106 @@
+package dev.spout.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report's arithmetic and its plain words: spreads of repeated runs, no zero for a missing figure. */
+class ReportTest {
+
+    private static Report.Measured run(double deliveries, double p99) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("deliveries/s", deliveries);
+        values.put("p99 ms", p99);
+        return new Report.Measured(values, null);
+    }
+
+    @Test
+    void repeatedRunsOfAPeerAreOneRowOfMinMedianMax() {
+        var report = new Report();
+        report.addRun("fanout", "Spout", run(200_000, 30));
+        report.addRun("fanout", "Jetty", run(90_000, 16_000));
+        report.addRun("fanout", "Spout", run(199_000, 27));
+        report.addRun("fanout", "Spout", run(201_000, 35));
+        List<Report.Row> rows = report.rows("fanout");
+        assertThat(rows).extracting(Report.Row::peer).containsExactly("Jetty", "Spout");
+        var spout = rows.get(1).values();
+        assertThat(spout.get("p99 ms")).isEqualTo(new Report.Spread(27, 30, 35, 3));
+        assertThat(Report.format(spout.get("deliveries/s"))).isEqualTo("199,000 / 200,000 / 201,000");
+        assertThat(Report.median(spout.get("p99 ms"))).isEqualTo(30.0);
+        assertThat(Report.median("27.00 / 30.00 / 35.00"))
+                .as("read back from the Markdown")
+                .isEqualTo(30.0);
+        assertThat(Report.Spread.of(List.of(1.0, 4.0)).median()).isEqualTo(2.5);
+    }
+
+    @Test
+    void aPeerWithoutAFigureHasNoneRatherThanZeroAndItsNotesSayWhy() {
+        var row = Report.aggregate(
+                "Javalin 7",
+                List.of(
+                        new Report.Measured(Map.of(), "no step held; stopped at 50 events/s"),
+                        new Report.Measured(Map.of("max deliveries/s", 50_000.0), "stopped at 100 events/s")));
+        assertThat(row.values().get("max deliveries/s")).isEqualTo(new Report.Spread(50_000, 50_000, 50_000, 1));
+        assertThat(row.note()).isEqualTo("run 1: no step held; stopped at 50 events/s; run 2: stopped at 100 events/s");
+        assertThat(Report.median(null)).isNull();
+    }
+
+    @Test
+    void theReportAndItsChartAreWrittenAndReadBack(@TempDir Path dir) throws Exception {
+        var report = new Report();
+        report.setup("run --quick", List.of("-Xmx2g"), List.of("-Xmx1g"), 2);
+        report.describePeer("Spout", "its bench server");
+        report.addRun("fanout", "Spout", run(200_000, 30));
+        report.addRun("fanout", "Spout", run(190_000, 20));
+        report.addRun("fanout-max", "Javalin 7", new Report.Measured(Map.of(), "no step held"));
+        Path md = dir.resolve("benchmarks.md");
+        Path png = dir.resolve("benchmarks.png");
+        report.write(md, png);
+        String text = Files.readString(md);
+        assertThat(text)
+                .contains("**min / median / max**")
+                .contains("## How each peer is written")
+                .contains("- **Spout**: its bench server")
+                .contains("| Spout | 190,000 / 195,000 / 200,000 | 20 / 25 / 30 |")
+                .doesNotContain("Infinity")
+                .doesNotContain("NaN");
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isGreaterThan(1000);
+        var again = Report.read(md);
+        assertThat(Report.median(again.rows("fanout").getFirst().values().get("p99 ms")))
+                .isEqualTo(25.0);
+    }
+
+    @Test
+    void aRunOfSomeScenariosKeepsTheOthersAsTheyWere(@TempDir Path dir) throws Exception {
+        Path md = dir.resolve("benchmarks.md");
+        Path png = dir.resolve("benchmarks.png");
+        var first = new Report();
+        first.setup("run", List.of(), List.of(), 1);
+        first.addRun("fanout", "Spout", run(200_000, 30));
+        first.add("topics", "Spout", Map.of("deliveries/s", 10_000.0), "hand-checked");
+        first.write(md, png);
+
+        var second = new Report();
+        second.setup("run --scenarios fanout", List.of(), List.of(), 1);
+        second.addRun("fanout", "Spout", run(150_000, 40));
+        second.write(md, png);
+        String text = Files.readString(md);
+        assertThat(text).contains("| Spout | 150,000 | 40 |").doesNotContain("200,000");
+        assertThat(text).contains("## topics\n\n" + Report.KEPT).contains("hand-checked");
+        assertThat(text.indexOf("## fanout")).isLessThan(text.indexOf("## topics"));
+
+        var third = new Report(); // kept twice: marked once
+        third.setup("run --scenarios fanout", List.of(), List.of(), 1);
+        third.addRun("fanout", "Spout", run(150_000, 40));
+        third.write(md, png);
+        String again = Files.readString(md);
+        assertThat(again.indexOf(Report.KEPT)).isEqualTo(again.lastIndexOf(Report.KEPT));
+    }
+}
