@@ -75,7 +75,7 @@ class BenchCommandLineTest {
                 .isZero();
         assertThat(printed())
                 .contains("Plan: ")
-                .containsPattern("About \\d+ min \\d+ s in all")
+                .containsPattern("About \\d+( min \\d+)? s in all")
                 .contains("the report goes to " + reportDir.resolve("benchmarks.md"))
                 .contains("chart to " + reportDir.resolve("benchmarks.png"));
         assertThat(Files.exists(reportDir)).as("a dry run writes nothing").isFalse();
