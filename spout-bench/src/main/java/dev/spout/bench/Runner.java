@@ -174,6 +174,12 @@ final class Runner {
                 System.err.println("   failed: " + failure);
             }
             estimateLeft -= step.estimateSeconds();
+            boolean roundEnds = i + 1 < plan.size() && plan.get(i + 1).round() != step.round();
+            if (roundEnds) { // a run cut short later still leaves the report of the rounds done
+                Files.createDirectories(out);
+                runner.report.write(markdown, chart);
+                System.err.printf("Wrote %s after run %d of %d%n", markdown, step.round(), repeat);
+            }
             Thread.sleep(2000); // let sockets in TIME_WAIT and the CPU settle between runs
         }
         Files.createDirectories(out);
