@@ -3,6 +3,7 @@ package dev.spout.server.internal.page;
 import dev.spout.html.Html;
 import dev.spout.html.Node;
 import dev.spout.server.auth.ClientRequest;
+import dev.spout.server.internal.endpoint.JsonCodec;
 import dev.spout.server.page.AjaxExchange;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,12 +57,8 @@ final class AjaxCall implements AjaxExchange {
     /** The answer, or null for none. Updates go out as a JSON object of element id to HTML. */
     Answer answer() {
         if (updates != null) {
-            var json = new StringBuilder("{");
-            updates.forEach((id, markup) -> json.append(json.length() > 1 ? "," : "")
-                    .append(JavaScript.quote(id))
-                    .append(':')
-                    .append(JavaScript.quote(markup)));
-            return new Answer(json.append('}').toString(), "application/json");
+            String json = new String(JsonCodec.write(updates), java.nio.charset.StandardCharsets.UTF_8);
+            return new Answer(json, "application/json");
         }
         return html == null ? null : new Answer(html, "text/html;charset=utf-8");
     }
