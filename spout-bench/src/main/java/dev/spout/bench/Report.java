@@ -220,6 +220,20 @@ final class Report {
     static final List<String> ORDER =
             List.of("idle", "fanout", "fanout-max", "max-streams", "loops", "http2", "redis", "topics");
 
+    /** What the tables cannot say by themselves. */
+    static final String READING = """
+
+            **Reading the figures.** A peer that writes every event to every client with a write of its own (the unit its
+            API offers: Jetty's `Response.write` by hand, Vert.x's `HttpServerResponse.write`) makes 200,000 writes a
+            second in `fanout`; on two cores shared with the load generator that is more than they get through, so
+            their latency grows for the whole run. Spout and the NIO floor write all of a client's pending events at
+            once. A virtual thread per subscriber (Javalin, Helidon) keeps a blocking API from holding everyone up,
+            and costs a thread stack per idle stream (`idle`, `max-streams`). WebFlux's best-effort multicast sink drops
+            events for a subscriber that is behind: they show as `gaps`. In `fanout-max` a step can deliver more than
+            it offered (over 100%): a server behind at the end of the warm-up delivers its backlog inside the measured
+            window; that step fails on its latency anyway.
+            """;
+
     static final String KEPT = "*Kept from an earlier report: not run this time.*";
 
     /**
@@ -278,6 +292,7 @@ final class Report {
                             + " own documentation supports, with the same JVM flags.\n\n");
             peers.forEach((label, how) ->
                     md.append("- **").append(label).append("**: ").append(how).append('\n'));
+            md.append(READING);
         }
         List<Map.Entry<String, List<Row>>> ordered = new ArrayList<>(scenarios.entrySet());
         ordered.sort(
