@@ -11,7 +11,8 @@ module dev.spout.broker {
     exports dev.spout.broker;
     exports dev.spout.broker.internal.log to
             dev.spout.server,
-            dev.spout.redis;
+            dev.spout.redis,
+            dev.spout.servlet;
 
     uses org.slf4j.spi.SLF4JServiceProvider;
 }

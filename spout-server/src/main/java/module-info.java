@@ -20,4 +20,11 @@ module dev.spout.server {
     exports dev.spout.server.topic;
     exports dev.spout.live;
     exports dev.spout.html;
+    // The engine, for the Servlet adapter: the same streams and topics in another container, not a fork.
+    exports dev.spout.server.internal to
+            dev.spout.servlet;
+    exports dev.spout.server.internal.stream to
+            dev.spout.servlet;
+    exports dev.spout.server.internal.topic to
+            dev.spout.servlet;
 }

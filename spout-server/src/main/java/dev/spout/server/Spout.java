@@ -1,6 +1,5 @@
 package dev.spout.server;
 
-import dev.spout.broker.Checkpoints;
 import dev.spout.broker.internal.log.Logs;
 import dev.spout.server.auth.Authorizer;
 import dev.spout.server.http.HttpHandler;
@@ -89,19 +88,8 @@ public final class Spout implements Routes, AutoCloseable {
                         options.keyStorePassword,
                         options.writeTimeout,
                         options.requestHeadTimeout));
-        streamSettings = new StreamSettings(
-                options.heartbeat,
-                options.writeTimeout,
-                options.maxQueuedBytes,
-                options.slowClients,
-                options.maxStreams,
-                options.maxStreamsPerAddress,
-                options.retryAfter);
-        Checkpoints checkpoints = options.broker.checkpoints();
-        if (checkpoints == Checkpoints.none()) { // a broker without a shared store: this node keeps them
-            checkpoints = Checkpoints.inMemory();
-        }
-        var streams = new Streams(streamSettings, server.getByteBufferPool(), checkpoints);
+        streamSettings = Engine.streamSettings(options);
+        var streams = new Streams(streamSettings, server.getByteBufferPool(), Engine.checkpoints(options.broker));
         var sessions = new Sessions(options.sessions, options.sessionCookie, streams::endSession);
         engine = new Engine(
                 streams,

@@ -55,7 +55,8 @@ public final class SpoutOptions {
     Duration requestHeadTimeout = Duration.ofSeconds(10);
     int maxRequestBody = 1024 * 1024;
 
-    SpoutOptions() {}
+    /** The defaults; most applications adjust them in {@code Spout.create(options -> ...)} instead. */
+    public SpoutOptions() {}
 
     /**
      * A comment is written to every stream that has been idle this long (default 15 seconds), so proxies keep it
@@ -229,6 +230,53 @@ public final class SpoutOptions {
     public SpoutOptions maxRequestBody(int bytes) {
         this.maxRequestBody = positive(bytes, "maxRequestBody");
         return this;
+    }
+
+    // What is set, for the engine in another container (spout-servlet) and for an application that reports it.
+
+    /** The heartbeat interval; zero means none. */
+    public Duration heartbeat() {
+        return heartbeat;
+    }
+
+    /** How long one write may wait for a client before the client counts as gone. */
+    public Duration writeTimeout() {
+        return writeTimeout;
+    }
+
+    /** How many bytes may wait for one client before its slow-client policy applies. */
+    public long maxQueuedBytes() {
+        return maxQueuedBytes;
+    }
+
+    /** What happens to a client that falls more than {@link #maxQueuedBytes()} behind. */
+    public SlowClientPolicy slowClients() {
+        return slowClients;
+    }
+
+    /** The most streams open at once. */
+    public int maxStreams() {
+        return maxStreams;
+    }
+
+    /** The most streams open at once from one client address. */
+    public int maxStreamsPerAddress() {
+        return maxStreamsPerAddress;
+    }
+
+    /** What a client refused at a limit is told to wait. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** Where topics' events are ordered and kept. */
+    public Broker broker() {
+        return broker;
+    }
+
+    /** How long a stop waits for streams to end cleanly. */
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
     }
 
     private static int positive(int value, String name) {

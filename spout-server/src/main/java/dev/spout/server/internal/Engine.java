@@ -1,15 +1,20 @@
 package dev.spout.server.internal;
 
+import dev.spout.broker.Broker;
+import dev.spout.broker.Checkpoints;
 import dev.spout.broker.internal.log.Logs;
+import dev.spout.server.SpoutOptions;
 import dev.spout.server.SpoutStats;
 import dev.spout.server.internal.auth.Sessions;
 import dev.spout.server.internal.page.PageSettings;
 import dev.spout.server.internal.stream.StreamSettings;
 import dev.spout.server.internal.stream.Streams;
 import dev.spout.server.internal.topic.Topics;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.slf4j.Logger;
 
 /**
@@ -30,6 +35,34 @@ public final class Engine {
         this.topics = topics;
         this.sessions = sessions;
         this.pages = pages;
+    }
+
+    /**
+     * The engine of a container that serves streams and nothing else (spout-servlet): no pages, no sessions of
+     * Spout's own (the container has its own), so {@link #sessions} and {@link #pages} are null.
+     */
+    public static Engine forStreams(
+            SpoutOptions options, StreamSettings settings, Executor fanOut, ByteBufferPool pool) {
+        var streams = new Streams(settings, pool, checkpoints(options.broker()));
+        return new Engine(streams, new Topics(options.broker(), fanOut, options.maxQueuedBytes()), null, null);
+    }
+
+    /** The streams' part of the options. */
+    public static StreamSettings streamSettings(SpoutOptions options) {
+        return new StreamSettings(
+                options.heartbeat(),
+                options.writeTimeout(),
+                options.maxQueuedBytes(),
+                options.slowClients(),
+                options.maxStreams(),
+                options.maxStreamsPerAddress(),
+                options.retryAfter());
+    }
+
+    /** Where streams of several topics keep their places: the broker's store, or this node's when it has none. */
+    public static Checkpoints checkpoints(Broker broker) {
+        Checkpoints checkpoints = broker.checkpoints();
+        return checkpoints == Checkpoints.none() ? Checkpoints.inMemory() : checkpoints;
     }
 
     public synchronized void start(StreamSettings settings) {

@@ -21,7 +21,7 @@ import org.eclipse.jetty.util.Callback;
  * is tied to its connection's life. Every refusal is answered before the first byte of a stream.
  */
 final class Admission {
-    static final String CONTENT_TYPE = "text/event-stream";
+    static final String CONTENT_TYPE = Opening.CONTENT_TYPE;
     private static final Set<String> METHODS = Set.of("GET");
 
     private Admission() {}
@@ -64,12 +64,8 @@ final class Admission {
             return null;
         }
         String address = clientRequest.remoteAddress();
-        if (streams.stopping() || !streams.limits.tryAcquire(address)) {
-            streams.rejected.increment();
-            response.getHeaders()
-                    .put(
-                            HttpHeader.RETRY_AFTER,
-                            Math.max(1, streams.settings.retryAfter().toSeconds()));
+        if (!streams.tryAdmit(address)) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, streams.retryAfterSeconds());
             Response.writeError(
                     request,
                     response,
@@ -84,9 +80,8 @@ final class Admission {
         boolean http1 = StreamConnection.needed(request);
         EndPoint direct = http1 ? StreamConnection.endPoint(request) : null;
         String sessionId = clientRequest.session().map(Session::id).orElse(null);
-        var exchange = new HttpExchange(clientRequest, response, callback, direct, streams);
-        var stream = new EventStream(path, exchange, streams, address, sessionId);
-        streams.add(stream);
+        var exchange = new JettyExchange(clientRequest, response, callback, direct, streams);
+        EventStream stream = Opening.register(path, exchange, streams, address, sessionId);
         request.addFailureListener(cause -> stream.closeWith(new CloseReason.ClientGone(cause)));
         request.addIdleTimeoutListener(timeout -> !stream.isOpen()); // idle is fine: heartbeats find dead peers
         if (http1) {
@@ -97,21 +92,7 @@ final class Admission {
 
     /** Whether the request's {@code Accept} header names {@code text/event-stream} (with a non-zero quality). */
     static boolean accepted(Request request) {
-        String first = request.getHeaders().get(HttpHeader.ACCEPT);
-        if (first == null) {
-            return false;
-        }
-        if (first.equalsIgnoreCase(CONTENT_TYPE)) { // what EventSource sends: no quality list to parse and throw away
-            return true;
-        }
-        for (String type : request.getHeaders().getQualityCSV(HttpHeader.ACCEPT)) {
-            int params = type.indexOf(';');
-            String bare = (params < 0 ? type : type.substring(0, params)).trim();
-            if (bare.equalsIgnoreCase(CONTENT_TYPE)) {
-                return true;
-            }
-        }
-        return false;
+        return Opening.acceptsEventStream(request.getHeaders().getValuesList(HttpHeader.ACCEPT));
     }
 
     /**

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 
 /**
  * The server side of one open event stream, of either kind: a per-client handler's stream or a topic subscription.
- * Its writes are its {@link WritePump}'s, its HTTP side its {@link HttpExchange}'s; this is where it ends, and it is
+ * Its writes are its {@link WritePump}'s, its HTTP side its {@link StreamExchange}'s; this is where it ends, and it is
  * the lock that guards all three.
  *
  * <p>Whatever ends the stream first wins, and {@link #closeWith} then runs the close sequence, always in this order:
@@ -41,7 +41,7 @@ public final class EventStream implements Subscriber {
 
     final String path;
     final Streams streams;
-    final HttpExchange exchange;
+    final StreamExchange exchange;
     private final WritePump pump = new WritePump(this);
     private final String address; // holds one of the limits' slots for its address until the stream leaves
     final String sessionId; // the session the stream was opened with, if any: its end ends the stream
@@ -50,7 +50,7 @@ public final class EventStream implements Subscriber {
     private List<Consumer<CloseReason>> listeners; // created on first use: topic streams have none
     private Thread handler; // a per-client handler's thread, interrupted at the end of the close sequence
 
-    EventStream(String path, HttpExchange exchange, Streams streams, String address, String sessionId) {
+    EventStream(String path, StreamExchange exchange, Streams streams, String address, String sessionId) {
         this.path = path;
         this.exchange = exchange;
         this.streams = streams;
@@ -190,6 +190,11 @@ public final class EventStream implements Subscriber {
         } else {
             pump.iterate();
         }
+    }
+
+    /** The container that serves the stream says its client is gone (an adapter's error callback). */
+    public void clientGone(Throwable cause) {
+        closeWith(new CloseReason.ClientGone(cause));
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class HandlerEndpoint implements Request.Handler {
         this.authorizer = authorizer;
         this.streams = streams;
         this.sessions = sessions;
-        this.threads = Thread.ofVirtual().name("spout-sse" + path + "#", 1).factory();
+        this.threads = Opening.handlerThreads(path);
     }
 
     @Override
@@ -40,8 +40,7 @@ public final class HandlerEndpoint implements Request.Handler {
         EventStream stream =
                 Admission.admit(path, pagePath, authorizer, streams, sessions, request, response, callback);
         if (stream != null) {
-            var client = new ClientStream(stream);
-            threads.newThread(() -> client.run(handler)).start();
+            Opening.runHandler(stream, handler, threads);
         }
         return true;
     }

@@ -30,7 +30,7 @@ import org.slf4j.Logger;
  * reads its connections all the time and reports a reset stream as a request failure.
  *
  * <p><b>Taking over.</b> An HTTP/1.x stream's body is delimited by the end of the connection, and Spout writes it
- * straight on the end point (see {@link HttpExchange}). After the headers, Jetty's connection has nothing left to do but hold the
+ * straight on the end point (see {@link JettyExchange}). After the headers, Jetty's connection has nothing left to do but hold the
  * request, the response, their header fields, the parser and the generator: about 3 KiB a stream, measured with a
  * heap histogram of 10,000 idle streams. {@link #takeOver()} makes this object the end point's connection instead
  * (the same move Jetty makes for a protocol upgrade), and the rest becomes garbage. From then on Jetty's selector

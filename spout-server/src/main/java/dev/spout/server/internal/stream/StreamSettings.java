@@ -21,4 +21,11 @@ public record StreamSettings(
         SlowClientPolicy slowClients,
         int maxStreams,
         int maxStreamsPerAddress,
-        Duration retryAfter) {}
+        Duration retryAfter) {
+
+    /** The same settings with another heartbeat interval. */
+    public StreamSettings withHeartbeat(Duration interval) {
+        return new StreamSettings(
+                interval, writeTimeout, maxQueuedBytes, slowClients, maxStreams, maxStreamsPerAddress, retryAfter);
+    }
+}

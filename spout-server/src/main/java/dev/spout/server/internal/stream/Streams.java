@@ -91,16 +91,34 @@ public final class Streams {
         }
     }
 
-    boolean stopping() {
+    /** Whether the application is stopping: new streams are refused. */
+    public boolean stopping() {
         return stopping;
     }
 
+    /**
+     * Takes a slot of the stream limits for a new stream from this address; false, counted as a refusal, when the
+     * application is stopping or a limit is reached (the request then gets 503 with {@link #retryAfterSeconds()}).
+     */
+    public boolean tryAdmit(String address) {
+        if (stopping || !limits.tryAcquire(address)) {
+            rejected.increment();
+            return false;
+        }
+        return true;
+    }
+
+    /** What a refused client is told to wait, in whole seconds: at least one. */
+    public long retryAfterSeconds() {
+        return Math.max(1, settings.retryAfter().toSeconds());
+    }
+
     /** A stream's HTTP exchange started; {@link #exchangeEnded()} follows when its last byte is written. */
-    void exchangeStarted() {
+    public void exchangeStarted() {
         exchanges.incrementAndGet();
     }
 
-    void exchangeEnded() {
+    public void exchangeEnded() {
         if (exchanges.decrementAndGet() == 0) {
             synchronized (exchanges) {
                 exchanges.notifyAll();

@@ -35,10 +35,7 @@ public final class TopicStreamEndpoint implements Request.Handler {
         EventStream stream =
                 Admission.admit(path, pagePath, authorizer, streams, sessions, request, response, callback);
         if (stream != null) {
-            String lastEventId = stream.request().header("Last-Event-ID").orElse(null);
-            stream.exchange.releaseAfterHeaders();
-            topic.subscribe(stream, lastEventId);
-            stream.open();
+            Opening.followTopic(stream, topic);
         }
         return true;
     }

@@ -89,15 +89,11 @@ final class WritePump extends IteratingCallback {
     @Override
     protected Action process() {
         ByteBuffer out;
-        boolean viaJetty = false;
+        boolean route = false;
         TopicSet.Save dueSave;
         synchronized (stream) {
             CloseReason reason = stream.closeReasonLocked();
-            if (reason != null
-                    && (reason instanceof CloseReason.ClientGone
-                            || reason instanceof CloseReason.TooSlow
-                            || reason instanceof CloseReason.SessionEnded
-                            || outboxEmpty())) {
+            if (reason != null && (StreamExchange.aborts(reason) || outboxEmpty())) {
                 writing = false;
                 return Action.SUCCEEDED;
             }
@@ -108,7 +104,7 @@ final class WritePump extends IteratingCallback {
                 writing = false;
             } else {
                 writing = true;
-                viaJetty = stream.exchange.nextWriteViaJetty();
+                route = stream.exchange.beforeWrite();
             }
         }
         if (dueSave != null) {
@@ -119,7 +115,7 @@ final class WritePump extends IteratingCallback {
         }
         lastWriteNanos = System.nanoTime();
         writeStartedNanos = lastWriteNanos;
-        stream.exchange.write(out, this, viaJetty);
+        stream.exchange.write(out, this, route);
         return Action.SCHEDULED;
     }
 

@@ -5,7 +5,6 @@ import dev.spout.server.stream.CloseReason;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.io.EndPoint;
-import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -19,7 +18,7 @@ import org.eclipse.jetty.util.Callback;
  * request and response altogether ({@link StreamConnection#takeOver()}), so an idle stream holds little more than
  * its socket.
  */
-final class HttpExchange {
+final class JettyExchange implements StreamExchange {
     private final Streams streams;
     private final EndPoint direct; // null on HTTP/2, where every write goes through Jetty
     private ClientRequest request; // null once a topic stream has left Jetty's HTTP handling
@@ -31,7 +30,7 @@ final class HttpExchange {
     private boolean released;
     private boolean done;
 
-    HttpExchange(ClientRequest request, Response response, Callback callback, EndPoint direct, Streams streams) {
+    JettyExchange(ClientRequest request, Response response, Callback callback, EndPoint direct, Streams streams) {
         this.request = request;
         this.response = response;
         this.callback = callback;
@@ -46,36 +45,33 @@ final class HttpExchange {
 
     /**
      * Lets go of Jetty's request and response once the headers are out, on HTTP/1.x where the stream writes its
-     * body itself: a topic stream, unlike a handler's stream, offers no request to read. Call before the first write.
+     * body itself.
      */
-    synchronized void releaseAfterHeaders() {
+    @Override
+    public synchronized void releaseAfterHeaders() {
         releaseAfterHeaders = direct != null && connection != null;
     }
 
-    /** The request, while the stream still holds it (a handler's stream always does). */
-    ClientRequest request() {
+    @Override
+    public ClientRequest request() {
         return request;
     }
 
-    /**
-     * Whether the next write must go through Jetty's response (the first, which commits the headers, or any on
-     * HTTP/2). Called with the stream's lock held, once per write.
-     */
-    boolean nextWriteViaJetty() {
+    /** Whether the next write must go through Jetty's response (the first, which commits the headers, or any on HTTP/2). */
+    @Override
+    public boolean beforeWrite() {
         boolean viaJetty = direct == null || !committed;
         committed = true;
         return viaJetty;
     }
 
-    /**
-     * Nothing to write: an empty buffer if the headers have not gone out yet (writing it commits them), else null.
-     * Called with the stream's lock held.
-     */
-    ByteBuffer committedOrEmpty() {
+    @Override
+    public ByteBuffer committedOrEmpty() {
         return committed ? null : ByteBuffer.allocate(0);
     }
 
-    void write(ByteBuffer bytes, Callback done, boolean viaJetty) {
+    @Override
+    public void write(ByteBuffer bytes, Callback done, boolean viaJetty) {
         if (viaJetty) {
             response.write(false, bytes, done);
         } else {
@@ -84,7 +80,8 @@ final class HttpExchange {
     }
 
     /** A write has completed: after the first, a topic stream's connection leaves Jetty's HTTP handling. */
-    synchronized void written() {
+    @Override
+    public synchronized void written() {
         if (releaseAfterHeaders && !released && !done) {
             connection.takeOver();
             released = true;
@@ -100,7 +97,8 @@ final class HttpExchange {
      * sends its close_notify) and closes; an abort closes at once. Jetty's exchange, left behind at the take-over,
      * never completes: this ends it for the count of open exchanges.
      */
-    void end(CloseReason reason) {
+    @Override
+    public void end(CloseReason reason) {
         boolean onEndPoint;
         Callback exchange;
         synchronized (this) {
@@ -111,13 +109,7 @@ final class HttpExchange {
             onEndPoint = released;
             exchange = callback;
         }
-        Throwable abort = switch (reason) {
-            case CloseReason.ClientGone gone -> gone.cause();
-            case CloseReason.TooSlow slow ->
-                new EofException("The client is too slow: " + slow.queuedBytes() + " bytes queued");
-            case CloseReason.SessionEnded ended -> new EofException("The stream's session ended");
-            default -> null;
-        };
+        Throwable abort = StreamExchange.abortCause(reason);
         if (!onEndPoint) {
             if (abort != null) {
                 exchange.failed(abort);
@@ -135,7 +127,8 @@ final class HttpExchange {
         streams.exchangeEnded();
     }
 
-    String remoteAddress() {
+    @Override
+    public String remoteAddress() {
         ClientRequest current = request;
         if (current != null) {
             return current.remoteAddress();

@@ -1,0 +1,69 @@
+package dev.spout.server.internal.stream;
+
+import dev.spout.server.internal.topic.LocalTopic;
+import dev.spout.server.stream.SseHandler;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import org.eclipse.jetty.http.QuotedQualityCSV;
+
+/**
+ * How an admitted request becomes a stream, whatever serves it: Spout's own endpoints and the Servlet adapter both
+ * open their streams here, so a stream behaves the same on either (the order of its start, where it resumes, the
+ * thread of its handler).
+ */
+public final class Opening {
+    /** The content type of every stream. */
+    public static final String CONTENT_TYPE = "text/event-stream";
+
+    private Opening() {}
+
+    /**
+     * Whether the values of a request's {@code Accept} headers name {@code text/event-stream} with a non-zero
+     * quality. {@code EventSource} sends exactly {@code text/event-stream}: the fast path, with no list to parse.
+     */
+    public static boolean acceptsEventStream(List<String> acceptValues) {
+        if (acceptValues.size() == 1 && acceptValues.getFirst().equalsIgnoreCase(CONTENT_TYPE)) {
+            return true;
+        }
+        var types = new QuotedQualityCSV();
+        acceptValues.forEach(types::addValue);
+        for (String type : types.getValues()) {
+            int params = type.indexOf(';');
+            String bare = (params < 0 ? type : type.substring(0, params)).trim();
+            if (bare.equalsIgnoreCase(CONTENT_TYPE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A new stream for a request that holds a slot of the limits ({@link Streams#tryAdmit}) and whose headers are
+     * set: counted among the open streams from now on, and ended by the application's stop.
+     */
+    public static EventStream register(
+            String path, StreamExchange exchange, Streams streams, String address, String sessionId) {
+        var stream = new EventStream(path, exchange, streams, address, sessionId);
+        streams.add(stream);
+        return stream;
+    }
+
+    /** The stream follows one topic, from its request's {@code Last-Event-ID} exactly, and starts writing. */
+    public static void followTopic(EventStream stream, LocalTopic topic) {
+        String lastEventId = stream.request().header("Last-Event-ID").orElse(null);
+        stream.exchange.releaseAfterHeaders();
+        topic.subscribe(stream, lastEventId);
+        stream.open();
+    }
+
+    /** The stream is a per-client handler's: it runs on a new thread of {@code threads} (virtual ones). */
+    public static void runHandler(EventStream stream, SseHandler handler, ThreadFactory threads) {
+        var client = new ClientStream(stream);
+        threads.newThread(() -> client.run(handler)).start();
+    }
+
+    /** The threads of a path's per-client handlers: virtual, named after the path. */
+    public static ThreadFactory handlerThreads(String path) {
+        return Thread.ofVirtual().name("spout-sse" + path + "#", 1).factory();
+    }
+}

@@ -1,0 +1,145 @@
+package dev.spout.servlet;
+
+import dev.spout.server.auth.ClientRequest;
+import dev.spout.server.auth.Session;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * A stream's request in a Servlet container, as Spout's authorizers and handlers see it. The user is the container's
+ * ({@code getUserPrincipal()}: Spring Security's, the container's realm); path parameters are those a framework put
+ * in the request attribute {@link #PATH_PARAMETERS} (the Spring starter puts Spring MVC's path variables there).
+ * Spout's own sessions belong to Spout's own server: here the container's sessions (and its security) are the
+ * application's, so {@link #session()} is empty and signing in or out is refused.
+ *
+ * <pre>{@code
+ * Authorizer onlyAdmins = request -> request instanceof ServletClientRequest servlet
+ *         && servlet.servletRequest().isUserInRole("admin") ? Access.ALLOW : Access.FORBIDDEN;
+ * }</pre>
+ */
+public final class ServletClientRequest implements ClientRequest {
+    /** The request attribute that holds a {@code Map<String, String>} of path parameters, if a framework sets one. */
+    public static final String PATH_PARAMETERS = "dev.spout.servlet.pathParameters";
+
+    private final HttpServletRequest request;
+
+    /** The Spout view of a container's request. */
+    public ServletClientRequest(HttpServletRequest request) {
+        this.request = request;
+    }
+
+    /** The container's request, for what Spout's view does not offer. */
+    public HttpServletRequest servletRequest() {
+        return request;
+    }
+
+    @Override
+    public String path() {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    @Override
+    public String method() {
+        return request.getMethod();
+    }
+
+    @Override
+    public Optional<String> pathParameter(String name) {
+        return Optional.ofNullable(pathParameters().get(name));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, String> pathParameters() {
+        return request.getAttribute(PATH_PARAMETERS) instanceof Map<?, ?> values
+                ? Map.copyOf((Map<String, String>) values)
+                : Map.of();
+    }
+
+    @Override
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(request.getHeader(name));
+    }
+
+    /** A parameter of the query string (a stream's request is a GET, so the Servlet API's parameters are these). */
+    @Override
+    public Optional<String> queryParameter(String name) {
+        return Optional.ofNullable(request.getParameter(name));
+    }
+
+    @Override
+    public List<String> queryParameters(String name) {
+        String[] values = request.getParameterValues(name);
+        return values == null ? List.of() : Arrays.asList(values);
+    }
+
+    /** Empty: a stream's request is a GET, with no form. */
+    @Override
+    public Optional<String> formParameter(String name) {
+        return Optional.empty();
+    }
+
+    @Override
+    public String remoteAddress() {
+        return request.getRemoteAddr();
+    }
+
+    @Override
+    public boolean isSecure() {
+        return request.isSecure();
+    }
+
+    /** Empty: the container's sessions are the application's ({@link #servletRequest()}{@code .getSession()}). */
+    @Override
+    public Optional<Session> session() {
+        return Optional.empty();
+    }
+
+    /** The container's authenticated user's name, if there is one. */
+    @Override
+    public Optional<String> user() {
+        return Optional.ofNullable(request.getUserPrincipal()).map(Principal::getName);
+    }
+
+    /** Refused: sign users in with the container's security (Spring Security, a realm). */
+    @Override
+    public Session startSession() {
+        throw notHere("startSession");
+    }
+
+    /** Refused: sign users in with the container's security (Spring Security, a realm). */
+    @Override
+    public Session signIn(String user) {
+        throw notHere("signIn");
+    }
+
+    /** Refused: sign users out with the container's security (Spring Security, a realm). */
+    @Override
+    public void signOut() {
+        throw notHere("signOut");
+    }
+
+    /** Refused: this request is a Servlet container's; {@link #servletRequest()} is its escape hatch. */
+    @Override
+    public Request jetty() {
+        throw new UnsupportedOperationException(
+                "This request came through a Servlet container, not Spout's own server: use servletRequest()");
+    }
+
+    private static UnsupportedOperationException notHere(String what) {
+        return new UnsupportedOperationException(what + " is for Spout's own sessions, on Spout's own server; in a"
+                + " Servlet container the container's sessions and security (Spring Security, a realm) are the"
+                + " application's");
+    }
+
+    @Override
+    public String toString() {
+        String query = request.getQueryString();
+        return request.getMethod() + " " + request.getRequestURI() + (query == null ? "" : "?" + query);
+    }
+}

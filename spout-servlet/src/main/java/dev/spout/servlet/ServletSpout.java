@@ -1,0 +1,243 @@
+package dev.spout.servlet;
+
+import dev.spout.broker.internal.log.Logs;
+import dev.spout.server.SpoutOptions;
+import dev.spout.server.SpoutStats;
+import dev.spout.server.auth.Authorizer;
+import dev.spout.server.internal.Engine;
+import dev.spout.server.internal.stream.Opening;
+import dev.spout.server.internal.stream.StreamSettings;
+import dev.spout.server.internal.stream.SubscriptionChoice;
+import dev.spout.server.stream.SseHandler;
+import dev.spout.server.topic.Subscription;
+import dev.spout.server.topic.SubscriptionHandler;
+import dev.spout.server.topic.Topic;
+import dev.spout.server.topic.TopicOptions;
+import dev.spout.servlet.internal.ServletAdmission;
+import dev.spout.servlet.internal.StreamServlet;
+import dev.spout.sse.SseEvent;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+
+/**
+ * Spout's engine inside a Jakarta Servlet 6.1 container (Tomcat, Jetty, and any other): topics that encode each
+ * event once, exact {@code Last-Event-ID} replay, heartbeats, slow-client bounds and write timeouts, on the same
+ * engine as Spout's own server, so the wire format, the headers and the behaviour are the same. Streams are written
+ * without blocking ({@code WriteListener}); a per-client handler runs on a virtual thread.
+ *
+ * <pre>{@code
+ * var spout = ServletSpout.create(options -> options.heartbeat(Duration.ofSeconds(15)));
+ * Topic news = spout.topic("news");
+ * servletContext.addServlet("news", spout.servlet(news)).addMapping("/news");   // or, in a servlet's doGet:
+ * spout.stream(request, response, news);
+ * news.publish("Spout is up");
+ * }</pre>
+ *
+ * <p>Only the stream settings of {@link SpoutOptions} apply here (heartbeat, write timeout, queue bound,
+ * slow-client policy, stream limits, Retry-After, broker, shutdown timeout): the container owns the connectors, TLS,
+ * HTTP/2, CORS and sessions. Authorization is the application's, before the first byte: a topic's authorizer, a
+ * subscription's refusal, an {@link Authorizer} given here, or the container's own security in front of the
+ * servlet. {@link #close} ends every stream cleanly, so clients reconnect (here once it is back, or to another node).
+ *
+ * <p>How a client's leaving is noticed: the Servlet API has no close notification (jakartaee/servlet#44), so a
+ * stream ends when a write fails, when the container reports an error ({@code AsyncListener.onError}, {@code
+ * WriteListener.onError}) or when a write waits longer than the write timeout. A heartbeat is a write, and the
+ * first write after a client's leaving only draws its reset: so here heartbeats go out at two fifths of the
+ * interval, and a client's leaving is noticed within the heartbeat interval at worst (docs/servlet.md).
+ */
+public final class ServletSpout implements AutoCloseable {
+    private static final Logger LOG = Logs.logger(ServletSpout.class);
+
+    private final SpoutOptions options;
+    private final QueuedThreadPool fanOut;
+    private final Engine engine;
+    private final ServletAdmission admission;
+    private final ThreadFactory handlerThreads = Opening.handlerThreads(""); // one for all: paths may be per user
+
+    private ServletSpout(SpoutOptions options) {
+        this.options = options;
+        // Topics fan out on a pool of their own: the container's threads are its own, and a pass must never wait
+        // for one. Jetty's pool, as on Spout's own server, so both behave the same.
+        fanOut = new QueuedThreadPool(Math.max(8, 2 * Runtime.getRuntime().availableProcessors()), 2);
+        fanOut.setName("spout-fanout");
+        fanOut.setDaemon(true);
+        try {
+            fanOut.start();
+        } catch (Exception failure) {
+            throw new IllegalStateException("Cannot start Spout's fan-out threads: " + failure.getMessage(), failure);
+        }
+        StreamSettings settings = servletSettings(options);
+        engine = Engine.forStreams(options, settings, fanOut, new ArrayByteBufferPool());
+        engine.start(settings);
+        admission = new ServletAdmission(engine.streams);
+    }
+
+    /**
+     * The stream settings, with heartbeats at two fifths of the interval. A Servlet container never says that a
+     * client has left: the first write after the leaving draws the client's reset, the second fails. With the
+     * timer's tick at a quarter of the heartbeat period, two heartbeats and two ticks make the whole interval, so
+     * a client's leaving is noticed within the configured interval at worst, as the proxies' idle timeouts that the
+     * interval is chosen for need.
+     */
+    private static StreamSettings servletSettings(SpoutOptions options) {
+        StreamSettings settings = Engine.streamSettings(options);
+        return settings.withHeartbeat(settings.heartbeat().multipliedBy(2).dividedBy(5));
+    }
+
+    /** Spout's engine with the default settings, running: its heartbeat timer is on. */
+    public static ServletSpout create() {
+        return new ServletSpout(new SpoutOptions());
+    }
+
+    /** Spout's engine with adjusted settings (only the stream settings of {@link SpoutOptions} apply), running. */
+    public static ServletSpout create(Consumer<SpoutOptions> settings) {
+        var options = new SpoutOptions();
+        settings.accept(options);
+        return new ServletSpout(options);
+    }
+
+    /** The topic of that name, created with the default options if it is new. */
+    public Topic topic(String name) {
+        return engine.topics.topic(name, null);
+    }
+
+    /** The topic of that name, created with these options if it is new. */
+    public Topic topic(String name, Consumer<TopicOptions> settings) {
+        return engine.topics.topic(name, Objects.requireNonNull(settings, "settings"));
+    }
+
+    /**
+     * Topics made on demand: a name that matches {@code pattern} (such as {@code "user/*"}) gets these options when
+     * it is first asked for, and the topic is reclaimed when it has been left empty.
+     */
+    public ServletSpout topicPattern(String pattern, Consumer<TopicOptions> settings) {
+        engine.topics.pattern(pattern, Objects.requireNonNull(settings, "settings"));
+        return this;
+    }
+
+    /** Publishes one event to several topics with one id in all of them; returns the id once it is stored. */
+    public String publish(SseEvent event, List<? extends Topic> topics) {
+        return engine.topics.publishAndWait(event, topics);
+    }
+
+    /** {@link #publish(SseEvent, List)} without waiting. */
+    public CompletableFuture<String> publishAsync(SseEvent event, List<? extends Topic> topics) {
+        return engine.topics.publish(event, topics);
+    }
+
+    /**
+     * Answers a request with a stream of the topic, resuming after its {@code Last-Event-ID}; the topic's own
+     * authorizer decides first. Returns at once: the stream goes on in the request's async context.
+     */
+    public void stream(HttpServletRequest request, HttpServletResponse response, Topic topic)
+            throws IOException, ServletException {
+        var local = engine.topics.own(topic);
+        admission.admit(request, response, local.settings().authorizer(), stream -> Opening.followTopic(stream, local));
+    }
+
+    /**
+     * Answers a request with a stream of the topics the application chose for it ({@code Subscription.to(...)}), or
+     * with its refusal ({@code Subscription.refuse(...)}); every chosen topic's authorizer decides too.
+     */
+    public void stream(HttpServletRequest request, HttpServletResponse response, Subscription subscription)
+            throws IOException, ServletException {
+        var choice = SubscriptionChoice.of(request.getRequestURI(), subscription, engine.topics);
+        admission.admit(request, response, choice, choice::follow);
+    }
+
+    /** Answers a request with a stream of the topics that the handler chooses for it (see {@link #stream}). */
+    public void subscribe(HttpServletRequest request, HttpServletResponse response, SubscriptionHandler handler)
+            throws IOException, ServletException {
+        var choice = new SubscriptionChoice(request.getRequestURI(), Authorizer.allowAll(), handler, engine.topics);
+        admission.admit(request, response, choice, choice::follow);
+    }
+
+    /** Answers a request with a stream of its own, written by the handler on a virtual thread. */
+    public void stream(HttpServletRequest request, HttpServletResponse response, SseHandler handler)
+            throws IOException, ServletException {
+        stream(request, response, Authorizer.allowAll(), handler);
+    }
+
+    /** {@link #stream(HttpServletRequest, HttpServletResponse, SseHandler)}, if the authorizer allows it. */
+    public void stream(
+            HttpServletRequest request, HttpServletResponse response, Authorizer authorizer, SseHandler handler)
+            throws IOException, ServletException {
+        Objects.requireNonNull(handler, "handler");
+        admission.admit(request, response, authorizer, stream -> Opening.runHandler(stream, handler, handlerThreads));
+    }
+
+    /** A servlet that streams the topic at whatever path it is mapped to. */
+    public HttpServlet servlet(Topic topic) {
+        Objects.requireNonNull(topic, "topic");
+        return new StreamServlet((request, response) -> stream(request, response, topic));
+    }
+
+    /** A servlet whose handler chooses each request's topics. */
+    public HttpServlet servlet(SubscriptionHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        return new StreamServlet((request, response) -> subscribe(request, response, handler));
+    }
+
+    /** A servlet that gives each request a stream of its own, written by the handler. */
+    public HttpServlet servlet(SseHandler handler) {
+        return servlet(Authorizer.allowAll(), handler);
+    }
+
+    /** A servlet that gives each request the authorizer allows a stream of its own, written by the handler. */
+    public HttpServlet servlet(Authorizer authorizer, SseHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        return new StreamServlet((request, response) -> stream(request, response, authorizer, handler));
+    }
+
+    /** The number of streams open now. */
+    public int openStreams() {
+        return engine.streams.size();
+    }
+
+    /** Counters and gauges: streams, heartbeats, slow clients, and per topic published, delivered, dropped, replayed. */
+    public SpoutStats stats() {
+        return engine.snapshot();
+    }
+
+    /** The topics, in no particular order. */
+    public List<Topic> topics() {
+        return engine.topics.all();
+    }
+
+    /**
+     * Stops gracefully: no new streams (503 with Retry-After), every stream ended cleanly after what is queued for
+     * it, waiting at most the shutdown timeout, then the broker and the threads are released. Call it before the
+     * container stops, so clients see a clean end rather than a dropped connection.
+     */
+    @Override
+    public void close() {
+        engine.streams.stopAll();
+        try {
+            if (!engine.streams.awaitExchanges(options.shutdownTimeout())) {
+                LOG.warn("Some streams did not end within {}; stopping anyway", options.shutdownTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            engine.stop();
+            engine.topics.close();
+            options.broker().close();
+            try {
+                fanOut.stop();
+            } catch (Exception failure) {
+                LOG.warn("Spout's fan-out threads did not stop cleanly", failure);
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.spout.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spout.server.topic.Topic;
+import dev.spout.testkit.Await;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A client that leaves is noticed on a Servlet container too. The Servlet API has no close notification, so the
+ * guarantee is the heartbeats': the stream ends within the heartbeat interval of the leaving at worst. The wait
+ * below is a bound for the build, not the measure: the figure is printed, and docs/servlet.md reports it.
+ */
+class ServletDisconnectTest {
+    static final Duration HEARTBEAT = Duration.ofMillis(1000);
+
+    ServletSpout spout;
+    Container.Running running;
+
+    @AfterEach
+    void stop() throws Exception {
+        spout.close();
+        running.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aClientThatLeavesIsNoticedByTheHeartbeats(Container container) throws Exception {
+        spout = ServletSpout.create(options -> options.heartbeat(HEARTBEAT));
+        Topic quiet = spout.topic("quiet");
+        running = container.start(new Container.Deployment().servlet("/quiet", spout.servlet(quiet)));
+        var client = RawStream.open(running.port(), "/quiet");
+        Await.value("subscribers", quiet::subscribers, 1);
+        long left = System.nanoTime();
+        client.close();
+        Await.value("subscribers once the client has left", quiet::subscribers, 0, Duration.ofSeconds(10));
+        System.out.printf(
+                "%s noticed the client's leaving after %d ms (heartbeat %d ms)%n",
+                container, (System.nanoTime() - left) / 1_000_000, HEARTBEAT.toMillis());
+        assertThat(spout.openStreams()).isZero();
+    }
+}
