@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -63,6 +64,7 @@ public final class ServletSpout implements AutoCloseable {
     private final QueuedThreadPool fanOut;
     private final Engine engine;
     private final ServletAdmission admission;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final ThreadFactory handlerThreads = Opening.handlerThreads(""); // one for all: paths may be per user
 
     private ServletSpout(SpoutOptions options) {
@@ -184,18 +186,18 @@ public final class ServletSpout implements AutoCloseable {
     }
 
     /** A servlet whose handler chooses each request's topics. */
-    public HttpServlet servlet(SubscriptionHandler handler) {
+    public HttpServlet subscriptionServlet(SubscriptionHandler handler) {
         Objects.requireNonNull(handler, "handler");
         return new StreamServlet((request, response) -> subscribe(request, response, handler));
     }
 
     /** A servlet that gives each request a stream of its own, written by the handler. */
-    public HttpServlet servlet(SseHandler handler) {
-        return servlet(Authorizer.allowAll(), handler);
+    public HttpServlet sseServlet(SseHandler handler) {
+        return sseServlet(Authorizer.allowAll(), handler);
     }
 
     /** A servlet that gives each request the authorizer allows a stream of its own, written by the handler. */
-    public HttpServlet servlet(Authorizer authorizer, SseHandler handler) {
+    public HttpServlet sseServlet(Authorizer authorizer, SseHandler handler) {
         Objects.requireNonNull(handler, "handler");
         return new StreamServlet((request, response) -> stream(request, response, authorizer, handler));
     }
@@ -222,6 +224,9 @@ public final class ServletSpout implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // once: a container's lifecycle and a try-with-resources may both close it
+        }
         engine.streams.stopAll();
         try {
             if (!engine.streams.awaitExchanges(options.shutdownTimeout())) {

@@ -12,6 +12,9 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.util.Callback;
 
@@ -21,25 +24,31 @@ import org.eclipse.jetty.util.Callback;
  *
  * <p>The Servlet rule is that a write may only start when {@code isReady()} is true, and that after it returns false
  * the container calls {@code onWritePossible} once the write has gone out. The engine's pump asks for one write at a
- * time; this class holds it until the container is ready ({@code deferred}) or until the container has written it
- * ({@code waiting}), and completes it then. The container may call back on its own threads while the pump writes on
- * another, so the state is guarded by this object's lock; the calls under it never block (non-blocking mode), and
- * the pump's callback always runs outside it.
+ * time; this class holds it until the container is ready (DEFERRED) or until the container has written it
+ * (IN_CONTAINER), and completes it then. The pump and the container's threads meet in one atomic state, never in a
+ * lock: a container may hold its own connection lock while it calls {@code onWritePossible}, and take it again in
+ * {@code isReady()} on the pump's thread, so a lock of ours around either would deadlock (Tomcat does exactly that).
  */
 final class ServletExchange implements StreamExchange, WriteListener, AsyncListener {
+    private static final int NOT_READY = 0; // no write, and the container has not said a write may start
+    private static final int READY = 1; // no write, and one may start
+    private static final int DEFERRED = 2; // a write asked for before the container was ready
+    private static final int WRITING = 3; // a thread is in the container's write, flush or isReady
+    private static final int WRITING_POSSIBLE = 4; // ... and the container has already said that write is out
+    private static final int IN_CONTAINER = 5; // the container has the write, and calls onWritePossible when done
+
     private final AsyncContext async;
     private final ServletOutputStream out;
     private final ClientRequest request;
     private final Streams streams;
+    private final AtomicInteger state = new AtomicInteger(NOT_READY);
+    private final AtomicReference<Callback> inFlight = new AtomicReference<>(); // claimed once: completed or failed
+    private volatile ByteBuffer deferred;
+    private volatile boolean ended;
+    private final AtomicBoolean completed = new AtomicBoolean();
     private EventStream stream;
-
-    private boolean ready; // the container has said a write may start, and none has started since
-    private ByteBuffer deferred; // a write asked for before the container was ready
-    private Callback deferredDone;
-    private Callback waiting; // a write the container has taken but not finished
-    private boolean committed;
-    private boolean ended;
-    private boolean completed;
+    private boolean committed; // under the stream's lock
+    private boolean flushed; // by the thread in WRITING only: the state's changes hand it over
 
     ServletExchange(AsyncContext async, ServletOutputStream out, ClientRequest request, Streams streams) {
         this.async = async;
@@ -70,124 +79,146 @@ final class ServletExchange implements StreamExchange, WriteListener, AsyncListe
 
     @Override
     public void write(ByteBuffer bytes, Callback done, boolean route) {
-        int outcome;
-        synchronized (this) {
-            if (ended) {
-                outcome = FAILED;
-                failure = new EofException("The stream's response has ended");
-            } else if (!ready) {
-                deferred = bytes;
-                deferredDone = done;
+        if (ended) {
+            done.failed(new EofException("The stream's response has ended"));
+            return;
+        }
+        inFlight.set(done);
+        deferred = bytes;
+        while (true) {
+            int now = state.get();
+            if (now == READY && state.compareAndSet(READY, WRITING)) {
+                deferred = null;
+                push(bytes);
                 return;
-            } else {
-                outcome = push(bytes, done);
+            }
+            if (now == NOT_READY && state.compareAndSet(NOT_READY, DEFERRED)) {
+                return; // onWritePossible starts it
+            }
+            if (now != READY && now != NOT_READY) {
+                throw new IllegalStateException("A write while another is in progress: " + now);
             }
         }
-        report(outcome, done);
     }
 
-    /** The container is ready again: a deferred write starts, or the one it took has gone out. */
+    /** The container is ready: at first, or for a deferred write, or because the one it took has gone out. */
     @Override
     public void onWritePossible() {
-        int outcome;
-        Callback done;
-        synchronized (this) {
-            ready = true;
-            if (deferred != null) {
-                ByteBuffer bytes = deferred;
-                done = deferredDone;
-                deferred = null;
-                deferredDone = null;
-                outcome = push(bytes, done);
-            } else {
-                done = waiting;
-                waiting = null;
-                outcome = done == null ? WAITING : WRITTEN;
+        while (true) {
+            int now = state.get();
+            switch (now) {
+                case NOT_READY -> {
+                    if (state.compareAndSet(NOT_READY, READY)) {
+                        return;
+                    }
+                }
+                case DEFERRED -> {
+                    if (state.compareAndSet(DEFERRED, WRITING)) {
+                        ByteBuffer bytes = deferred;
+                        deferred = null;
+                        push(bytes);
+                        return;
+                    }
+                }
+                case IN_CONTAINER -> {
+                    if (state.compareAndSet(IN_CONTAINER, WRITING)) {
+                        proceed();
+                        return;
+                    }
+                }
+                case WRITING -> {
+                    if (state.compareAndSet(WRITING, WRITING_POSSIBLE)) {
+                        return; // the writing thread completes the write when it sees this
+                    }
+                }
+                default -> {
+                    return; // READY already: nothing waits
+                }
             }
         }
-        report(outcome, done);
     }
 
-    private static final int WAITING = 0;
-    private static final int WRITTEN = 1;
-    private static final int FAILED = 2;
-    private Throwable failure; // why the last push failed, handed to the pump outside the lock
-
-    /**
-     * Under the lock, with the container ready: writes and flushes. WRITTEN if the container has it all already,
-     * WAITING if it calls {@link #onWritePossible} when it has, FAILED (in {@code failure}) if the client has gone.
-     */
-    private int push(ByteBuffer bytes, Callback done) {
-        ready = false;
+    /** In WRITING: hands the bytes to the container, then flushes them (see {@link #proceed}). */
+    private void push(ByteBuffer bytes) {
         try {
             out.write(bytes);
-            if (out.isReady()) {
-                out.flush(); // what fitted in the container's buffer goes out now, not when the buffer fills
+        } catch (IOException | RuntimeException failure) {
+            state.set(READY);
+            fail(failure);
+            return;
+        }
+        flushed = false;
+        proceed();
+    }
+
+    /**
+     * In WRITING: the rest of the write. The container may keep what was written in its response buffer until a
+     * flush, so each write is flushed, as soon as the container is ready for it; the write is done when the container
+     * is ready once more. Whenever the container is not ready, the write waits IN_CONTAINER for {@code
+     * onWritePossible}, which comes back here; if that call came already, this goes on at once.
+     */
+    private void proceed() {
+        while (true) {
+            try {
+                if (out.isReady()) {
+                    if (flushed) {
+                        state.set(READY);
+                        succeed();
+                        return;
+                    }
+                    flushed = true;
+                    out.flush(); // what fitted in the container's buffer goes out now, not when it fills
+                    continue;
+                }
+            } catch (IOException | RuntimeException failure) {
+                state.set(READY);
+                fail(failure);
+                return;
             }
-            if (out.isReady()) {
-                ready = true;
-                return WRITTEN;
+            if (state.compareAndSet(WRITING, IN_CONTAINER)) {
+                return;
             }
-            waiting = done;
-            return WAITING;
-        } catch (IOException | RuntimeException cause) {
-            failure = cause;
-            return FAILED;
+            state.set(WRITING); // WRITING_POSSIBLE: the container is ready again already
         }
     }
 
-    private void report(int outcome, Callback done) {
-        if (outcome == WRITTEN) {
+    private void succeed() {
+        Callback done = inFlight.getAndSet(null);
+        if (done != null) {
             done.succeeded();
-        } else if (outcome == FAILED) {
-            Throwable cause;
-            synchronized (this) {
-                cause = failure;
-                failure = null;
-            }
+        }
+    }
+
+    private void fail(Throwable cause) {
+        Callback done = inFlight.getAndSet(null);
+        if (done != null) {
             done.failed(cause);
         }
     }
 
+    /** The container's write failed: the client is gone. */
     @Override
     public void onError(Throwable failure) {
-        Callback pending;
-        synchronized (this) {
-            pending = waiting != null ? waiting : deferredDone;
-            waiting = null;
-            deferred = null;
-            deferredDone = null;
-        }
         stream.clientGone(failure);
-        if (pending != null) {
-            pending.failed(failure);
-        }
+        fail(failure);
     }
 
     @Override
     public void end(CloseReason reason) {
-        Callback pending;
-        synchronized (this) {
-            if (ended) {
-                return;
-            }
-            ended = true;
-            pending = waiting != null ? waiting : deferredDone;
-            waiting = null;
-            deferred = null;
-            deferredDone = null;
+        if (ended) {
+            return;
         }
+        ended = true;
         // The Servlet API has no abort: an abort completes at once, without waiting for what is queued; the
-        // container then closes the connection (the response said Connection: close) once its own buffer is out.
+        // container then closes the connection (the response said Connection: close) once its own buffer is out
+        // or its write times out.
         try {
             async.complete();
         } catch (IllegalStateException alreadyDone) {
             // the container completed it first (its error handling): nothing left to end
         }
-        if (pending != null) {
-            Throwable cause = StreamExchange.abortCause(reason);
-            pending.failed(cause != null ? cause : new EofException("The stream ended"));
-        }
+        Throwable cause = StreamExchange.abortCause(reason);
+        fail(cause != null ? cause : new EofException("The stream ended"));
     }
 
     @Override
@@ -199,11 +230,8 @@ final class ServletExchange implements StreamExchange, WriteListener, AsyncListe
 
     @Override
     public void onComplete(AsyncEvent event) {
-        synchronized (this) {
-            if (completed) {
-                return;
-            }
-            completed = true;
+        if (!completed.compareAndSet(false, true)) {
+            return;
         }
         stream.clientGone(new EofException("The container completed the stream's response"));
         streams.exchangeEnded();

@@ -1,0 +1,139 @@
+package dev.spout.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spout.server.auth.Access;
+import dev.spout.server.auth.Authorizer;
+import dev.spout.server.topic.Topic;
+import dev.spout.testkit.Await;
+import dev.spout.testkit.SseTestClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every refusal on a Servlet container is answered before the first byte of a stream, with Spout's statuses: 405
+ * for another method, 406 without {@code Accept: text/event-stream}, 401 and 403 from an authorizer, 503 with
+ * {@code Retry-After} at a limit or while stopping.
+ */
+class ServletRefusalTest {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    ServletSpout spout;
+    Container.Running running;
+
+    @AfterEach
+    void stop() throws Exception {
+        spout.close();
+        running.close();
+    }
+
+    private void deploy(Container container, ServletSpout spout, Topic topic) throws Exception {
+        this.spout = spout;
+        running = container.start(
+                new Container.Deployment().filter("users", new UserFilter()).servlet("/feed", spout.servlet(topic)));
+    }
+
+    private static HttpResponse<String> get(URI uri, String... headers) throws Exception {
+        var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void anotherMethodIs405WithAllowGet(Container container) throws Exception {
+        var spout = ServletSpout.create();
+        deploy(container, spout, spout.topic("feed"));
+        var post = HTTP.send(
+                HttpRequest.newBuilder(running.uri("/feed"))
+                        .header("Accept", "text/event-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString("x"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(spout.openStreams()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aRequestThatDoesNotAcceptAStreamIs406(Container container) throws Exception {
+        var spout = ServletSpout.create();
+        deploy(container, spout, spout.topic("feed"));
+        var page = get(running.uri("/feed"), "Accept", "text/html");
+        assertThat(page.statusCode()).isEqualTo(406);
+        assertThat(page.headers().firstValue("Content-Type")).isNotEqualTo("text/event-stream");
+        var zeroQuality = get(running.uri("/feed"), "Accept", "text/event-stream;q=0, text/html");
+        assertThat(zeroQuality.statusCode()).isEqualTo(406);
+        try (var listed =
+                new RawStream(running.port(), "/feed", Map.of("Accept", "text/html;q=0.9, text/event-stream"), 0)) {
+            assertThat(listed.status()).as("named in a list").isEqualTo(200);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aTopicsAuthorizerAnswers401And403BeforeAnyByte(Container container) throws Exception {
+        var spout = ServletSpout.create();
+        Topic staff = spout.topic(
+                "staff",
+                t -> t.authorize(request -> request.user()
+                        .map(user -> user.startsWith("staff-") ? Access.ALLOW : Access.FORBIDDEN)
+                        .orElse(Access.UNAUTHORIZED)));
+        deploy(container, spout, staff);
+        var anonymous = get(running.uri("/feed"), "Accept", "text/event-stream");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        var outsider = get(running.uri("/feed"), "Accept", "text/event-stream", "X-Test-User", "eve");
+        assertThat(outsider.statusCode()).isEqualTo(403);
+        assertThat(outsider.headers().firstValue("Content-Type").orElse("")).doesNotContain("text/event-stream");
+        try (var member = SseTestClient.open(running.uri("/feed"), Map.of("X-Test-User", "staff-ann"))) {
+            assertThat(member.status()).isEqualTo(200);
+            Await.value("subscribers", staff::subscribers, 1);
+        }
+        assertThat(staff.stats().published()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aHandlersAuthorizerRefusesBeforeTheHandlerRuns(Container container) throws Exception {
+        spout = ServletSpout.create();
+        var ran = new java.util.concurrent.atomic.AtomicBoolean();
+        Authorizer usersOnly = Authorizer.requireUser();
+        running = container.start(new Container.Deployment()
+                .filter("users", new UserFilter())
+                .servlet("/mine", spout.sseServlet(usersOnly, sse -> ran.set(true))));
+        assertThat(get(running.uri("/mine"), "Accept", "text/event-stream").statusCode())
+                .isEqualTo(401);
+        assertThat(ran).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void streamsBeyondTheLimitsAre503WithRetryAfter(Container container) throws Exception {
+        var spout = ServletSpout.create(options ->
+                options.maxStreams(2).retryAfter(Duration.ofSeconds(7)).heartbeat(Duration.ofMillis(500)));
+        Topic feed = spout.topic("feed");
+        deploy(container, spout, feed);
+        try (var one = SseTestClient.open(running.uri("/feed"));
+                var two = SseTestClient.open(running.uri("/feed"))) {
+            Await.value("subscribers", feed::subscribers, 2);
+            var third = get(running.uri("/feed"), "Accept", "text/event-stream");
+            assertThat(third.statusCode()).isEqualTo(503);
+            assertThat(third.headers().firstValue("Retry-After")).hasValue("7");
+            assertThat(spout.stats().rejectedStreams()).isEqualTo(1);
+        }
+        Await.value("open streams", spout::openStreams, 0, Duration.ofSeconds(10));
+        try (var again = SseTestClient.open(running.uri("/feed"))) {
+            assertThat(again.status()).as("a slot given back is taken again").isEqualTo(200);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.spout.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spout.server.auth.Access;
+import dev.spout.server.topic.Subscription;
+import dev.spout.server.topic.Topic;
+import dev.spout.sse.SseEvent;
+import dev.spout.testkit.Await;
+import dev.spout.testkit.SseTestClient;
+import dev.spout.testkit.SseTestClient.Event;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Streams chosen per request on a Servlet container: per-user topics from the container's user, several topics. */
+class ServletSubscriptionTest {
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    ServletSpout spout;
+    Container.Running running;
+
+    @AfterEach
+    void stop() throws Exception {
+        spout.close();
+        running.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void eachUserFollowsTheirOwnTopicAndTheSharedOne(Container container) throws Exception {
+        spout = ServletSpout.create();
+        spout.topicPattern("user/*", t -> t.history(100, Duration.ofMinutes(5)));
+        Topic everyone = spout.topic("everyone", t -> t.history(100, Duration.ofMinutes(5)));
+        running = container.start(new Container.Deployment()
+                .filter("users", new UserFilter())
+                .servlet(
+                        "/notifications",
+                        spout.subscriptionServlet(request -> request.user()
+                                .<Subscription>map(user -> Subscription.to(spout.topic("user/" + user), everyone)
+                                        .typedByTopic())
+                                .orElse(Subscription.refuse(Access.UNAUTHORIZED)))));
+
+        var anonymous = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(running.uri("/notifications"))
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+
+        String resumeAt;
+        try (var ann = SseTestClient.open(running.uri("/notifications"), Map.of("X-Test-User", "ann"));
+                var bob = SseTestClient.open(running.uri("/notifications"), Map.of("X-Test-User", "bob"))) {
+            Await.value("subscribers of everyone", everyone::subscribers, 2);
+            spout.topic("user/ann").publish("for ann");
+            spout.topic("user/bob").publish("for bob");
+            everyone.publish("for all");
+            assertThat(ann.next(2, WAIT))
+                    .extracting(Event::type, Event::data)
+                    .as("typed by topic; two topics' events come in either order")
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("user/ann", "for ann"),
+                            org.assertj.core.groups.Tuple.tuple("everyone", "for all"));
+            List<Event> bobs = bob.next(2, WAIT);
+            assertThat(bobs).extracting(Event::data).containsExactlyInAnyOrder("for bob", "for all");
+            resumeAt = bobs.getLast().lastEventId();
+        }
+        spout.publish(SseEvent.of("both"), List.of(spout.topic("user/bob"), everyone));
+        try (var back = SseTestClient.open(
+                running.uri("/notifications"), Map.of("X-Test-User", "bob", "Last-Event-ID", resumeAt))) {
+            assertThat(back.next(1, WAIT))
+                    .as("exactly what followed the last id it saw: the event of both topics, once")
+                    .extracting(Event::data)
+                    .containsExactly("both");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aSubscriptionChosenByTheApplicationIsStreamedWithItsTopicsAuthorizers(Container container) throws Exception {
+        spout = ServletSpout.create();
+        Topic open = spout.topic("open");
+        Topic closed = spout.topic("closed", t -> t.authorize(request -> Access.FORBIDDEN));
+        running = container.start(new Container.Deployment()
+                .servlet("/open", new jakarta.servlet.http.HttpServlet() {
+                    @Override
+                    protected void doGet(
+                            jakarta.servlet.http.HttpServletRequest request,
+                            jakarta.servlet.http.HttpServletResponse response)
+                            throws java.io.IOException, jakarta.servlet.ServletException {
+                        spout.stream(request, response, Subscription.to(open));
+                    }
+                })
+                .servlet("/both", new jakarta.servlet.http.HttpServlet() {
+                    @Override
+                    protected void doGet(
+                            jakarta.servlet.http.HttpServletRequest request,
+                            jakarta.servlet.http.HttpServletResponse response)
+                            throws java.io.IOException, jakarta.servlet.ServletException {
+                        spout.stream(request, response, Subscription.to(open, closed));
+                    }
+                }));
+        var refused = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(running.uri("/both"))
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode())
+                .as("one forbidden topic refuses the whole stream")
+                .isEqualTo(403);
+        try (var client = SseTestClient.open(running.uri("/open"))) {
+            Await.value("subscribers", open::subscribers, 1);
+            String id = open.publish("hello");
+            assertThat(client.next(WAIT)).isEqualTo(new Event("message", "hello", id));
+        }
+    }
+}
