@@ -48,6 +48,15 @@ public interface Broker extends AutoCloseable {
     }
 
     /** Stops delivering and releases the broker's resources. */
+    /**
+     * Whether the broker works now. A broker in this process (the memory broker) always does; one with connections
+     * (Redis) says whether they are open and answering. It may take up to its command timeout: call it from a health
+     * check, not on a hot path.
+     */
+    default BrokerHealth health() {
+        return BrokerHealth.up(java.util.Map.of("broker", getClass().getSimpleName()));
+    }
+
     @Override
     void close();
 }

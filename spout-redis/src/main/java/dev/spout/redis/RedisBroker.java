@@ -1,6 +1,7 @@
 package dev.spout.redis;
 
 import dev.spout.broker.Broker;
+import dev.spout.broker.BrokerHealth;
 import dev.spout.broker.BrokerTopic;
 import dev.spout.broker.Checkpoints;
 import dev.spout.broker.TopicLog;
@@ -245,6 +246,42 @@ public final class RedisBroker implements Broker {
                 lagMillis.get(),
                 byKey.size(),
                 following);
+    }
+
+    /**
+     * Up when its three connections are open and Redis answers a PING within the command timeout; down, with the
+     * reason, otherwise (the node then cannot publish, and its streams get nothing new until Redis is back).
+     */
+    @Override
+    public BrokerHealth health() {
+        var details = new java.util.LinkedHashMap<String, Object>();
+        details.put("broker", "redis");
+        details.put("topics", byKey.size());
+        details.put("published", published.get());
+        details.put("publishFailures", publishFailures.get());
+        details.put("lagMillis", lagMillis.get());
+        if (!commands.isOpen() || !reads.isOpen() || !pubsub.isOpen()) {
+            details.put(
+                    "error",
+                    "a connection to Redis is not open (commands " + commands.isOpen() + ", reads " + reads.isOpen()
+                            + ", pubsub " + pubsub.isOpen() + ")");
+            return BrokerHealth.down(details);
+        }
+        try {
+            String pong = reads.async()
+                    .ping()
+                    .toCompletableFuture()
+                    .get(settings.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            details.put("ping", pong);
+            return BrokerHealth.up(details);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            details.put("error", "interrupted while waiting for Redis to answer a PING");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException failure) {
+            Throwable cause = failure instanceof java.util.concurrent.ExecutionException ? failure.getCause() : failure;
+            details.put("error", "Redis did not answer a PING within " + settings.commandTimeout() + ": " + cause);
+        }
+        return BrokerHealth.down(details);
     }
 
     @Override
