@@ -1,6 +1,6 @@
 package dev.spout.micrometer;
 
-import dev.spout.server.Spout;
+import dev.spout.server.SpoutEngine;
 import dev.spout.server.SpoutStats;
 import dev.spout.server.topic.Topic;
 import dev.spout.server.topic.TopicStats;
@@ -16,7 +16,7 @@ import java.util.function.ToDoubleFunction;
  * Binds a Spout application's counters to Micrometer: open streams, heartbeats, slow-client disconnects, rejected
  * streams, and per topic (tag {@code topic}) subscribers, retained history, and events published, delivered, dropped
  * and replayed.
- * Meters read {@link Spout#stats()} when scraped; nothing is counted twice.
+ * Meters read {@link SpoutEngine#stats()} when scraped; nothing is counted twice.
  *
  * <pre>{@code
  * var app = Spout.create();
@@ -26,9 +26,10 @@ import java.util.function.ToDoubleFunction;
  * }</pre>
  */
 public final class SpoutMetrics implements MeterBinder {
-    private final Spout app;
+    private final SpoutEngine app;
 
-    public SpoutMetrics(Spout app) {
+    /** The meters of Spout's engine: {@code Spout}, or spout-servlet's {@code ServletSpout}. */
+    public SpoutMetrics(SpoutEngine app) {
         this.app = Objects.requireNonNull(app, "app");
     }
 

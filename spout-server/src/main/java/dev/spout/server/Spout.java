@@ -65,7 +65,7 @@ import org.slf4j.Logger;
  * <p>Routes and topics can be added before or after {@link #start}. {@link #close} stops accepting, ends every
  * stream cleanly (clients then reconnect, here or elsewhere) and stops the server.
  */
-public final class Spout implements Routes, AutoCloseable {
+public final class Spout implements Routes, SpoutEngine, AutoCloseable {
     private static final Logger LOG = Logs.logger(Spout.class);
 
     private final SpoutOptions options;
@@ -181,11 +181,13 @@ public final class Spout implements Routes, AutoCloseable {
      *     every topic), or a topic is named twice or belongs to another application
      * @throws dev.spout.server.stream.EventTooLargeException if it is bigger than one of the topics takes
      */
+    @Override
     public String publish(SseEvent event, List<? extends Topic> topics) {
         return engine.topics.publishAndWait(event, topics);
     }
 
     /** {@link #publish(SseEvent, List)} without waiting for a distributed broker. */
+    @Override
     public CompletableFuture<String> publishAsync(SseEvent event, List<? extends Topic> topics) {
         return engine.topics.publish(event, topics);
     }
@@ -290,16 +292,19 @@ public final class Spout implements Routes, AutoCloseable {
     }
 
     /** The number of SSE streams open right now. */
+    @Override
     public int openStreams() {
         return engine.streams.size();
     }
 
     /** Counters and gauges: streams, heartbeats, slow clients, and per topic published, delivered, dropped, replayed. */
+    @Override
     public SpoutStats stats() {
         return engine.snapshot();
     }
 
     /** The topics of this application, in no particular order. */
+    @Override
     public List<Topic> topics() {
         return engine.topics.all();
     }

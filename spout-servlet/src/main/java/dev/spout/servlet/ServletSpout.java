@@ -1,6 +1,7 @@
 package dev.spout.servlet;
 
 import dev.spout.broker.internal.log.Logs;
+import dev.spout.server.SpoutEngine;
 import dev.spout.server.SpoutOptions;
 import dev.spout.server.SpoutStats;
 import dev.spout.server.auth.Authorizer;
@@ -57,7 +58,7 @@ import org.slf4j.Logger;
  * first write after a client's leaving only draws its reset: so here heartbeats go out at two fifths of the
  * interval, and a client's leaving is noticed within the heartbeat interval at worst (docs/servlet.md).
  */
-public final class ServletSpout implements AutoCloseable {
+public final class ServletSpout implements SpoutEngine, AutoCloseable {
     private static final Logger LOG = Logs.logger(ServletSpout.class);
 
     private final SpoutOptions options;
@@ -110,11 +111,13 @@ public final class ServletSpout implements AutoCloseable {
     }
 
     /** The topic of that name, created with the default options if it is new. */
+    @Override
     public Topic topic(String name) {
         return engine.topics.topic(name, null);
     }
 
     /** The topic of that name, created with these options if it is new. */
+    @Override
     public Topic topic(String name, Consumer<TopicOptions> settings) {
         return engine.topics.topic(name, Objects.requireNonNull(settings, "settings"));
     }
@@ -129,11 +132,13 @@ public final class ServletSpout implements AutoCloseable {
     }
 
     /** Publishes one event to several topics with one id in all of them; returns the id once it is stored. */
+    @Override
     public String publish(SseEvent event, List<? extends Topic> topics) {
         return engine.topics.publishAndWait(event, topics);
     }
 
     /** {@link #publish(SseEvent, List)} without waiting. */
+    @Override
     public CompletableFuture<String> publishAsync(SseEvent event, List<? extends Topic> topics) {
         return engine.topics.publish(event, topics);
     }
@@ -203,16 +208,19 @@ public final class ServletSpout implements AutoCloseable {
     }
 
     /** The number of streams open now. */
+    @Override
     public int openStreams() {
         return engine.streams.size();
     }
 
     /** Counters and gauges: streams, heartbeats, slow clients, and per topic published, delivered, dropped, replayed. */
+    @Override
     public SpoutStats stats() {
         return engine.snapshot();
     }
 
     /** The topics, in no particular order. */
+    @Override
     public List<Topic> topics() {
         return engine.topics.all();
     }

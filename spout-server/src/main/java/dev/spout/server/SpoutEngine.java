@@ -1,0 +1,52 @@
+package dev.spout.server;
+
+import dev.spout.server.topic.Topic;
+import dev.spout.server.topic.TopicOptions;
+import dev.spout.sse.SseEvent;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Spout's engine wherever it runs: its topics, publishing, and its counters. {@link Spout} (on its own server) is
+ * one, and so is spout-servlet's {@code ServletSpout} (in a Servlet container): code that only publishes, or
+ * measures, depends on this and runs on either.
+ *
+ * <pre>{@code
+ * final class Prices {
+ *     private final Topic topic;
+ *     Prices(SpoutEngine spout) { topic = spout.topic("prices"); }
+ *     void changed(String json) { topic.publish(json); }
+ * }
+ * }</pre>
+ */
+public interface SpoutEngine {
+
+    /** The topic of that name, created with the default options on first use. */
+    Topic topic(String name);
+
+    /**
+     * Creates a topic with adjusted options (history, authorization, replay).
+     *
+     * @throws IllegalStateException if the topic already exists: its options are fixed at creation
+     */
+    Topic topic(String name, Consumer<TopicOptions> settings);
+
+    /**
+     * Publishes one event to several topics with one id in all of them (a stream of several of them gets it once),
+     * and returns that id once the broker has stored it.
+     */
+    String publish(SseEvent event, List<? extends Topic> topics);
+
+    /** {@link #publish(SseEvent, List)} without waiting for a distributed broker. */
+    CompletableFuture<String> publishAsync(SseEvent event, List<? extends Topic> topics);
+
+    /** The topics, in no particular order. */
+    List<Topic> topics();
+
+    /** The number of SSE streams open right now. */
+    int openStreams();
+
+    /** Counters and gauges: streams, heartbeats, slow clients, and per topic published, delivered, dropped, replayed. */
+    SpoutStats stats();
+}
