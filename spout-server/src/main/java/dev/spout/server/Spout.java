@@ -1,5 +1,6 @@
 package dev.spout.server;
 
+import dev.spout.broker.BrokerHealth;
 import dev.spout.broker.internal.log.Logs;
 import dev.spout.server.auth.Authorizer;
 import dev.spout.server.http.HttpHandler;
@@ -307,6 +308,11 @@ public final class Spout implements Routes, SpoutEngine, AutoCloseable {
     @Override
     public List<Topic> topics() {
         return engine.topics.all();
+    }
+
+    @Override
+    public BrokerHealth brokerHealth() {
+        return options.broker.health();
     }
 
     /** The embedded Jetty server, for what Spout does not offer (its connectors, handlers, thread pool). */

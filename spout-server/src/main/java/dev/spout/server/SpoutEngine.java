@@ -1,5 +1,7 @@
 package dev.spout.server;
 
+import dev.spout.broker.Broker;
+import dev.spout.broker.BrokerHealth;
 import dev.spout.server.topic.Topic;
 import dev.spout.server.topic.TopicOptions;
 import dev.spout.sse.SseEvent;
@@ -49,4 +51,7 @@ public interface SpoutEngine {
 
     /** Counters and gauges: streams, heartbeats, slow clients, and per topic published, delivered, dropped, replayed. */
     SpoutStats stats();
+
+    /** Whether the broker works now (see {@link Broker#health()}): for a health check, not a hot path. */
+    BrokerHealth brokerHealth();
 }

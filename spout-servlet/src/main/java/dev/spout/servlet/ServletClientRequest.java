@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.server.Request;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stream's request in a Servlet container, as Spout's authorizers and handlers see it. The user is the container's
@@ -27,10 +28,14 @@ public final class ServletClientRequest implements ClientRequest {
     public static final String PATH_PARAMETERS = "dev.spout.servlet.pathParameters";
 
     private final HttpServletRequest request;
+    private final @Nullable Principal user; // read now: security's view of it may be on this thread only
+    private final String remoteAddress;
 
-    /** The Spout view of a container's request. */
+    /** The Spout view of a container's request, with its user and address as they are now. */
     public ServletClientRequest(HttpServletRequest request) {
         this.request = request;
+        this.user = request.getUserPrincipal();
+        this.remoteAddress = request.getRemoteAddr();
     }
 
     /** The container's request, for what Spout's view does not offer. */
@@ -86,7 +91,7 @@ public final class ServletClientRequest implements ClientRequest {
 
     @Override
     public String remoteAddress() {
-        return request.getRemoteAddr();
+        return remoteAddress;
     }
 
     @Override
@@ -100,10 +105,14 @@ public final class ServletClientRequest implements ClientRequest {
         return Optional.empty();
     }
 
-    /** The container's authenticated user's name, if there is one. */
+    /**
+     * The name of the container's authenticated user when the stream was asked for, if there was one. It is read
+     * at once because a security framework may keep it for the request's thread only (Spring Security does), and a
+     * handler runs on a thread of its own.
+     */
     @Override
     public Optional<String> user() {
-        return Optional.ofNullable(request.getUserPrincipal()).map(Principal::getName);
+        return Optional.ofNullable(user).map(Principal::getName);
     }
 
     /** Refused: sign users in with the container's security (Spring Security, a realm). */

@@ -1,5 +1,6 @@
 package dev.spout.servlet;
 
+import dev.spout.broker.BrokerHealth;
 import dev.spout.broker.internal.log.Logs;
 import dev.spout.server.SpoutEngine;
 import dev.spout.server.SpoutOptions;
@@ -205,6 +206,11 @@ public final class ServletSpout implements SpoutEngine, AutoCloseable {
     public HttpServlet sseServlet(Authorizer authorizer, SseHandler handler) {
         Objects.requireNonNull(handler, "handler");
         return new StreamServlet((request, response) -> stream(request, response, authorizer, handler));
+    }
+
+    @Override
+    public BrokerHealth brokerHealth() {
+        return options.broker().health();
     }
 
     /** The number of streams open now. */

@@ -1,0 +1,55 @@
+package dev.spout.spring;
+
+import dev.spout.server.stream.SseHandler;
+import dev.spout.server.topic.Subscription;
+import dev.spout.server.topic.SubscriptionHandler;
+import dev.spout.server.topic.Topic;
+import dev.spout.servlet.ServletSpout;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/**
+ * Streams what a controller returns: a topic, a subscription (or its refusal), a subscription handler, or a
+ * per-client handler. The request then belongs to Spout's engine, which starts its async context itself; Spring MVC
+ * writes nothing more.
+ */
+final class SpoutReturnValueHandler implements HandlerMethodReturnValueHandler {
+    private final ObjectProvider<ServletSpout> spout;
+
+    SpoutReturnValueHandler(ObjectProvider<ServletSpout> spout) {
+        this.spout = spout;
+    }
+
+    @Override
+    public boolean supportsReturnType(MethodParameter returnType) {
+        Class<?> type = returnType.getParameterType();
+        return Topic.class.isAssignableFrom(type)
+                || Subscription.class.isAssignableFrom(type)
+                || SubscriptionHandler.class.isAssignableFrom(type)
+                || SseHandler.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void handleReturnValue(
+            @Nullable Object value, MethodParameter returnType, ModelAndViewContainer mav, NativeWebRequest web)
+            throws Exception {
+        mav.setRequestHandled(true);
+        var request = web.getNativeRequest(HttpServletRequest.class);
+        var response = web.getNativeResponse(HttpServletResponse.class);
+        if (request == null || response == null) {
+            throw new IllegalStateException("Spout streams need a Servlet request and response");
+        }
+        if (value == null) {
+            throw new IllegalStateException(
+                    returnType.getExecutable() + " returned null: return a Topic, a Subscription or a handler");
+        }
+        PathVariables.expose(request);
+        StreamAnswer.of(spout.getObject(), value).answer(request, response);
+    }
+}
