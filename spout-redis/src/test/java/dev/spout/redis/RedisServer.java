@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * restart keeps the streams. Skips the test when Redis is not installed, unless the build requires it
  * ({@code -Dspout.requireRedis=true}, set in CI).
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
     static final String BINARY = "/usr/bin/redis-server";
 
     private final int port;
@@ -33,7 +33,7 @@ final class RedisServer implements AutoCloseable {
         this.dir = dir;
     }
 
-    static RedisServer start() throws Exception {
+    public static RedisServer start() throws Exception {
         boolean present = new File(BINARY).canExecute();
         if (!present && Boolean.getBoolean("spout.requireRedis")) {
             throw new IllegalStateException("Redis tests need " + BINARY + ": apt-get install -y redis-server");
@@ -48,7 +48,7 @@ final class RedisServer implements AutoCloseable {
         return server;
     }
 
-    String uri() {
+    public String uri() {
         return "redis://127.0.0.1:" + port;
     }
 

@@ -14,12 +14,12 @@ final class Brokers {
 
     private Brokers() {}
 
-    static @Nullable Broker fromProperties(SpoutProperties.Redis redis) {
+    static @Nullable Broker fromProperties(SpoutProperties.Redis redis, @Nullable ClassLoader classes) {
         String uri = redis.getUri();
         if (uri == null || uri.isBlank()) {
             return null;
         }
-        if (!ClassUtils.isPresent(REDIS_BROKER, Brokers.class.getClassLoader())) {
+        if (!ClassUtils.isPresent(REDIS_BROKER, classes)) {
             throw new IllegalStateException("spout.redis.uri is set (" + uri + "), but Spout's Redis broker is not on"
                     + " the class path: add the dependency dev.spout:spout-redis");
         }

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * Spout in a Spring Boot servlet application, with no code: the engine ({@link ServletSpout}) from {@code spout.*}
@@ -38,8 +39,10 @@ public class SpoutAutoConfiguration {
     /** The engine; its topics from {@code spout.topics[pattern]}. Closed by {@link SpoutLifecycle}, or at the end. */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public ServletSpout servletSpout(SpoutProperties properties, ObjectProvider<Broker> brokers) {
-        Broker broker = brokers.getIfAvailable(() -> Brokers.fromProperties(properties.getRedis()));
+    public ServletSpout servletSpout(
+            SpoutProperties properties, ObjectProvider<Broker> brokers, ResourceLoader resources) {
+        Broker broker =
+                brokers.getIfAvailable(() -> Brokers.fromProperties(properties.getRedis(), resources.getClassLoader()));
         ServletSpout spout = ServletSpout.create(options -> {
             properties.applyTo(options);
             if (broker != null) {
