@@ -24,13 +24,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * browsers. Chromium and ChromeDriver come from Debian's packages; without them the test is skipped, unless the
  * build requires a browser ({@code -Dspout.requireBrowser=true}, set in CI), in which case it fails.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     private final Path profile;
     private final ChromeDriverService service;
-    final WebDriver driver;
+    public final WebDriver driver;
 
     private Browser() throws IOException {
         profile = Files.createTempDirectory("spout-chromium-");
@@ -55,7 +55,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** A new browser, or a skipped test if there is no Chromium here and none is required. */
-    static Browser open() {
+    public static Browser open() {
         boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
         if (!present && Boolean.getBoolean("spout.requireBrowser")) {
             throw new IllegalStateException("Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
@@ -69,12 +69,12 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    Browser get(String url) {
+    public Browser get(String url) {
         driver.get(url);
         return this;
     }
 
-    String text(String cssSelector) {
+    public String text(String cssSelector) {
         return driver.findElement(By.cssSelector(cssSelector)).getText();
     }
 
@@ -82,7 +82,7 @@ final class Browser implements AutoCloseable {
      * Saves what the browser shows as {@code target/screenshots/<name>.png}, for a reviewer to look at (the tests
      * assert what matters; the pictures show the rest).
      */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);
@@ -98,15 +98,15 @@ final class Browser implements AutoCloseable {
     }
 
     /** A computed style of the first element the selector finds. */
-    String css(String cssSelector, String property) {
+    public String css(String cssSelector, String property) {
         return driver.findElement(By.cssSelector(cssSelector)).getCssValue(property);
     }
 
-    void type(String cssSelector, String text) {
+    public void type(String cssSelector, String text) {
         driver.findElement(By.cssSelector(cssSelector)).sendKeys(text);
     }
 
-    void click(String cssSelector) {
+    public void click(String cssSelector) {
         driver.findElement(By.cssSelector(cssSelector)).click();
     }
 
@@ -114,7 +114,7 @@ final class Browser implements AutoCloseable {
      * Waits, polling, until the condition holds; fails after the timeout with the description. An element that a
      * live patch replaced between finding and reading it just means: look again.
      */
-    <T> T await(String description, Duration timeout, Function<WebDriver, T> condition) {
+    public <T> T await(String description, Duration timeout, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(50))
                 .withMessage(description)
                 .ignoring(StaleElementReferenceException.class) // live patches replace elements while we look
