@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * <pre>
  * java -jar spout-bench/target/spout-bench.jar run [--scenarios idle,fanout,fanout-max,max-streams,loops,http2,redis,topics]
- *      [--peers spout,jetty,javalin,helidon,webflux,vertx,rawnio] [--quick]
+ *      [--peers spout,spring-spout,jetty,javalin,helidon,webflux,sseemitter,vertx,rawnio] [--quick]
  * </pre>
  */
 final class Runner {
@@ -33,7 +33,7 @@ final class Runner {
     static final Path ROOT = repositoryRoot();
 
     static final String ALL_SCENARIOS = "idle,fanout,fanout-max,max-streams,loops,http2,redis,topics";
-    static final String ALL_PEERS = "spout,jetty,javalin,helidon,webflux,vertx,rawnio";
+    static final String ALL_PEERS = "spout,spring-spout,jetty,javalin,helidon,webflux,sseemitter,vertx,rawnio";
     private static final List<String> SPOUT_ONLY = List.of("loops", "http2", "redis", "topics");
 
     /** One stack under test. */
@@ -62,6 +62,11 @@ final class Runner {
     static final List<Peer> PEERS = List.of(
             new Peer("spout", "Spout", ROOT.resolve("spout-bench/target/spout-bench.jar"), true),
             new Peer(
+                    "spring-spout",
+                    "Spout in Spring Boot (Tomcat)",
+                    ROOT.resolve("spout-bench/peers/spring-spout/target/bench-spring-spout.jar"),
+                    false),
+            new Peer(
                     "jetty",
                     "Jetty 12 core (by hand)",
                     ROOT.resolve("spout-bench/peers/jetty/target/bench-jetty.jar"),
@@ -76,6 +81,11 @@ final class Runner {
                     "webflux",
                     "Spring WebFlux (Boot 4)",
                     ROOT.resolve("spout-bench/peers/webflux/target/bench-webflux.jar"),
+                    false),
+            new Peer(
+                    "sseemitter",
+                    "Spring MVC SseEmitter (Tomcat)",
+                    ROOT.resolve("spout-bench/peers/sseemitter/target/bench-sseemitter.jar"),
                     false),
             new Peer(
                     "vertx",
@@ -221,6 +231,15 @@ final class Runner {
             "spout",
             "Spout's bench server: one topic, `Topic.publish` per event, encoded once and written to every subscriber"
                     + " without blocking (coalesced writes).",
+            "spring-spout",
+            "Spout inside Spring Boot 4 on Tomcat, as spout-spring-boot-starter sets it up: one topic as a bean, a"
+                    + " `@GetMapping` that returns it; Spout's engine writes through Servlet 6.1's non-blocking"
+                    + " `WriteListener` (Tomcat's connection limit lifted).",
+            "sseemitter",
+            "Spring MVC `SseEmitter` on Tomcat (Boot 4), without Spout, as the reference guide shows: the controller"
+                    + " returns an emitter, the application sends to the open ones; `send` blocks, so each emitter's"
+                    + " queue is drained by its own virtual thread and the publisher only enqueues (Tomcat's"
+                    + " connection limit lifted).",
             "jetty",
             "Plain Jetty 12 core, by hand: a queue and an `IteratingCallback` per subscriber writing one event at a time,"
                     + " non-blocking; each event encoded once and its buffer shared.",
