@@ -154,6 +154,11 @@ final class Report {
             } else if (line.startsWith("## ")) {
                 scenario = line.substring(3).trim();
                 columns = List.of();
+            } else if ("How each peer is written".equals(scenario)
+                    && line.startsWith("- **")
+                    && line.contains("**: ")) {
+                int end = line.indexOf("**: ");
+                report.peers.put(line.substring(4, end), line.substring(end + 4));
             } else if (scenario != null && line.startsWith("| stack |")) {
                 columns = cells(line);
             } else if (scenario != null && line.startsWith("| ") && !columns.isEmpty()) {
@@ -235,6 +240,40 @@ final class Report {
             """;
 
     static final String KEPT = "*Kept from an earlier report: not run this time.*";
+    static final String KEPT_ROW = "kept from the report of ";
+
+    /**
+     * In a scenario this run measured, the rows of peers it did not run ({@code --peers spring-spout,sseemitter})
+     * are kept from the earlier report, each marked with that report's date, and so are those peers' descriptions:
+     * a run of a few peers adds to the tables rather than wiping the others' figures.
+     */
+    private void keepOtherPeers(Report previous) {
+        for (Map.Entry<String, List<Row>> scenario : scenarios.entrySet()) {
+            Set<String> ran = new java.util.HashSet<>();
+            scenario.getValue().forEach(row -> ran.add(row.peer()));
+            for (Row row : previous.rows(scenario.getKey())) {
+                if (!ran.contains(row.peer())) {
+                    String mark = row.note() != null && row.note().contains(KEPT_ROW)
+                            ? row.note()
+                            : KEPT_ROW + previous.generatedOn + ": not run this time"
+                                    + (row.note() == null ? "" : "; " + row.note());
+                    scenario.getValue().add(new Row(row.peer(), row.values(), mark));
+                }
+            }
+            scenario.getValue().sort(java.util.Comparator.comparingInt(row -> peerOrder(row.peer())));
+        }
+        previous.peers.forEach(peers::putIfAbsent);
+    }
+
+    /** The runner's order of the peers, by label; an unknown one last. */
+    private static int peerOrder(String label) {
+        for (int i = 0; i < Runner.PEERS.size(); i++) {
+            if (Runner.PEERS.get(i).label().equals(label)) {
+                return i;
+            }
+        }
+        return Runner.PEERS.size();
+    }
 
     /**
      * Writes the report and its chart. A scenario that this run did not measure but the report already at {@code
@@ -246,6 +285,7 @@ final class Report {
         if (Files.exists(markdown)) {
             Report previous = read(markdown);
             Map<String, String> blocks = sections(Files.readString(markdown, StandardCharsets.UTF_8));
+            keepOtherPeers(previous);
             for (String scenario : ORDER) {
                 if (!scenarios.containsKey(scenario) && blocks.containsKey(scenario)) {
                     String block = blocks.get(scenario);

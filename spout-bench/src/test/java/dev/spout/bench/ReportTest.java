@@ -103,4 +103,40 @@ class ReportTest {
         String again = Files.readString(md);
         assertThat(again.indexOf(Report.KEPT)).isEqualTo(again.lastIndexOf(Report.KEPT));
     }
+
+    @Test
+    void aRunOfSomePeersKeepsTheOtherPeersRowsMarkedWithTheirDate(@TempDir Path dir) throws Exception {
+        Path md = dir.resolve("benchmarks.md");
+        Path png = dir.resolve("benchmarks.png");
+        var first = new Report();
+        first.setup("run", List.of(), List.of(), 1);
+        first.describePeer("Spout", "its bench server");
+        first.describePeer("Javalin 7", "a virtual thread per client");
+        first.addRun("fanout", "Spout", run(200_000, 30));
+        first.addRun("fanout", "Javalin 7", run(50_000, 6_000));
+        first.write(md, png);
+
+        var second = new Report();
+        second.setup("run --peers spring-spout", List.of(), List.of(), 1);
+        second.describePeer("Spout in Spring Boot (Tomcat)", "the starter");
+        second.addRun("fanout", "Spout in Spring Boot (Tomcat)", run(190_000, 35));
+        second.write(md, png);
+        String text = Files.readString(md);
+        assertThat(text)
+                .contains("| Spout in Spring Boot (Tomcat) | 190,000 | 35 |")
+                .contains("| Spout | 200,000 | 30 | " + Report.KEPT_ROW)
+                .contains("| Javalin 7 | 50,000 | 6,000 | " + Report.KEPT_ROW)
+                .contains("- **Javalin 7**: a virtual thread per client")
+                .contains("- **Spout in Spring Boot (Tomcat)**: the starter");
+        assertThat(text.indexOf("| Spout |"))
+                .as("in the runner's order of the peers")
+                .isLessThan(text.indexOf("| Spout in Spring Boot"));
+
+        var third = new Report(); // kept twice: marked once
+        third.setup("run --peers spring-spout", List.of(), List.of(), 1);
+        third.addRun("fanout", "Spout in Spring Boot (Tomcat)", run(180_000, 36));
+        third.write(md, png);
+        String again = Files.readString(md);
+        assertThat(again.split(Report.KEPT_ROW, -1)).hasSize(3);
+    }
 }
