@@ -47,7 +47,7 @@ public class SseEmitterPeer {
         var application = new SpringApplication(SseEmitterPeer.class);
         application.setDefaultProperties(Map.of(
                 "server.port", args.integer("port", 8080),
-                "server.tomcat.max-connections", -1,
+                "server.tomcat.max-connections", 100_000, // Spring Boot applies only a positive limit
                 "spring.main.banner-mode", "off",
                 "logging.level.root", "warn"));
         application.run();
