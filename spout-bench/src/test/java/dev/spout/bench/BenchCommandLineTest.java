@@ -85,7 +85,10 @@ class BenchCommandLineTest {
     void thePlanRunsSpoutsOwnScenariosOnSpoutOnlyAndEstimatesEachRun() {
         var runner = new Runner(false);
         Runner.Peer spout = Runner.PEERS.get(0);
-        Runner.Peer jetty = Runner.PEERS.get(1);
+        Runner.Peer jetty = Runner.PEERS.stream()
+                .filter(peer -> peer.name().equals("jetty"))
+                .findFirst()
+                .orElseThrow();
         var plan = runner.plan(java.util.List.of("idle", "topics"), java.util.List.of(spout, jetty), 2);
         assertThat(plan)
                 .as("every peer's scenarios in rounds, Spout's own once")
