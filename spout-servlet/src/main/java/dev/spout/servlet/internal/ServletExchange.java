@@ -25,9 +25,9 @@ import org.eclipse.jetty.util.Callback;
  * <p>The Servlet rule is that a write may only start when {@code isReady()} is true, and that after it returns false
  * the container calls {@code onWritePossible} once the write has gone out. The engine's pump asks for one write at a
  * time; this class holds it until the container is ready (DEFERRED) or until the container has written it
- * (IN_CONTAINER), and completes it then. The pump and the container's threads meet in one atomic state, never in a
- * lock: a container may hold its own connection lock while it calls {@code onWritePossible}, and take it again in
- * {@code isReady()} on the pump's thread, so a lock of ours around either would deadlock (Tomcat does exactly that).
+ * (IN_CONTAINER), and completes it then. The pump and the container's threads meet in one atomic state, not in a
+ * lock, so the container's calls ({@code write}, {@code flush}, {@code isReady}) are never made under a lock of ours,
+ * whatever locks the container takes in them or holds while it calls {@code onWritePossible}.
  */
 final class ServletExchange implements StreamExchange, WriteListener, AsyncListener {
     private static final int NOT_READY = 0; // no write, and the container has not said a write may start
