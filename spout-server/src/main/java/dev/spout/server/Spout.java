@@ -328,22 +328,13 @@ public final class Spout implements Routes, SpoutEngine, AutoCloseable {
     @Override
     public void close() {
         connector.setAccepting(false);
-        engine.streams.stopAll();
-        try {
-            if (!engine.streams.awaitExchanges(options.shutdownTimeout)) {
-                LOG.warn("Some streams did not end within {}; stopping anyway", options.shutdownTimeout);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        engine.endStreams(options.shutdownTimeout);
         try {
             server.stop();
         } catch (Exception failure) {
             throw new IllegalStateException("Cannot stop Spout: " + failure.getMessage(), failure);
         } finally {
-            engine.stop();
-            engine.topics.close();
-            options.broker.close();
+            engine.release(options.broker);
             closeSessions();
         }
     }

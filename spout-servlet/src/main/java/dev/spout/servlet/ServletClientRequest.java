@@ -54,11 +54,6 @@ public final class ServletClientRequest implements ClientRequest {
     }
 
     @Override
-    public Optional<String> pathParameter(String name) {
-        return Optional.ofNullable(pathParameters().get(name));
-    }
-
-    @Override
     @SuppressWarnings("unchecked")
     public Map<String, String> pathParameters() {
         return request.getAttribute(PATH_PARAMETERS) instanceof Map<?, ?> values

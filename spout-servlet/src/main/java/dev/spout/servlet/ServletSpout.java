@@ -241,17 +241,10 @@ public final class ServletSpout implements SpoutEngine, AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return; // once: a container's lifecycle and a try-with-resources may both close it
         }
-        engine.streams.stopAll();
+        engine.endStreams(options.shutdownTimeout());
         try {
-            if (!engine.streams.awaitExchanges(options.shutdownTimeout())) {
-                LOG.warn("Some streams did not end within {}; stopping anyway", options.shutdownTimeout());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            engine.release(options.broker());
         } finally {
-            engine.stop();
-            engine.topics.close();
-            options.broker().close();
             try {
                 fanOut.stop();
             } catch (Exception failure) {

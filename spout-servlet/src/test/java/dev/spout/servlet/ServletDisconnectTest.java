@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spout.server.topic.Topic;
 import dev.spout.testkit.Await;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -14,17 +13,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * guarantee is the heartbeats': the stream ends within the heartbeat interval of the leaving at worst. The wait
  * below is a bound for the build, not the measure: the figure is printed, and docs/servlet.md reports it.
  */
-class ServletDisconnectTest {
+class ServletDisconnectTest extends OnContainers {
     static final Duration HEARTBEAT = Duration.ofMillis(1000);
-
-    ServletSpout spout;
-    Container.Running running;
-
-    @AfterEach
-    void stop() throws Exception {
-        spout.close();
-        running.close();
-    }
 
     @ParameterizedTest
     @EnumSource(Container.class)

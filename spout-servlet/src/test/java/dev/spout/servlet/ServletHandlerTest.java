@@ -11,22 +11,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** A per-client handler on a Servlet container: its own virtual thread, its request, its end. */
-class ServletHandlerTest {
+class ServletHandlerTest extends OnContainers {
     static final Duration WAIT = Duration.ofSeconds(10);
-
-    ServletSpout spout;
-    Container.Running running;
-
-    @AfterEach
-    void stop() throws Exception {
-        spout.close();
-        running.close();
-    }
 
     @ParameterizedTest
     @EnumSource(Container.class)

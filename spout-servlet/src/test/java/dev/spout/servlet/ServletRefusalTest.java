@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,17 +21,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * for another method, 406 without {@code Accept: text/event-stream}, 401 and 403 from an authorizer, 503 with
  * {@code Retry-After} at a limit or while stopping.
  */
-class ServletRefusalTest {
+class ServletRefusalTest extends OnContainers {
     static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    ServletSpout spout;
-    Container.Running running;
-
-    @AfterEach
-    void stop() throws Exception {
-        spout.close();
-        running.close();
-    }
 
     private void deploy(Container container, ServletSpout spout, Topic topic) throws Exception {
         this.spout = spout;

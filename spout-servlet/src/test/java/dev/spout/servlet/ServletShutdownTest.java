@@ -9,20 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Closing the engine ends every stream cleanly (clients see the end and reconnect) and refuses new ones. */
-class ServletShutdownTest {
+class ServletShutdownTest extends OnContainers {
     static final Duration WAIT = Duration.ofSeconds(10);
-
-    Container.Running running;
-
-    @AfterEach
-    void stop() throws Exception {
-        running.close();
-    }
 
     @ParameterizedTest
     @EnumSource(Container.class)

@@ -7,7 +7,6 @@ import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -16,18 +15,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Servlet API has no abort: Spout lets go of the stream at once (its slot, its place in the topic, its queue), and
  * the container closes the connection when its own pending write times out (its connection or idle timeout).
  */
-class ServletSlowClientTest {
+class ServletSlowClientTest extends OnContainers {
     static final Duration WAIT = Duration.ofSeconds(10);
     static final String KILOBYTE = "k".repeat(1000);
-
-    ServletSpout spout;
-    Container.Running running;
-
-    @AfterEach
-    void stop() throws Exception {
-        spout.close();
-        running.close();
-    }
 
     @ParameterizedTest
     @EnumSource(Container.class)

@@ -15,22 +15,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Streams chosen per request on a Servlet container: per-user topics from the container's user, several topics. */
-class ServletSubscriptionTest {
+class ServletSubscriptionTest extends OnContainers {
     static final Duration WAIT = Duration.ofSeconds(10);
-
-    ServletSpout spout;
-    Container.Running running;
-
-    @AfterEach
-    void stop() throws Exception {
-        spout.close();
-        running.close();
-    }
 
     @ParameterizedTest
     @EnumSource(Container.class)

@@ -10,26 +10,12 @@ import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** A topic streamed from a Servlet container: Spout's headers, bytes, replay and heartbeats, on every container. */
-class ServletTopicStreamTest {
+class ServletTopicStreamTest extends OnContainers {
     static final Duration WAIT = Duration.ofSeconds(10);
-
-    ServletSpout spout;
-    Container.Running running;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (spout != null) {
-            spout.close();
-        }
-        if (running != null) {
-            running.close();
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(Container.class)

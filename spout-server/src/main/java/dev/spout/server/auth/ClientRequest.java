@@ -34,7 +34,9 @@ public interface ClientRequest {
      * The value of a parameter of the route's path, such as {@code id} for {@code /users/{id}/events} and the
      * request {@code /users/42/events}; empty for a parameter the route does not have.
      */
-    Optional<String> pathParameter(String name);
+    default Optional<String> pathParameter(String name) {
+        return Optional.ofNullable(pathParameters().get(name));
+    }
 
     /** All the parameters of the route's path, by name; empty for a route without any. */
     Map<String, String> pathParameters();

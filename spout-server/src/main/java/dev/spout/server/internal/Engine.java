@@ -10,6 +10,7 @@ import dev.spout.server.internal.page.PageSettings;
 import dev.spout.server.internal.stream.StreamSettings;
 import dev.spout.server.internal.stream.Streams;
 import dev.spout.server.internal.topic.Topics;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -80,6 +81,28 @@ public final class Engine {
             timer.shutdownNow();
             timer = null;
         }
+    }
+
+    /**
+     * The first half of a graceful stop, wherever the engine runs: new streams are refused, every open one ends
+     * cleanly after what is queued for it, and this waits up to the timeout for their exchanges to finish.
+     */
+    public void endStreams(Duration timeout) {
+        streams.stopAll();
+        try {
+            if (!streams.awaitExchanges(timeout)) {
+                LOG.warn("Some streams did not end within {}; stopping anyway", timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The second half: the timer and the topics stop, and the broker is closed. */
+    public void release(Broker broker) {
+        stop();
+        topics.close();
+        broker.close();
     }
 
     public SpoutStats snapshot() {

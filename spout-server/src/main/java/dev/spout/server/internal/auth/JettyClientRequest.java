@@ -44,11 +44,6 @@ public class JettyClientRequest implements ClientRequest {
     }
 
     @Override
-    public Optional<String> pathParameter(String name) {
-        return Optional.ofNullable(pathParameters().get(name));
-    }
-
-    @Override
     @SuppressWarnings("unchecked")
     public Map<String, String> pathParameters() {
         return request.getAttribute(Router.PATH_PARAMETERS) instanceof Map<?, ?> values
