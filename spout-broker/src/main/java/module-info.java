@@ -12,7 +12,8 @@ module dev.spout.broker {
     exports dev.spout.broker.internal.log to
             dev.spout.server,
             dev.spout.redis,
-            dev.spout.servlet;
+            dev.spout.servlet,
+            dev.spout.webflux;
 
     uses org.slf4j.spi.SLF4JServiceProvider;
 }

@@ -20,11 +20,14 @@ module dev.spout.server {
     exports dev.spout.server.topic;
     exports dev.spout.live;
     exports dev.spout.html;
-    // The engine, for the Servlet adapter: the same streams and topics in another container, not a fork.
+    // The engine, for the Servlet and WebFlux adapters: the same streams and topics in another host, not a fork.
     exports dev.spout.server.internal to
-            dev.spout.servlet;
+            dev.spout.servlet,
+            dev.spout.webflux;
     exports dev.spout.server.internal.stream to
-            dev.spout.servlet;
+            dev.spout.servlet,
+            dev.spout.webflux;
     exports dev.spout.server.internal.topic to
-            dev.spout.servlet;
+            dev.spout.servlet,
+            dev.spout.webflux;
 }

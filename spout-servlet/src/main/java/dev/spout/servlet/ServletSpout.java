@@ -1,12 +1,12 @@
 package dev.spout.servlet;
 
 import dev.spout.broker.BrokerHealth;
-import dev.spout.broker.internal.log.Logs;
 import dev.spout.server.SpoutEngine;
 import dev.spout.server.SpoutOptions;
 import dev.spout.server.SpoutStats;
 import dev.spout.server.auth.Authorizer;
 import dev.spout.server.internal.Engine;
+import dev.spout.server.internal.HostedEngine;
 import dev.spout.server.internal.stream.Opening;
 import dev.spout.server.internal.stream.StreamSettings;
 import dev.spout.server.internal.stream.SubscriptionChoice;
@@ -27,11 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.eclipse.jetty.io.ArrayByteBufferPool;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.slf4j.Logger;
 
 /**
  * Spout's engine inside a Jakarta Servlet 6.1 container (Tomcat, Jetty, and any other): topics that encode each
@@ -60,30 +56,14 @@ import org.slf4j.Logger;
  * interval, and a client's leaving is noticed within the heartbeat interval at worst (docs/servlet.md).
  */
 public final class ServletSpout implements SpoutEngine, AutoCloseable {
-    private static final Logger LOG = Logs.logger(ServletSpout.class);
-
-    private final SpoutOptions options;
-    private final QueuedThreadPool fanOut;
+    private final HostedEngine host;
     private final Engine engine;
     private final ServletAdmission admission;
-    private final AtomicBoolean closed = new AtomicBoolean();
     private final ThreadFactory handlerThreads = Opening.handlerThreads(""); // one for all: paths may be per user
 
     private ServletSpout(SpoutOptions options) {
-        this.options = options;
-        // Topics fan out on a pool of their own: the container's threads are its own, and a pass must never wait
-        // for one. Jetty's pool, as on Spout's own server, so both behave the same.
-        fanOut = new QueuedThreadPool(Math.max(8, 2 * Runtime.getRuntime().availableProcessors()), 2);
-        fanOut.setName("spout-fanout");
-        fanOut.setDaemon(true);
-        try {
-            fanOut.start();
-        } catch (Exception failure) {
-            throw new IllegalStateException("Cannot start Spout's fan-out threads: " + failure.getMessage(), failure);
-        }
-        StreamSettings settings = servletSettings(options);
-        engine = Engine.forStreams(options, settings, fanOut, new ArrayByteBufferPool());
-        engine.start(settings);
+        host = new HostedEngine(options, servletSettings(options));
+        engine = host.engine;
         admission = new ServletAdmission(engine.streams);
     }
 
@@ -114,13 +94,13 @@ public final class ServletSpout implements SpoutEngine, AutoCloseable {
     /** The topic of that name, created with the default options if it is new. */
     @Override
     public Topic topic(String name) {
-        return engine.topics.topic(name, null);
+        return host.topic(name);
     }
 
     /** The topic of that name, created with these options if it is new. */
     @Override
     public Topic topic(String name, Consumer<TopicOptions> settings) {
-        return engine.topics.topic(name, Objects.requireNonNull(settings, "settings"));
+        return host.topic(name, settings);
     }
 
     /**
@@ -128,20 +108,20 @@ public final class ServletSpout implements SpoutEngine, AutoCloseable {
      * it is first asked for, and the topic is reclaimed when it has been left empty.
      */
     public ServletSpout topicPattern(String pattern, Consumer<TopicOptions> settings) {
-        engine.topics.pattern(pattern, Objects.requireNonNull(settings, "settings"));
+        host.topicPattern(pattern, settings);
         return this;
     }
 
     /** Publishes one event to several topics with one id in all of them; returns the id once it is stored. */
     @Override
     public String publish(SseEvent event, List<? extends Topic> topics) {
-        return engine.topics.publishAndWait(event, topics);
+        return host.publish(event, topics);
     }
 
     /** {@link #publish(SseEvent, List)} without waiting. */
     @Override
     public CompletableFuture<String> publishAsync(SseEvent event, List<? extends Topic> topics) {
-        return engine.topics.publish(event, topics);
+        return host.publishAsync(event, topics);
     }
 
     /**
@@ -210,25 +190,25 @@ public final class ServletSpout implements SpoutEngine, AutoCloseable {
 
     @Override
     public BrokerHealth brokerHealth() {
-        return options.broker().health();
+        return host.brokerHealth();
     }
 
     /** The number of streams open now. */
     @Override
     public int openStreams() {
-        return engine.streams.size();
+        return host.openStreams();
     }
 
     /** Counters and gauges: streams, heartbeats, slow clients, and per topic published, delivered, dropped, replayed. */
     @Override
     public SpoutStats stats() {
-        return engine.snapshot();
+        return host.stats();
     }
 
     /** The topics, in no particular order. */
     @Override
     public List<Topic> topics() {
-        return engine.topics.all();
+        return host.topics();
     }
 
     /**
@@ -238,18 +218,6 @@ public final class ServletSpout implements SpoutEngine, AutoCloseable {
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return; // once: a container's lifecycle and a try-with-resources may both close it
-        }
-        engine.endStreams(options.shutdownTimeout());
-        try {
-            engine.release(options.broker());
-        } finally {
-            try {
-                fanOut.stop();
-            } catch (Exception failure) {
-                LOG.warn("Spout's fan-out threads did not stop cleanly", failure);
-            }
-        }
+        host.close();
     }
 }

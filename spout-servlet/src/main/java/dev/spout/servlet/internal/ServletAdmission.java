@@ -67,7 +67,7 @@ public final class ServletAdmission {
         EventStream stream = Opening.register(request.getRequestURI(), exchange, streams, address, null);
         exchange.attach(stream);
         response.getOutputStream().setWriteListener(exchange);
-        start.accept(stream);
+        Opening.start(stream, start);
     }
 
     private static Access check(Authorizer authorizer, ServletClientRequest client) throws ServletException {

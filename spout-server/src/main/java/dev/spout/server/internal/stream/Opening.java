@@ -1,10 +1,14 @@
 package dev.spout.server.internal.stream;
 
+import dev.spout.broker.internal.log.Logs;
 import dev.spout.server.internal.topic.LocalTopic;
+import dev.spout.server.stream.CloseReason;
 import dev.spout.server.stream.SseHandler;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.QuotedQualityCSV;
+import org.slf4j.Logger;
 
 /**
  * How an admitted request becomes a stream, whatever serves it: Spout's own endpoints and the Servlet adapter both
@@ -12,6 +16,7 @@ import org.eclipse.jetty.http.QuotedQualityCSV;
  * thread of its handler).
  */
 public final class Opening {
+    private static final Logger LOG = Logs.logger(Opening.class);
     /** The content type of every stream. */
     public static final String CONTENT_TYPE = "text/event-stream";
 
@@ -46,6 +51,21 @@ public final class Opening {
         var stream = new EventStream(path, exchange, streams, address, sessionId);
         streams.add(stream);
         return stream;
+    }
+
+    /**
+     * Starts an admitted stream with {@code start} (follow a topic, join several, run a handler). A start that fails
+     * (a replay the broker cannot read, a topic that has closed) ends the stream at once, as failed, with the cause
+     * logged here, once: a host whose request has already gone async must not be left with a stream that never
+     * writes.
+     */
+    public static void start(EventStream stream, Consumer<EventStream> start) {
+        try {
+            start.accept(stream);
+        } catch (RuntimeException | Error failure) {
+            LOG.error("The stream at {} for {} could not start", stream.path, stream.exchange.remoteAddress(), failure);
+            stream.closeWith(new CloseReason.Failed(failure));
+        }
     }
 
     /** The stream follows one topic, from its request's {@code Last-Event-ID} exactly, and starts writing. */

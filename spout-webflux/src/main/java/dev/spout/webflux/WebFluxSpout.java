@@ -1,0 +1,187 @@
+package dev.spout.webflux;
+
+import dev.spout.broker.BrokerHealth;
+import dev.spout.server.SpoutEngine;
+import dev.spout.server.SpoutOptions;
+import dev.spout.server.SpoutStats;
+import dev.spout.server.auth.Authorizer;
+import dev.spout.server.internal.Engine;
+import dev.spout.server.internal.HostedEngine;
+import dev.spout.server.internal.stream.Opening;
+import dev.spout.server.internal.stream.SubscriptionChoice;
+import dev.spout.server.topic.Subscription;
+import dev.spout.server.topic.SubscriptionHandler;
+import dev.spout.server.topic.Topic;
+import dev.spout.server.topic.TopicOptions;
+import dev.spout.sse.SseEvent;
+import dev.spout.webflux.internal.WebFluxAdmission;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+
+/**
+ * Spout's engine for Spring WebFlux: a request's stream of a topic, or of the topics a subscription chooses, as a
+ * {@code Flux<ServerSentEvent<String>>} that a controller returns. The stream resumes exactly after the request's
+ * {@code Last-Event-ID}, gets heartbeats (empty comments) when idle, and is cut off when its client falls further
+ * behind than the slow-client bound; refusals (the topic's authorizer, a subscription's refusal, the stream limits)
+ * are answered before the first event with Spout's statuses.
+ *
+ * <pre>{@code
+ * @RestController
+ * class News {
+ *     private final WebFluxSpout spout;
+ *     private final Topic news;
+ *     News(WebFluxSpout spout) { this.spout = spout; news = spout.topic("news"); }
+ *
+ *     @GetMapping(path = "/news", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+ *     Flux<ServerSentEvent<String>> news(ServerWebExchange exchange) { return spout.events(exchange, news); }
+ * }
+ * }</pre>
+ *
+ * <p>What differs from Spout's own server and Servlet containers: WebFlux encodes the {@code ServerSentEvent}s of
+ * each stream itself, so an event is encoded once per stream here rather than once for all (the engine's bytes are
+ * parsed back into events for it); the events are the same, byte for byte apart from WebFlux's {@code data:} without
+ * a space. The events of the {@code Flux} may be mapped or filtered like any other; a write of the engine completes
+ * when WebFlux has asked for its events, so the slow-client bound applies to what the network takes.
+ */
+public final class WebFluxSpout implements SpoutEngine, AutoCloseable {
+    private final HostedEngine host;
+    private final Engine engine;
+    private final WebFluxAdmission admission;
+
+    private WebFluxSpout(SpoutOptions options) {
+        // WebFlux's server hears a client's leaving (the connection closes, the subscription is cancelled), so the
+        // heartbeats keep the configured interval.
+        host = new HostedEngine(options, Engine.streamSettings(options));
+        engine = host.engine;
+        admission = new WebFluxAdmission(engine.streams);
+    }
+
+    /** Spout's engine with the default settings, running: its heartbeat timer is on. */
+    public static WebFluxSpout create() {
+        return new WebFluxSpout(new SpoutOptions());
+    }
+
+    /** Spout's engine with adjusted settings (only the stream settings of {@link SpoutOptions} apply), running. */
+    public static WebFluxSpout create(Consumer<SpoutOptions> settings) {
+        var options = new SpoutOptions();
+        settings.accept(options);
+        return new WebFluxSpout(options);
+    }
+
+    /**
+     * The request's stream of the topic, from its {@code Last-Event-ID}: the topic's own authorizer decides first
+     * (with the exchange's principal as the user).
+     */
+    public Flux<ServerSentEvent<String>> events(ServerWebExchange exchange, Topic topic) {
+        var local = engine.topics.own(topic);
+        return admission.admit(exchange, local.settings().authorizer(), stream -> Opening.followTopic(stream, local));
+    }
+
+    /**
+     * The request's stream of the topics the application chose for it ({@code Subscription.to(...)}), or its
+     * refusal ({@code Subscription.refuse(...)}); every chosen topic's authorizer decides too. Several topics make
+     * one stream with ids of its own, from which it resumes in all of them.
+     */
+    public Flux<ServerSentEvent<String>> events(ServerWebExchange exchange, Subscription subscription) {
+        var choice = SubscriptionChoice.of(exchange.getRequest().getPath().value(), subscription, engine.topics);
+        return admission.admit(exchange, choice, choice::follow);
+    }
+
+    /** The request's stream of the topics that the handler chooses for it, from its principal, path or query. */
+    public Flux<ServerSentEvent<String>> subscribe(ServerWebExchange exchange, SubscriptionHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        var choice = new SubscriptionChoice(
+                exchange.getRequest().getPath().value(), Authorizer.allowAll(), handler, engine.topics);
+        return admission.admit(exchange, choice, choice::follow);
+    }
+
+    /** A functional route's handler that streams the topic: {@code route().GET("/news", spout.handler(news))}. */
+    public HandlerFunction<ServerResponse> handler(Topic topic) {
+        Objects.requireNonNull(topic, "topic");
+        return request -> ServerResponse.ok()
+                .contentType(MediaType.TEXT_EVENT_STREAM)
+                .body(events(request.exchange(), topic), ServerSentEvent.class);
+    }
+
+    /** A functional route's handler whose subscription handler chooses each request's topics. */
+    public HandlerFunction<ServerResponse> subscriptionHandler(SubscriptionHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        return request -> ServerResponse.ok()
+                .contentType(MediaType.TEXT_EVENT_STREAM)
+                .body(subscribe(request.exchange(), handler), ServerSentEvent.class);
+    }
+
+    /** The topic of that name, created with the default options if it is new. */
+    @Override
+    public Topic topic(String name) {
+        return host.topic(name);
+    }
+
+    /** The topic of that name, created with these options if it is new. */
+    @Override
+    public Topic topic(String name, Consumer<TopicOptions> settings) {
+        return host.topic(name, settings);
+    }
+
+    /**
+     * Topics made on demand: a name that matches {@code pattern} (such as {@code "user/*"}) gets these options when
+     * it is first asked for, and the topic is reclaimed when it has been left empty.
+     */
+    public WebFluxSpout topicPattern(String pattern, Consumer<TopicOptions> settings) {
+        host.topicPattern(pattern, settings);
+        return this;
+    }
+
+    /** Publishes one event to several topics with one id in all of them; returns the id once it is stored. */
+    @Override
+    public String publish(SseEvent event, List<? extends Topic> topics) {
+        return host.publish(event, topics);
+    }
+
+    /** {@link #publish(SseEvent, List)} without waiting. */
+    @Override
+    public CompletableFuture<String> publishAsync(SseEvent event, List<? extends Topic> topics) {
+        return host.publishAsync(event, topics);
+    }
+
+    @Override
+    public BrokerHealth brokerHealth() {
+        return host.brokerHealth();
+    }
+
+    /** The number of streams open now. */
+    @Override
+    public int openStreams() {
+        return host.openStreams();
+    }
+
+    /** Counters and gauges: streams, heartbeats, slow clients, and per topic published, delivered, dropped, replayed. */
+    @Override
+    public SpoutStats stats() {
+        return host.stats();
+    }
+
+    /** The topics, in no particular order. */
+    @Override
+    public List<Topic> topics() {
+        return host.topics();
+    }
+
+    /**
+     * Stops gracefully: no new streams (503 with Retry-After), every stream ended cleanly after what is queued for
+     * it (the {@code Flux} completes, so clients reconnect), waiting at most the shutdown timeout, then the broker
+     * and the threads are released. Call it before the server stops.
+     */
+    @Override
+    public void close() {
+        host.close();
+    }
+}
