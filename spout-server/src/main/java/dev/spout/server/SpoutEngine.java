@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * Spout's engine wherever it runs: its topics, publishing, and its counters. {@link Spout} (on its own server) is
- * one, and so is spout-servlet's {@code ServletSpout} (in a Servlet container): code that only publishes, or
- * measures, depends on this and runs on either.
+ * one, and so are spout-servlet's {@code ServletSpout} (in a Servlet container) and spout-webflux's {@code
+ * WebFluxSpout} (in Spring WebFlux): code that only publishes, or measures, depends on this and runs on any.
  *
  * <pre>{@code
  * final class Prices {
@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  */
-public interface SpoutEngine {
+public interface SpoutEngine extends AutoCloseable {
 
     /** The topic of that name, created with the default options on first use. */
     Topic topic(String name);
@@ -54,4 +54,11 @@ public interface SpoutEngine {
 
     /** Whether the broker works now (see {@link Broker#health()}): for a health check, not a hot path. */
     BrokerHealth brokerHealth();
+
+    /**
+     * Stops gracefully, once: new streams are refused, every open one ends cleanly after what is queued for it (so
+     * its client reconnects, resuming from its last id), then the broker and the threads are released.
+     */
+    @Override
+    void close();
 }

@@ -2,7 +2,10 @@ package dev.spout.spring;
 
 import dev.spout.broker.Broker;
 import dev.spout.micrometer.SpoutMetrics;
+import dev.spout.server.SpoutEngine;
+import dev.spout.server.SpoutOptions;
 import dev.spout.servlet.ServletSpout;
+import dev.spout.webflux.WebFluxSpout;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,10 +19,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Spout in a Spring Boot servlet application, with no code: the engine ({@link ServletSpout}) from {@code spout.*}
- * properties, its broker (an application's {@link Broker} bean, else Redis from {@code spout.redis.uri}, else in
+ * Spout in a Spring Boot web application, with no code: the engine from {@code spout.*} properties ({@link
+ * ServletSpout} in a servlet application, on Tomcat or Jetty; {@link WebFluxSpout} in a reactive one), its broker (an application's {@link Broker} bean, else Redis from {@code spout.redis.uri}, else in
  * memory), a clean end of every stream before the web server stops, Spout's meters for Micrometer and a {@code
- * spout} health indicator when Actuator is there. Controllers then return Spout types ({@link SpoutMvcConfiguration}).
+ * spout} health indicator when Actuator is there. Spring MVC controllers then return Spout types ({@link
+ * SpoutMvcConfiguration}); WebFlux controllers return {@code spout.events(exchange, topic)}.
  *
  * <pre>{@code
  * @RestController
@@ -31,31 +35,59 @@ import org.springframework.core.io.ResourceLoader;
  * }</pre>
  */
 @AutoConfiguration
-@ConditionalOnClass(ServletSpout.class)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnWebApplication
 @EnableConfigurationProperties(SpoutProperties.class)
 public class SpoutAutoConfiguration {
 
-    /** The engine; its topics from {@code spout.topics[pattern]}. Closed by {@link SpoutLifecycle}, or at the end. */
-    @Bean(destroyMethod = "close")
-    @ConditionalOnMissingBean
-    public ServletSpout servletSpout(
-            SpoutProperties properties, ObjectProvider<Broker> brokers, ResourceLoader resources) {
+    /** In a servlet application: the engine in the container, its topics from {@code spout.topics[pattern]}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ServletSpout.class)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class InServletContainer {
+        /** Closed by {@link SpoutLifecycle}, or at the end. */
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean(SpoutEngine.class)
+        public ServletSpout servletSpout(
+                SpoutProperties properties, ObjectProvider<Broker> brokers, ResourceLoader resources) {
+            ServletSpout spout = ServletSpout.create(options -> configure(options, properties, brokers, resources));
+            properties.getTopics().forEach((pattern, topic) -> spout.topicPattern(pattern, topic::applyTo));
+            return spout;
+        }
+    }
+
+    /** In a reactive application (Spring WebFlux): the engine whose streams are a {@code Flux}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.web.reactive.function.server.ServerResponse")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    static class InWebFlux {
+        /** Closed by {@link SpoutLifecycle}, or at the end. */
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean(SpoutEngine.class)
+        public WebFluxSpout webFluxSpout(
+                SpoutProperties properties, ObjectProvider<Broker> brokers, ResourceLoader resources) {
+            WebFluxSpout spout = WebFluxSpout.create(options -> configure(options, properties, brokers, resources));
+            properties.getTopics().forEach((pattern, topic) -> spout.topicPattern(pattern, topic::applyTo));
+            return spout;
+        }
+    }
+
+    /** The options from the properties, and the broker: an application's bean, else Redis, else in memory. */
+    static void configure(
+            SpoutOptions options,
+            SpoutProperties properties,
+            ObjectProvider<Broker> brokers,
+            ResourceLoader resources) {
+        properties.applyTo(options);
         Broker broker =
                 brokers.getIfAvailable(() -> Brokers.fromProperties(properties.getRedis(), resources.getClassLoader()));
-        ServletSpout spout = ServletSpout.create(options -> {
-            properties.applyTo(options);
-            if (broker != null) {
-                options.broker(broker);
-            }
-        });
-        properties.getTopics().forEach((pattern, topic) -> spout.topicPattern(pattern, topic::applyTo));
-        return spout;
+        if (broker != null) {
+            options.broker(broker);
+        }
     }
 
     @Bean
     @ConditionalOnMissingBean
-    public SpoutLifecycle spoutLifecycle(ServletSpout spout) {
+    public SpoutLifecycle spoutLifecycle(SpoutEngine spout) {
         return new SpoutLifecycle(spout);
     }
 
@@ -63,7 +95,7 @@ public class SpoutAutoConfiguration {
     @Bean
     @ConditionalOnClass(MeterBinder.class)
     @ConditionalOnMissingBean(SpoutMetrics.class)
-    public SpoutMetrics spoutMetrics(ServletSpout spout) {
+    public SpoutMetrics spoutMetrics(SpoutEngine spout) {
         return new SpoutMetrics(spout);
     }
 
@@ -73,7 +105,7 @@ public class SpoutAutoConfiguration {
     static class Health {
         @Bean
         @ConditionalOnMissingBean(name = "spoutHealthIndicator")
-        public SpoutHealthIndicator spoutHealthIndicator(ServletSpout spout) {
+        public SpoutHealthIndicator spoutHealthIndicator(SpoutEngine spout) {
             return new SpoutHealthIndicator(spout);
         }
     }

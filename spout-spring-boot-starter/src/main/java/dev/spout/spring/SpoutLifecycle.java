@@ -1,6 +1,6 @@
 package dev.spout.spring;
 
-import dev.spout.servlet.ServletSpout;
+import dev.spout.server.SpoutEngine;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -16,10 +16,10 @@ import org.springframework.context.SmartLifecycle;
  * }</pre>
  */
 public final class SpoutLifecycle implements SmartLifecycle {
-    private final ServletSpout spout;
+    private final SpoutEngine spout;
     private volatile boolean running;
 
-    public SpoutLifecycle(ServletSpout spout) {
+    public SpoutLifecycle(SpoutEngine spout) {
         this.spout = spout;
     }
 
