@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * <pre>
  * java -jar spout-bench/target/spout-bench.jar run [--scenarios idle,fanout,fanout-max,max-streams,loops,http2,redis,topics]
- *      [--peers spout,spring-spout,jetty,javalin,helidon,webflux,sseemitter,vertx,rawnio] [--quick]
+ *      [--peers spout,spring-spout,spring-spout-jetty,jetty,javalin,helidon,webflux,sseemitter,vertx,rawnio] [--quick]
  * </pre>
  */
 final class Runner {
@@ -33,11 +33,17 @@ final class Runner {
     static final Path ROOT = repositoryRoot();
 
     static final String ALL_SCENARIOS = "idle,fanout,fanout-max,max-streams,loops,http2,redis,topics";
-    static final String ALL_PEERS = "spout,spring-spout,jetty,javalin,helidon,webflux,sseemitter,vertx,rawnio";
+    static final String ALL_PEERS =
+            "spout,spring-spout,spring-spout-jetty,jetty,javalin,helidon,webflux,sseemitter,vertx,rawnio";
     private static final List<String> SPOUT_ONLY = List.of("loops", "http2", "redis", "topics");
 
     /** One stack under test. */
-    record Peer(String name, String label, Path jar, boolean spout) {
+    /** A peer: its jar, and the flags that make it this peer (one jar may be several: its server a flag). */
+    record Peer(String name, String label, Path jar, boolean spout, List<String> flags) {
+        Peer(String name, String label, Path jar, boolean spout) {
+            this(name, label, jar, spout, List.of());
+        }
+
         List<String> command(double rate, int size, List<String> extra) {
             List<String> command = new ArrayList<>();
             command.add(java());
@@ -47,6 +53,7 @@ final class Runner {
             if (spout) {
                 command.add("server");
             }
+            command.addAll(flags);
             command.addAll(List.of(
                     "--port",
                     Integer.toString(PORT),
@@ -66,6 +73,12 @@ final class Runner {
                     "Spout in Spring Boot (Tomcat)",
                     ROOT.resolve("spout-bench/peers/spring-spout/target/bench-spring-spout.jar"),
                     false),
+            new Peer(
+                    "spring-spout-jetty",
+                    "Spout in Spring Boot (Jetty)",
+                    ROOT.resolve("spout-bench/peers/spring-spout/target/bench-spring-spout.jar"),
+                    false,
+                    List.of("--server", "jetty")),
             new Peer(
                     "jetty",
                     "Jetty 12 core (by hand)",
@@ -235,6 +248,10 @@ final class Runner {
             "Spout inside Spring Boot 4 on Tomcat, as spout-spring-boot-starter sets it up: one topic as a bean, a"
                     + " `@GetMapping` that returns it; Spout's engine writes through Servlet 6.1's non-blocking"
                     + " `WriteListener` (Tomcat's connection limit lifted).",
+            "spring-spout-jetty",
+            "The same Spring Boot application and jar as spring-spout, on Jetty 12 (ee11) instead of Tomcat"
+                    + " (`spring-boot-starter-jetty`, Tomcat's auto-configuration excluded): what the servlet container"
+                    + " itself costs.",
             "sseemitter",
             "Spring MVC `SseEmitter` on Tomcat (Boot 4), without Spout, as the reference guide shows: the controller"
                     + " returns an emitter, the application sends to the open ones; `send` blocks, so each emitter's"

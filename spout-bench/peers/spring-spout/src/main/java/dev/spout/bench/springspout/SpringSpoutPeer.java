@@ -4,6 +4,7 @@ import dev.spout.bench.common.Args;
 import dev.spout.bench.common.Publisher;
 import dev.spout.server.topic.Topic;
 import dev.spout.servlet.ServletSpout;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,20 +15,33 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The benchmark job as a Spring Boot application with spout-spring-boot-starter writes it: one topic as a bean, a
- * controller that returns it, on Tomcat. Tomcat's connection limit is lifted (8,192 by default) so the limit
- * measured is the stack's, as for every peer.
+ * controller that returns it, on Tomcat (or on Jetty: {@code --server jetty}). Tomcat's connection limit is lifted
+ * (8,192 by default) so the limit measured is the stack's, as for every peer.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class SpringSpoutPeer {
+    private static final String TOMCAT =
+            "org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration";
+    private static final String JETTY =
+            "org.springframework.boot.jetty.autoconfigure.servlet.JettyServletWebServerAutoConfiguration";
 
     public static void main(String[] argv) {
         Args args = Args.options(argv);
         var application = new SpringApplication(SpringSpoutPeer.class);
-        application.setDefaultProperties(Map.of(
+        var properties = new HashMap<String, Object>(Map.of(
                 "server.port", args.integer("port", 8080),
                 "server.tomcat.max-connections", 100_000, // Spring Boot applies only a positive limit
                 "spring.main.banner-mode", "off",
                 "logging.level.root", "warn"));
+        // Both servers are in the jar, and Spring Boot would pick Jetty: the other one's auto-configuration is
+        // excluded, so the server is the one asked for. Jetty's connection limit is off by default.
+        boolean jetty = switch (args.string("server", "tomcat")) {
+            case "tomcat" -> false;
+            case "jetty" -> true;
+            default -> throw new IllegalArgumentException("--server is tomcat or jetty");
+        };
+        properties.put("spring.autoconfigure.exclude", jetty ? TOMCAT : JETTY);
+        application.setDefaultProperties(properties);
         ConfigurableApplicationContext context = application.run();
         Topic events = context.getBean(Topic.class);
         Publisher.start(args, (id, data) -> events.publish(data));
