@@ -28,7 +28,7 @@ import java.util.function.ToDoubleFunction;
 public final class SpoutMetrics implements MeterBinder {
     private final SpoutEngine app;
 
-    /** The meters of Spout's engine: {@code Spout}, or spout-servlet's {@code ServletSpout}. */
+    /** The meters of Spout's engine: {@code Spout}, spout-servlet's {@code ServletSpout} or spout-webflux's {@code WebFluxSpout}. */
     public SpoutMetrics(SpoutEngine app) {
         this.app = Objects.requireNonNull(app, "app");
     }

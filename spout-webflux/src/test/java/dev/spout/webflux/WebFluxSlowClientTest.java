@@ -14,28 +14,14 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A client that stops reading stops WebFlux asking for its events; the engine then holds them in the topic's history
  * and cuts the client off at the slow-client bound, while the clients that read get everything.
  */
-class WebFluxSlowClientTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
+class WebFluxSlowClientTest extends OnFluxServer {
     static final String KILOBYTE = "k".repeat(1000);
-    WebFluxSpout spout;
-    FluxServer server;
-
-    @AfterEach
-    void stop() {
-        if (spout != null) {
-            spout.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void aStalledClientIsCutOffAtItsBoundWhileTheOthersGetEverything() throws Exception {

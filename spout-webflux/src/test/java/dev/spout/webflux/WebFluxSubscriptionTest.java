@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -28,20 +27,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Streams chosen per request in WebFlux: the principal's own topic and a shared one; every refusal first. */
-class WebFluxSubscriptionTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
-    WebFluxSpout spout;
-    FluxServer server;
-
-    @AfterEach
-    void stop() {
-        if (spout != null) {
-            spout.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+class WebFluxSubscriptionTest extends OnFluxServer {
 
     @Test
     void eachUserFollowsTheirOwnTopicAndTheSharedOneAndResumesInBoth() throws Exception {

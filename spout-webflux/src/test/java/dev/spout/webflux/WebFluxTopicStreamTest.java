@@ -12,24 +12,10 @@ import dev.spout.testkit.SseTestClient.Event;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A topic as WebFlux's {@code Flux<ServerSentEvent<String>>}: Spout's headers, events, replay and heartbeats. */
-class WebFluxTopicStreamTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
-    WebFluxSpout spout;
-    FluxServer server;
-
-    @AfterEach
-    void stop() {
-        if (spout != null) {
-            spout.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+class WebFluxTopicStreamTest extends OnFluxServer {
 
     @Test
     void aTopicStreamsWithSpoutsHeadersAndEvents() {
