@@ -247,16 +247,16 @@ final class Runner {
             "spring-spout",
             "Spout inside Spring Boot 4 on Tomcat, as spout-spring-boot-starter sets it up: one topic as a bean, a"
                     + " `@GetMapping` that returns it; Spout's engine writes through Servlet 6.1's non-blocking"
-                    + " `WriteListener` (Tomcat's connection limit lifted).",
+                    + " `WriteListener` (Tomcat's connection limit lifted, its accept queue 4,096 as on Spout's own server).",
             "spring-spout-jetty",
             "The same Spring Boot application and jar as spring-spout, on Jetty 12 (ee11) instead of Tomcat"
-                    + " (`spring-boot-starter-jetty`, Tomcat's auto-configuration excluded): what the servlet container"
-                    + " itself costs.",
+                    + " (`spring-boot-starter-jetty`, Tomcat's auto-configuration excluded; Jetty's accept queue 4,096, as on"
+                    + " Spout's own server): what the servlet container itself costs.",
             "sseemitter",
             "Spring MVC `SseEmitter` on Tomcat (Boot 4), without Spout, as the reference guide shows: the controller"
                     + " returns an emitter, the application sends to the open ones; `send` blocks, so each emitter's"
                     + " queue is drained by its own virtual thread and the publisher only enqueues (Tomcat's"
-                    + " connection limit lifted).",
+                    + " connection limit lifted, its accept queue 4,096 as on Spout's own server).",
             "jetty",
             "Plain Jetty 12 core, by hand: a queue and an `IteratingCallback` per subscriber writing one event at a time,"
                     + " non-blocking; each event encoded once and its buffer shared.",

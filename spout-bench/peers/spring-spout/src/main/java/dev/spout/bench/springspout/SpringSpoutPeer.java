@@ -6,7 +6,10 @@ import dev.spout.server.topic.Topic;
 import dev.spout.servlet.ServletSpout;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.jetty.server.ServerConnector;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +34,7 @@ public class SpringSpoutPeer {
         var properties = new HashMap<String, Object>(Map.of(
                 "server.port", args.integer("port", 8080),
                 "server.tomcat.max-connections", 100_000, // Spring Boot applies only a positive limit
+                "server.tomcat.accept-count", 4096, // the accept queue of Spout's own server, not Tomcat's 100
                 "spring.main.banner-mode", "off",
                 "logging.level.root", "warn"));
         // Both servers are in the jar, and Spring Boot would pick Jetty: the other one's auto-configuration is
@@ -46,6 +50,21 @@ public class SpringSpoutPeer {
         Topic events = context.getBean(Topic.class);
         Publisher.start(args, (id, data) -> events.publish(data));
         Publisher.ready();
+    }
+
+    /**
+     * On Jetty, the accept queue of Spout's own server too (Jetty's connector takes the JVM's default of 50, and
+     * Spring Boot has no property for it): so a burst of connections is queued, not refused, on every peer.
+     */
+    @Bean
+    WebServerFactoryCustomizer<JettyServletWebServerFactory> jettyAcceptQueue() {
+        return factory -> factory.addServerCustomizers(server -> {
+            for (var connector : server.getConnectors()) {
+                if (connector instanceof ServerConnector serverConnector) {
+                    serverConnector.setAcceptQueueSize(4096);
+                }
+            }
+        });
     }
 
     @Bean

@@ -48,6 +48,7 @@ public class SseEmitterPeer {
         application.setDefaultProperties(Map.of(
                 "server.port", args.integer("port", 8080),
                 "server.tomcat.max-connections", 100_000, // Spring Boot applies only a positive limit
+                "server.tomcat.accept-count", 4096, // the accept queue of Spout's own server, not Tomcat's 100
                 "spring.main.banner-mode", "off",
                 "logging.level.root", "warn"));
         application.run();
