@@ -242,16 +242,17 @@ final class Report {
             writing through the Servlet API: every write goes through the container's response buffer and its
             `isReady()` / `onWritePossible` handshake instead of straight to the connection. On Jetty
             (`spring-spout-jetty`, the same application and jar) that costs little: `fanout-max` reaches the same
-            3.2 million deliveries/s as Spout, and an idle stream takes 8.7 KiB of heap, less than WebFlux on Netty
+            3.2 million deliveries/s as Spout, and an idle stream takes 8.5 KiB of heap, less than WebFlux on Netty
             (12.3). On Tomcat it holds half that at the top of `fanout-max`, and an idle stream costs what Tomcat
             keeps for an open connection: about 100 KiB, which the plain `SseEmitter` peer on the same Tomcat pays
             too (a heap histogram of 2,000 idle streams: 60 KiB of byte buffers, its NIO channel's read and write
             buffers, the HTTP/1.1 input and header buffers, the request's and response's byte buffers; and 32 KiB of
             char buffers, the request's and response's 8,192-char buffers; all held while the connection is open,
             none of them Spout's to release through the Servlet API). So on Tomcat idle memory is the one figure
-            where Spout in Spring is behind WebFlux, and in `max-streams` the 2 GiB heap fills near 19,000 Tomcat
-            streams; on Jetty some opens failed near the file limit in this run (not yet explained). Tomcat's
-            connection limit (8,192 by default) is lifted for both Tomcat peers.
+            where Spout in Spring is behind WebFlux; `max-streams` holds 19,500 on both containers (2.2 GB resident on
+            Tomcat, 1.1 GB on Jetty). Tomcat's connection limit (8,192 by default) is lifted for both Tomcat peers, and
+            every Spring Boot peer's accept queue is 4,096, as on Spout's own server (Tomcat's 100 and Jetty's 50
+            refused bursts of opens in `max-streams`).
             """;
 
     static final String KEPT = "*Kept from an earlier report: not run this time.*";
