@@ -47,8 +47,8 @@ import reactor.core.publisher.Flux;
  *
  * <p>What differs from Spout's own server and Servlet containers: WebFlux encodes the {@code ServerSentEvent}s of
  * each stream itself, so an event is encoded once per stream here rather than once for all (the engine's bytes are
- * parsed back into events for it); the events are the same, byte for byte apart from WebFlux's {@code data:} without
- * a space. The events of the {@code Flux} may be mapped or filtered like any other; a write of the engine completes
+ * parsed back into events for it); a client reads the same events (data, type, id), though WebFlux writes its
+ * fields without the space after the colon. The events of the {@code Flux} may be mapped or filtered like any other; a write of the engine completes
  * when WebFlux has asked for its events, so the slow-client bound applies to what the network takes.
  */
 public final class WebFluxSpout implements SpoutEngine, AutoCloseable {

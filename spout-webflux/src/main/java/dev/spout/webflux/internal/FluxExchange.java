@@ -63,7 +63,7 @@ final class FluxExchange implements StreamExchange, SseParser.Listener {
             cancelled = true;
             stream.clientGone(new EofException("The client left (the subscription was cancelled)"));
         });
-        sink.onDispose(this::exchangeEnded);
+        sink.onDispose(streams::exchangeEnded); // once: completed, failed or cancelled
     }
 
     @Override
@@ -163,10 +163,6 @@ final class FluxExchange implements StreamExchange, SseParser.Listener {
         } else {
             sink.complete();
         }
-    }
-
-    private void exchangeEnded() {
-        streams.exchangeEnded();
     }
 
     @Override
