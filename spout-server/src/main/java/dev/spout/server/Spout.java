@@ -13,6 +13,7 @@ import dev.spout.server.internal.endpoint.EndpointSettings;
 import dev.spout.server.internal.http.CorsHandler;
 import dev.spout.server.internal.http.Router;
 import dev.spout.server.internal.http.SecurityHeadersHandler;
+import dev.spout.server.internal.http.UnreadBodyHandler;
 import dev.spout.server.internal.page.PageSettings;
 import dev.spout.server.internal.page.SpoutScript;
 import dev.spout.server.internal.stream.StreamSettings;
@@ -103,7 +104,7 @@ public final class Spout implements Routes, SpoutEngine, AutoCloseable {
         if (!options.corsOrigins.isEmpty()) {
             handler = new CorsHandler(options.corsOrigins, options.corsCredentials, handler);
         }
-        server.setHandler(new SecurityHeadersHandler(options.securityHeaders, handler));
+        server.setHandler(new UnreadBodyHandler(new SecurityHeadersHandler(options.securityHeaders, handler)));
         root = new RoutesImpl(
                 router, engine, new EndpointSettings(options.maxRequestBody, options.corsOrigins, server), "");
     }
