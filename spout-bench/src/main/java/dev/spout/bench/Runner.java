@@ -79,6 +79,12 @@ final class Runner {
                     ROOT.resolve("spout-bench/peers/spring-spout/target/bench-spring-spout.jar"),
                     false,
                     List.of("--server", "jetty")),
+            new Peer( // not among ALL_PEERS: asked for by name, to measure what Tomcat's socket buffers cost
+                    "spring-spout-lean",
+                    "Spout in Spring Boot (Tomcat, small socket buffers)",
+                    ROOT.resolve("spout-bench/peers/spring-spout/target/bench-spring-spout.jar"),
+                    false,
+                    List.of("--tomcat-read-buffer", "1024", "--tomcat-write-buffer", "4096")),
             new Peer(
                     "jetty",
                     "Jetty 12 core (by hand)",
@@ -240,43 +246,58 @@ final class Runner {
     }
 
     /** How each peer is written, for the report: every one the fastest way its own documentation supports. */
-    static final Map<String, String> HOW_WRITTEN = Map.of(
-            "spout",
-            "Spout's bench server: one topic, `Topic.publish` per event, encoded once and written to every subscriber"
-                    + " without blocking (coalesced writes).",
-            "spring-spout",
-            "Spout inside Spring Boot 4 on Tomcat, as spout-spring-boot-starter sets it up: one topic as a bean, a"
-                    + " `@GetMapping` that returns it; Spout's engine writes through Servlet 6.1's non-blocking"
-                    + " `WriteListener` (Tomcat's connection limit lifted, its accept queue 4,096 as on Spout's own server).",
-            "spring-spout-jetty",
-            "The same Spring Boot application and jar as spring-spout, on Jetty 12 (ee11) instead of Tomcat"
-                    + " (`spring-boot-starter-jetty`, Tomcat's auto-configuration excluded; Jetty's accept queue 4,096, as on"
-                    + " Spout's own server): what the servlet container itself costs.",
-            "sseemitter",
-            "Spring MVC `SseEmitter` on Tomcat (Boot 4), without Spout, as the reference guide shows: the controller"
-                    + " returns an emitter, the application sends to the open ones; `send` blocks, so each emitter's"
-                    + " queue is drained by its own virtual thread and the publisher only enqueues (Tomcat's"
-                    + " connection limit lifted, its accept queue 4,096 as on Spout's own server).",
-            "jetty",
-            "Plain Jetty 12 core, by hand: a queue and an `IteratingCallback` per subscriber writing one event at a time,"
-                    + " non-blocking; each event encoded once and its buffer shared.",
-            "javalin",
-            "Javalin 7 `SseClient`: `sendEvent` blocks, so each client's handler runs on its own virtual thread"
-                    + " (`concurrency.useVirtualThreads`) and drains the client's queue; the publisher only enqueues."
-                    + " (Its documented example sends to every client from one loop.)",
-            "helidon",
-            "Helidon SE 4 `SseSink`: each request's handler (a virtual thread, Helidon's model) drains its"
-                    + " subscriber's queue with the blocking `emit`; the publisher only enqueues one event object.",
-            "webflux",
-            "Spring WebFlux on Boot 4 (Reactor Netty): one `Sinks.many().multicast().directBestEffort()` of"
-                    + " `ServerSentEvent`s, each response the sink's flux: non-blocking, as its reference guide shows.",
-            "vertx",
-            "Vert.x 5, by hand (no SSE API): one verticle instance per core, each with its clients on its own event"
-                    + " loop; each event encoded once per loop and written to every chunked response, non-blocking.",
-            "rawnio",
-            "The floor: plain NIO on one thread, no framework; events published since the last turn of the loop are"
-                    + " encoded once into one buffer and written to every socket without blocking (one write per socket"
-                    + " per turn).");
+    static final Map<String, String> HOW_WRITTEN = Map.ofEntries(
+            Map.entry(
+                    "spout",
+                    "Spout's bench server: one topic, `Topic.publish` per event, encoded once and written to every subscriber"
+                            + " without blocking (coalesced writes)."),
+            Map.entry(
+                    "spring-spout",
+                    "Spout inside Spring Boot 4 on Tomcat, as spout-spring-boot-starter sets it up: one topic as a bean, a"
+                            + " `@GetMapping` that returns it; Spout's engine writes through Servlet 6.1's non-blocking"
+                            + " `WriteListener` (Tomcat's connection limit lifted, its accept queue 4,096 as on Spout's own server)."),
+            Map.entry(
+                    "spring-spout-jetty",
+                    "The same Spring Boot application and jar as spring-spout, on Jetty 12 (ee11) instead of Tomcat"
+                            + " (`spring-boot-starter-jetty`, Tomcat's auto-configuration excluded; Jetty's accept queue 4,096, as on"
+                            + " Spout's own server): what the servlet container itself costs."),
+            Map.entry(
+                    "sseemitter",
+                    "Spring MVC `SseEmitter` on Tomcat (Boot 4), without Spout, as the reference guide shows: the controller"
+                            + " returns an emitter, the application sends to the open ones; `send` blocks, so each emitter's"
+                            + " queue is drained by its own virtual thread and the publisher only enqueues (Tomcat's"
+                            + " connection limit lifted, its accept queue 4,096 as on Spout's own server)."),
+            Map.entry(
+                    "jetty",
+                    "Plain Jetty 12 core, by hand: a queue and an `IteratingCallback` per subscriber writing one event at a time,"
+                            + " non-blocking; each event encoded once and its buffer shared."),
+            Map.entry(
+                    "javalin",
+                    "Javalin 7 `SseClient`: `sendEvent` blocks, so each client's handler runs on its own virtual thread"
+                            + " (`concurrency.useVirtualThreads`) and drains the client's queue; the publisher only enqueues."
+                            + " (Its documented example sends to every client from one loop.)"),
+            Map.entry(
+                    "helidon",
+                    "Helidon SE 4 `SseSink`: each request's handler (a virtual thread, Helidon's model) drains its"
+                            + " subscriber's queue with the blocking `emit`; the publisher only enqueues one event object."),
+            Map.entry(
+                    "webflux",
+                    "Spring WebFlux on Boot 4 (Reactor Netty): one `Sinks.many().multicast().directBestEffort()` of"
+                            + " `ServerSentEvent`s, each response the sink's flux: non-blocking, as its reference guide shows."),
+            Map.entry(
+                    "vertx",
+                    "Vert.x 5, by hand (no SSE API): one verticle instance per core, each with its clients on its own event"
+                            + " loop; each event encoded once per loop and written to every chunked response, non-blocking."),
+            Map.entry(
+                    "rawnio",
+                    "The floor: plain NIO on one thread, no framework; events published since the last turn of the loop are"
+                            + " encoded once into one buffer and written to every socket without blocking (one write per socket"
+                            + " per turn)."),
+            Map.entry(
+                    "spring-spout-lean",
+                    "spring-spout with Tomcat's NIO socket buffers made small by a `TomcatConnectorCustomizer`"
+                            + " (`socket.appReadBufSize` 1,024, `socket.appWriteBufSize` 4,096; Tomcat's are 8,192 each):"
+                            + " how much of Tomcat's memory per connection a setting can take back."));
 
     /**
      * Roughly how long a scenario takes on one peer: its warm-ups, measurements and server starts, as the code

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.eclipse.jetty.server.ServerConnector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The benchmark job as a Spring Boot application with spout-spring-boot-starter writes it: one topic as a bean, a
  * controller that returns it, on Tomcat (or on Jetty: {@code --server jetty}). Tomcat's connection limit is lifted
- * (8,192 by default) so the limit measured is the stack's, as for every peer.
+ * (8,192 by default) so the limit measured is the stack's, as for every peer. {@code --tomcat-read-buffer} and
+ * {@code --tomcat-write-buffer} set Tomcat's socket buffers (the {@code spring-spout-lean} peer).
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class SpringSpoutPeer {
@@ -46,6 +48,12 @@ public class SpringSpoutPeer {
         };
         properties.put("spring.autoconfigure.exclude", jetty ? TOMCAT : JETTY);
         application.setDefaultProperties(properties);
+        if (!jetty && args.options().containsKey("tomcat-read-buffer")) {
+            TomcatConnectorCustomizer buffers = smallSocketBuffers(
+                    args.integer("tomcat-read-buffer", 8192), args.integer("tomcat-write-buffer", 8192));
+            application.addInitializers(
+                    context -> context.getBeanFactory().registerSingleton("smallSocketBuffers", buffers));
+        }
         ConfigurableApplicationContext context = application.run();
         Topic events = context.getBean(Topic.class);
         Publisher.start(args, (id, data) -> events.publish(data));
@@ -65,6 +73,18 @@ public class SpringSpoutPeer {
                 }
             }
         });
+    }
+
+    /**
+     * Tomcat's NIO read and write buffers per connection ({@code socket.appReadBufSize}, {@code
+     * socket.appWriteBufSize}, 8,192 bytes each by default; Spring Boot has no property for them): the {@code
+     * spring-spout-lean} peer measures what making them small takes back from an idle stream's memory.
+     */
+    static TomcatConnectorCustomizer smallSocketBuffers(int read, int write) {
+        return connector -> {
+            connector.setProperty("socket.appReadBufSize", Integer.toString(read));
+            connector.setProperty("socket.appWriteBufSize", Integer.toString(write));
+        };
     }
 
     @Bean
