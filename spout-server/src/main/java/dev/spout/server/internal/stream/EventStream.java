@@ -298,6 +298,9 @@ public final class EventStream implements Subscriber {
                 unwritten = pump.outbox.clear();
             }
             endNow = !graceful || (!pump.writing && pump.outboxEmpty());
+            if (endNow) { // nothing more is gathered; a graceful end that still writes lets go when the pump ends
+                pump.leaveTopics();
+            }
         }
         if (reason instanceof CloseReason.TooSlow) {
             streams.slowClientDisconnects.increment();

@@ -68,6 +68,23 @@ final class WritePump extends IteratingCallback {
         return pending - leastPending;
     }
 
+    /**
+     * Under the lock, once the stream has ended and gathers nothing more: lets go of its places in its topics. Each
+     * place links to every event published after it, so an ended stream that kept its place would keep all of them
+     * alive for as long as anything still holds the stream: a Servlet container keeps the request of a stream cut off
+     * as too slow until its own write timeout, and a busy topic publishes a lot in that time.
+     */
+    void leaveTopics() {
+        if (cursor != null) {
+            cursor.position = null;
+        }
+        if (topics != null) {
+            for (Follower follower : topics.followers) {
+                follower.position = null;
+            }
+        }
+    }
+
     boolean outboxEmpty() {
         return outbox == null || outbox.isEmpty();
     }
@@ -152,7 +169,11 @@ final class WritePump extends IteratingCallback {
 
     @Override
     protected void onCompleteSuccess() {
-        CloseReason reason = stream.closeReason();
+        CloseReason reason;
+        synchronized (stream) {
+            reason = stream.closeReasonLocked();
+            leaveTopics();
+        }
         if (reason != null) {
             stream.exchange.end(reason);
         }
@@ -177,6 +198,7 @@ final class WritePump extends IteratingCallback {
             inFlightBytes = null;
             writing = false;
             releasePooled();
+            leaveTopics();
         }
         if (handedOver) {
             if (events > 0) {

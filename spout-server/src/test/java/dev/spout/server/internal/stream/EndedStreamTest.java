@@ -1,0 +1,185 @@
+package dev.spout.server.internal.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spout.broker.Checkpoints;
+import dev.spout.broker.MemoryBroker;
+import dev.spout.server.auth.ClientRequest;
+import dev.spout.server.internal.topic.Entry;
+import dev.spout.server.internal.topic.LocalTopic;
+import dev.spout.server.internal.topic.Topics;
+import dev.spout.server.stream.CloseReason;
+import dev.spout.server.stream.SlowClientPolicy;
+import dev.spout.testkit.Await;
+import java.lang.ref.Reference;
+import java.lang.ref.WeakReference;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.util.Callback;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A stream that has ended keeps none of its topics' events, even while its host still holds it: a Servlet container
+ * keeps the request of a stream cut off as too slow (and so the stream, its exchange's listener) until its own write
+ * timeout, and every event a busy topic publishes meanwhile would otherwise stay in memory behind the stream's place.
+ */
+class EndedStreamTest {
+    private final ExecutorService fanOut = Executors.newSingleThreadExecutor();
+    private final MemoryBroker broker = new MemoryBroker();
+    private final Topics topics = new Topics(broker, fanOut, 1 << 20);
+    private final Streams streams = new Streams(
+            new StreamSettings(
+                    Duration.ofSeconds(15),
+                    Duration.ofSeconds(30),
+                    1 << 20,
+                    SlowClientPolicy.disconnect(),
+                    10,
+                    10,
+                    Duration.ofSeconds(5)),
+            new ArrayByteBufferPool(),
+            Checkpoints.inMemory());
+
+    @AfterEach
+    void stop() {
+        fanOut.shutdownNow();
+        broker.close();
+    }
+
+    @Test
+    void aStreamCutOffWhileItsWriteIsHeldKeepsNothingPublishedAfter() throws InterruptedException {
+        LocalTopic news = topics.topic("news", t -> t.history(0, Duration.ofMinutes(1)));
+        var exchange = new HeldExchange();
+        EventStream stream = open(exchange);
+        news.subscribe(stream, null);
+        stream.open();
+        news.publish("one");
+        exchange.awaitWrite(); // a client that stopped reading: the write of "one" never completes
+
+        stream.closeWith(new CloseReason.TooSlow(2 << 20));
+
+        assertNothingPublishedAfterIsKept(news);
+        Reference.reachabilityFence(stream);
+    }
+
+    @Test
+    void aStreamOfSeveralTopicsCutOffWhileItsWriteIsHeldKeepsNothingPublishedAfter() throws InterruptedException {
+        LocalTopic news = topics.topic("news", t -> t.history(0, Duration.ofMinutes(1)));
+        LocalTopic sport = topics.topic("sport", t -> t.history(0, Duration.ofMinutes(1)));
+        var exchange = new HeldExchange();
+        EventStream stream = open(exchange);
+        JoinTopics.join(stream, List.of(news, sport), true, null);
+        news.publish("one");
+        exchange.awaitWrite();
+
+        stream.closeWith(new CloseReason.ClientGone(new IllegalStateException("reset by peer")));
+
+        assertNothingPublishedAfterIsKept(news);
+        assertNothingPublishedAfterIsKept(sport);
+        Reference.reachabilityFence(stream);
+    }
+
+    @Test
+    void aStreamEndedCleanlyKeepsNothingOnceWhatWasQueuedIsWritten() throws InterruptedException {
+        LocalTopic news = topics.topic("news", t -> t.history(0, Duration.ofMinutes(1)));
+        var exchange = new HeldExchange();
+        EventStream stream = open(exchange);
+        news.subscribe(stream, null);
+        stream.open();
+        news.publish("one");
+        exchange.awaitWrite();
+        stream.enqueue("data: bye\n\n".getBytes()); // queued behind the held write: a clean end writes it first
+
+        stream.closeWith(new CloseReason.Completed());
+        exchange.release(); // "one" goes out, then "bye", then the stream ends
+        exchange.release();
+
+        assertThat(exchange.ended()).isEqualTo(new CloseReason.Completed());
+        assertNothingPublishedAfterIsKept(news);
+        Reference.reachabilityFence(stream);
+    }
+
+    private EventStream open(StreamExchange exchange) {
+        assertThat(streams.tryAdmit("127.0.0.1")).isTrue();
+        return Opening.register("/news", exchange, streams, "127.0.0.1", null);
+    }
+
+    /** Publishes an event and more after it, and waits for the first of them to be garbage. */
+    private static void assertNothingPublishedAfterIsKept(LocalTopic topic) {
+        topic.publish("after");
+        var after = new WeakReference<Entry>(topic.head());
+        assertThat(new String(after.get().bytes, StandardCharsets.UTF_8)).contains("data: after");
+        topic.publish("later");
+        topic.publish("latest"); // the topic's head has moved on: only a stream's place could still lead to "after"
+        Await.until("an event of " + topic.name() + " published after the stream ended to be collected", () -> {
+            System.gc(); // a weak reference clears at the first collection that finds its referent unreachable
+            return after.get() == null;
+        });
+    }
+
+    /** The HTTP side of a client that reads nothing until told: each write waits for {@link #release}. */
+    private static final class HeldExchange implements StreamExchange {
+        private Callback held;
+        private CloseReason ended;
+
+        @Override
+        public ClientRequest request() {
+            throw new UnsupportedOperationException("not asked for by these tests");
+        }
+
+        @Override
+        public boolean beforeWrite() {
+            return false;
+        }
+
+        @Override
+        public ByteBuffer committedOrEmpty() {
+            return null;
+        }
+
+        @Override
+        public synchronized void write(ByteBuffer bytes, Callback done, boolean route) {
+            bytes.position(bytes.limit());
+            held = done;
+            notifyAll();
+        }
+
+        synchronized void awaitWrite() throws InterruptedException {
+            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (held == null && System.nanoTime() < until) {
+                wait(100);
+            }
+            assertThat(held).as("a write handed to the exchange").isNotNull();
+        }
+
+        /** Completes the held write; the next one, if any, is held in its turn. */
+        void release() throws InterruptedException {
+            awaitWrite();
+            Callback done;
+            synchronized (this) {
+                done = held;
+                held = null;
+            }
+            done.succeeded();
+        }
+
+        @Override
+        public synchronized void end(CloseReason reason) {
+            ended = reason;
+        }
+
+        synchronized CloseReason ended() {
+            return ended;
+        }
+
+        @Override
+        public String remoteAddress() {
+            return "127.0.0.1";
+        }
+    }
+}
