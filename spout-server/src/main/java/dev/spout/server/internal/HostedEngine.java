@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.io.ByteBufferPool;
+import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 
@@ -46,7 +48,7 @@ public final class HostedEngine implements SpoutEngine, AutoCloseable {
         } catch (Exception failure) {
             throw new IllegalStateException("Cannot start Spout's fan-out threads: " + failure.getMessage(), failure);
         }
-        engine = Engine.forStreams(options, settings, fanOut, new ArrayByteBufferPool());
+        engine = Engine.forStreams(options, settings, fanOut, new HeapBuffers());
         engine.start(settings);
     }
 
@@ -110,6 +112,23 @@ public final class HostedEngine implements SpoutEngine, AutoCloseable {
             } catch (Exception failure) {
                 LOG.warn("Spout's fan-out threads did not stop cleanly", failure);
             }
+        }
+    }
+
+    /**
+     * The pool of a hosted engine's coalesced writes: heap buffers, whatever the pump asks for. A host copies what it
+     * is given into buffers of its own (a Servlet container's response buffer, WebFlux's events), so direct memory
+     * would gain nothing, and a wrapper's {@code ServletOutputStream.write(ByteBuffer)} left to the Servlet API's
+     * default (Spring MVC's is) copies a direct buffer into a new array first, on every write.
+     */
+    private static final class HeapBuffers extends ByteBufferPool.Wrapper {
+        HeapBuffers() {
+            super(new ArrayByteBufferPool());
+        }
+
+        @Override
+        public RetainableByteBuffer.Mutable acquire(int size, boolean direct) {
+            return super.acquire(size, false);
         }
     }
 }
