@@ -13,8 +13,10 @@ import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.ErrorPage;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.eclipse.jetty.ee11.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -55,6 +57,13 @@ enum Container {
                 wrapper.setAsyncSupported(true);
                 context.addServletMappingDecoded(path, name);
             });
+            if (deployment.errorPage != null) {
+                Tomcat.addServlet(context, "error-page", deployment.errorPage);
+                context.addServletMappingDecoded(ERROR_PAGE, "error-page");
+                var page = new ErrorPage();
+                page.setLocation(ERROR_PAGE); // the default page: every status and exception
+                context.addErrorPage(page);
+            }
             tomcat.start();
             return new Running(connector.getLocalPort(), () -> {
                 tomcat.stop();
@@ -82,11 +91,20 @@ enum Container {
                 holder.setAsyncSupported(true);
                 context.addServlet(holder, path);
             });
+            if (deployment.errorPage != null) {
+                context.addServlet(new ServletHolder(deployment.errorPage), ERROR_PAGE);
+                var pages = new ErrorPageErrorHandler();
+                pages.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, ERROR_PAGE);
+                context.setErrorHandler(pages);
+            }
             server.setHandler(context);
             server.start();
             return new Running(connector.getLocalPort(), server::stop);
         }
     };
+
+    /** Where a deployment's error page is, when it has one. */
+    static final String ERROR_PAGE = "/error-page";
 
     abstract Running start(Deployment deployment) throws Exception;
 
@@ -95,6 +113,7 @@ enum Container {
         final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         final Map<String, Filter> filters = new LinkedHashMap<>();
         Duration idleTimeout = Duration.ofSeconds(30);
+        HttpServlet errorPage;
 
         Deployment servlet(String path, HttpServlet servlet) {
             servlets.put(path, servlet);
@@ -103,6 +122,12 @@ enum Container {
 
         Deployment filter(String name, Filter filter) {
             filters.put(name, filter);
+            return this;
+        }
+
+        /** The container's error page for every error, as Spring Boot registers its {@code /error}. */
+        Deployment errorPage(HttpServlet servlet) {
+            errorPage = servlet;
             return this;
         }
 

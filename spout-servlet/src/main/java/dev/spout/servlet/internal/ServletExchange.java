@@ -1,5 +1,6 @@
 package dev.spout.servlet.internal;
 
+import dev.spout.broker.internal.log.Logs;
 import dev.spout.server.auth.ClientRequest;
 import dev.spout.server.internal.stream.EventStream;
 import dev.spout.server.internal.stream.StreamExchange;
@@ -12,15 +13,18 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
 
 /**
  * The HTTP side of one stream in a Servlet container: non-blocking writes on the response's output stream
- * ({@code WriteListener}, Servlet 6.1's {@code write(ByteBuffer)}), and the end of its async context.
+ * ({@code WriteListener}), and the end of its async context.
  *
  * <p>The Servlet rule is that a write may only start when {@code isReady()} is true, and that after it returns false
  * the container calls {@code onWritePossible} once the write has gone out. The engine's pump asks for one write at a
@@ -28,14 +32,25 @@ import org.eclipse.jetty.util.Callback;
  * (IN_CONTAINER), and completes it then. The pump and the container's threads meet in one atomic state, not in a
  * lock, so the container's calls ({@code write}, {@code flush}, {@code isReady}) are never made under a lock of ours,
  * whatever locks the container takes in them or holds while it calls {@code onWritePossible}.
+ *
+ * <p>The end is a state of the same machine (ENDED), taken only when no thread of ours is in a container call, and
+ * left never: {@code complete()} is called once, and after it nothing of ours touches the response. A container
+ * recycles a completed request's objects for the next request on its connection, so a late write, flush or second
+ * {@code complete()} could reach a stranger's response (on Tomcat it did, in {@code ServletClientsGoneTest}; on Jetty
+ * a late flush blocked). An end asked for while a thread is in a container call is left to that thread, which
+ * completes as it comes out.
  */
 final class ServletExchange implements StreamExchange, WriteListener, AsyncListener {
+    private static final Logger LOG = Logs.logger(ServletExchange.class);
+    private static final long COMPLETE_WAIT_SECONDS = 10; // a container call of ours lasts microseconds
+
     private static final int NOT_READY = 0; // no write, and the container has not said a write may start
     private static final int READY = 1; // no write, and one may start
     private static final int DEFERRED = 2; // a write asked for before the container was ready
     private static final int WRITING = 3; // a thread is in the container's write, flush or isReady
     private static final int WRITING_POSSIBLE = 4; // ... and the container has already said that write is out
     private static final int IN_CONTAINER = 5; // the container has the write, and calls onWritePossible when done
+    private static final int ENDED = 6; // complete() is called: nothing touches the response any more
 
     private final AsyncContext async;
     private final ServletOutputStream out;
@@ -44,8 +59,9 @@ final class ServletExchange implements StreamExchange, WriteListener, AsyncListe
     private final AtomicInteger state = new AtomicInteger(NOT_READY);
     private final AtomicReference<Callback> inFlight = new AtomicReference<>(); // claimed once: completed or failed
     private volatile ByteBuffer deferred;
-    private volatile boolean ended;
-    private final AtomicBoolean completed = new AtomicBoolean();
+    private volatile boolean ending; // an end is asked for: taken as soon as no thread of ours is in the container
+    private final CountDownLatch completeCalled = new CountDownLatch(1);
+    private final AtomicBoolean completed = new AtomicBoolean(); // the container's onComplete, handled once
     private EventStream stream;
     private boolean committed; // under the stream's lock
     private boolean flushed; // by the thread in WRITING only: the state's changes hand it over
@@ -79,20 +95,21 @@ final class ServletExchange implements StreamExchange, WriteListener, AsyncListe
 
     @Override
     public void write(ByteBuffer bytes, Callback done, boolean route) {
-        if (ended) {
-            done.failed(new EofException("The stream's response has ended"));
-            return;
-        }
         inFlight.set(done);
         deferred = bytes;
         while (true) {
             int now = state.get();
+            if (now == ENDED || (ending && now != WRITING && now != WRITING_POSSIBLE)) {
+                fail(new EofException("The stream's response has ended"));
+                return;
+            }
             if (now == READY && state.compareAndSet(READY, WRITING)) {
                 deferred = null;
                 push(bytes);
                 return;
             }
             if (now == NOT_READY && state.compareAndSet(NOT_READY, DEFERRED)) {
+                endIfAsked(); // an end asked for meanwhile found no write yet: it may not have seen this one
                 return; // onWritePossible starts it
             }
             if (now != READY && now != NOT_READY) {
@@ -132,7 +149,7 @@ final class ServletExchange implements StreamExchange, WriteListener, AsyncListe
                     }
                 }
                 default -> {
-                    return; // READY already: nothing waits
+                    return; // READY already (nothing waits), or ENDED
                 }
             }
         }
@@ -140,10 +157,23 @@ final class ServletExchange implements StreamExchange, WriteListener, AsyncListe
 
     /** In WRITING: hands the bytes to the container, then flushes them (see {@link #proceed}). */
     private void push(ByteBuffer bytes) {
+        if (ending) {
+            leave(READY);
+            fail(new EofException("The stream's response has ended"));
+            return;
+        }
         try {
-            out.write(bytes);
+            if (bytes.hasArray()) {
+                // Always, as the hosted engine's buffers are on the heap: written from their array, which the
+                // container's buffer copies anyway. A wrapper's write(ByteBuffer) (Spring MVC's) is often the
+                // Servlet API's default, which asks isReady once more and copies a direct buffer into a new array.
+                out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+                bytes.position(bytes.limit());
+            } else {
+                out.write(bytes);
+            }
         } catch (IOException | RuntimeException failure) {
-            state.set(READY);
+            leave(READY);
             fail(failure);
             return;
         }
@@ -160,9 +190,14 @@ final class ServletExchange implements StreamExchange, WriteListener, AsyncListe
     private void proceed() {
         while (true) {
             try {
+                if (ending) {
+                    leave(READY);
+                    fail(new EofException("The stream's response has ended"));
+                    return;
+                }
                 if (out.isReady()) {
                     if (flushed) {
-                        state.set(READY);
+                        leave(READY);
                         succeed();
                         return;
                     }
@@ -171,15 +206,22 @@ final class ServletExchange implements StreamExchange, WriteListener, AsyncListe
                     continue;
                 }
             } catch (IOException | RuntimeException failure) {
-                state.set(READY);
+                leave(READY);
                 fail(failure);
                 return;
             }
             if (state.compareAndSet(WRITING, IN_CONTAINER)) {
+                endIfAsked();
                 return;
             }
             state.set(WRITING); // WRITING_POSSIBLE: the container is ready again already
         }
+    }
+
+    /** Out of the container's calls: the state becomes {@code next}, or ENDED if an end was asked for meanwhile. */
+    private void leave(int next) {
+        state.set(next);
+        endIfAsked();
     }
 
     private void succeed() {
@@ -203,22 +245,45 @@ final class ServletExchange implements StreamExchange, WriteListener, AsyncListe
         fail(failure);
     }
 
+    /**
+     * Ends the response. The Servlet API has no abort: an abort completes at once, without waiting for what is
+     * queued; the container then closes the connection (the response said {@code Connection: close}) once its own
+     * buffer is out or its write times out.
+     */
     @Override
     public void end(CloseReason reason) {
-        if (ended) {
-            return;
-        }
-        ended = true;
-        // The Servlet API has no abort: an abort completes at once, without waiting for what is queued; the
-        // container then closes the connection (the response said Connection: close) once its own buffer is out
-        // or its write times out.
-        try {
-            async.complete();
-        } catch (IllegalStateException alreadyDone) {
-            // the container completed it first (its error handling): nothing left to end
+        if (!ending) {
+            ending = true;
+            endIfAsked();
         }
         Throwable cause = StreamExchange.abortCause(reason);
         fail(cause != null ? cause : new EofException("The stream ended"));
+    }
+
+    /**
+     * Takes the end if one is asked for and no thread of ours is in a container call; a thread that is will call
+     * this as it comes out. Both sides write first (the end asked for; the state) and read the other's after, so
+     * one of them always sees both.
+     */
+    private void endIfAsked() {
+        while (ending) {
+            int now = state.get();
+            if (now == ENDED || now == WRITING || now == WRITING_POSSIBLE) {
+                return;
+            }
+            if (state.compareAndSet(now, ENDED)) {
+                try {
+                    if (!completed.get()) { // not when the container has completed it on its own
+                        async.complete();
+                    }
+                } catch (IllegalStateException alreadyDone) {
+                    // the container completed it first (its own error handling or timeout): nothing left to end
+                } finally {
+                    completeCalled.countDown();
+                }
+                return;
+            }
+        }
     }
 
     @Override
@@ -242,10 +307,38 @@ final class ServletExchange implements StreamExchange, WriteListener, AsyncListe
         stream.clientGone(new EofException("The container timed the stream's response out"));
     }
 
+    /**
+     * The container says the client is gone. The async context is completed before this returns, by this thread or
+     * by one of ours coming out of a container call: the Servlet rule is that an error no listener completed goes on
+     * to the application's error page, a second answer to a request that has one, and Tomcat refuses a {@code
+     * complete()} from another thread once this has returned.
+     */
     @Override
     public void onError(AsyncEvent event) {
-        Throwable cause = event.getThrowable();
-        onError(cause != null ? cause : new EofException("The container reported an error on the stream"));
+        Throwable cause = event.getThrowable() != null
+                ? event.getThrowable()
+                : new EofException("The container reported an error on the stream");
+        onError(cause);
+        end(new CloseReason.ClientGone(cause)); // if the stream had ended already, its exchange may not have
+        try {
+            if (!completeCalled.await(COMPLETE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn(
+                        "The stream {} was not completed within {} s of its error: the container may answer it again",
+                        stream,
+                        COMPLETE_WAIT_SECONDS);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        // A complete() made before the container began handling the error is undone by it (Tomcat's state goes
+        // from completing back to error): it must be made again, here, where it is always allowed.
+        try {
+            if (async.getRequest().isAsyncStarted()) {
+                async.complete();
+            }
+        } catch (IllegalStateException alreadyDone) {
+            // completed meanwhile: what this was for
+        }
     }
 
     @Override
