@@ -240,19 +240,20 @@ final class Report {
 
             **Spout in Spring Boot.** Spout inside Spring Boot is the same engine as Spout on its own server,
             writing through the Servlet API: every write goes through the container's response buffer and its
-            `isReady()` / `onWritePossible` handshake instead of straight to the connection. On Jetty
-            (`spring-spout-jetty`, the same application and jar) that costs little: `fanout-max` reaches the same
-            3.2 million deliveries/s as Spout, and an idle stream takes 8.5 KiB of heap, less than WebFlux on Netty
-            (12.3). On Tomcat it holds half that at the top of `fanout-max`, and an idle stream costs what Tomcat
-            keeps for an open connection: about 100 KiB, which the plain `SseEmitter` peer on the same Tomcat pays
-            too (a heap histogram of 2,000 idle streams: 60 KiB of byte buffers, its NIO channel's read and write
-            buffers, the HTTP/1.1 input and header buffers, the request's and response's byte buffers; and 32 KiB of
-            char buffers, the request's and response's 8,192-char buffers; all held while the connection is open,
-            none of them Spout's to release through the Servlet API). So on Tomcat idle memory is the one figure
-            where Spout in Spring is behind WebFlux; `max-streams` holds 19,500 on both containers (2.2 GB resident on
-            Tomcat, 1.1 GB on Jetty). Tomcat's connection limit (8,192 by default) is lifted for both Tomcat peers, and
-            every Spring Boot peer's accept queue is 4,096, as on Spout's own server (Tomcat's 100 and Jetty's 50
-            refused bursts of opens in `max-streams`).
+            `isReady()` / `onWritePossible` handshake instead of straight to the connection (Tomcat asks `isReady`
+            again inside each `write` and `flush`), and an open stream keeps the container's request and response, and
+            their buffers, for as long as it lasts, where Spout's own server lets go of Jetty's request once the headers
+            are out. The difference between the `Spout` row and the two Spring rows (the same application and jar on
+            Tomcat and on Jetty) is what that costs. On Tomcat an idle stream costs what Tomcat keeps for an open
+            connection, which the plain `SseEmitter` peer on the same Tomcat pays too (a heap histogram of 2,000 idle
+            streams: its NIO channel's read and write buffers, the HTTP/1.1 input and header buffers, the request's
+            and response's byte buffers and their 8,192-char buffers, all held while the connection is open, none of
+            them Spout's to release through the Servlet API); `spring-spout-lean` shows what Tomcat's socket-buffer
+            settings take back. A profile of `fanout` on Tomcat finds the fan-out threads' time in Tomcat's calls,
+            most of it at the first touch of each connection's objects in a pass: Tomcat's per-connection state is
+            large, so each write begins with cache misses. Tomcat's connection limit (8,192 by default) is lifted for
+            the Tomcat peers, and every Spring Boot peer's accept queue is 4,096, as on Spout's own server (Tomcat's
+            100 and Jetty's 50 refused bursts of opens in `max-streams`).
             """;
 
     static final String KEPT = "*Kept from an earlier report: not run this time.*";
