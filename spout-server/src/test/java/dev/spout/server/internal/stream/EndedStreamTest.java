@@ -2,14 +2,11 @@ package dev.spout.server.internal.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spout.broker.Checkpoints;
 import dev.spout.broker.MemoryBroker;
-import dev.spout.server.auth.ClientRequest;
 import dev.spout.server.internal.topic.Entry;
 import dev.spout.server.internal.topic.LocalTopic;
 import dev.spout.server.internal.topic.Topics;
 import dev.spout.server.stream.CloseReason;
-import dev.spout.server.stream.SlowClientPolicy;
 import dev.spout.testkit.Await;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
@@ -19,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,17 +29,7 @@ class EndedStreamTest {
     private final ExecutorService fanOut = Executors.newSingleThreadExecutor();
     private final MemoryBroker broker = new MemoryBroker();
     private final Topics topics = new Topics(broker, fanOut, 1 << 20);
-    private final Streams streams = new Streams(
-            new StreamSettings(
-                    Duration.ofSeconds(15),
-                    Duration.ofSeconds(30),
-                    1 << 20,
-                    SlowClientPolicy.disconnect(),
-                    10,
-                    10,
-                    Duration.ofSeconds(5)),
-            new ArrayByteBufferPool(),
-            Checkpoints.inMemory());
+    private final Streams streams = TestExchange.streams();
 
     @AfterEach
     void stop() {
@@ -53,13 +39,9 @@ class EndedStreamTest {
 
     @Test
     void aStreamCutOffWhileItsWriteIsHeldKeepsNothingPublishedAfter() throws InterruptedException {
-        LocalTopic news = topics.topic("news", t -> t.history(0, Duration.ofMinutes(1)));
+        LocalTopic news = topic("news");
         var exchange = new HeldExchange();
-        EventStream stream = open(exchange);
-        news.subscribe(stream, null);
-        stream.open();
-        news.publish("one");
-        exchange.awaitWrite(); // a client that stopped reading: the write of "one" never completes
+        EventStream stream = followingWithAWriteHeld(news, exchange);
 
         stream.closeWith(new CloseReason.TooSlow(2 << 20));
 
@@ -69,8 +51,8 @@ class EndedStreamTest {
 
     @Test
     void aStreamOfSeveralTopicsCutOffWhileItsWriteIsHeldKeepsNothingPublishedAfter() throws InterruptedException {
-        LocalTopic news = topics.topic("news", t -> t.history(0, Duration.ofMinutes(1)));
-        LocalTopic sport = topics.topic("sport", t -> t.history(0, Duration.ofMinutes(1)));
+        LocalTopic news = topic("news");
+        LocalTopic sport = topic("sport");
         var exchange = new HeldExchange();
         EventStream stream = open(exchange);
         JoinTopics.join(stream, List.of(news, sport), true, null);
@@ -86,13 +68,9 @@ class EndedStreamTest {
 
     @Test
     void aStreamEndedCleanlyKeepsNothingOnceWhatWasQueuedIsWritten() throws InterruptedException {
-        LocalTopic news = topics.topic("news", t -> t.history(0, Duration.ofMinutes(1)));
+        LocalTopic news = topic("news");
         var exchange = new HeldExchange();
-        EventStream stream = open(exchange);
-        news.subscribe(stream, null);
-        stream.open();
-        news.publish("one");
-        exchange.awaitWrite();
+        EventStream stream = followingWithAWriteHeld(news, exchange);
         stream.enqueue("data: bye\n\n".getBytes()); // queued behind the held write: a clean end writes it first
 
         stream.closeWith(new CloseReason.Completed());
@@ -102,6 +80,21 @@ class EndedStreamTest {
         assertThat(exchange.ended()).isEqualTo(new CloseReason.Completed());
         assertNothingPublishedAfterIsKept(news);
         Reference.reachabilityFence(stream);
+    }
+
+    /** A topic without history: once its head moves on, only a stream's place can keep an event. */
+    private LocalTopic topic(String name) {
+        return topics.topic(name, t -> t.history(0, Duration.ofMinutes(1)));
+    }
+
+    /** A stream that follows the topic and has the write of its first event held: a client that stopped reading. */
+    private EventStream followingWithAWriteHeld(LocalTopic topic, HeldExchange exchange) throws InterruptedException {
+        EventStream stream = open(exchange);
+        topic.subscribe(stream, null);
+        stream.open();
+        topic.publish("one");
+        exchange.awaitWrite();
+        return stream;
     }
 
     private EventStream open(StreamExchange exchange) {
@@ -123,24 +116,9 @@ class EndedStreamTest {
     }
 
     /** The HTTP side of a client that reads nothing until told: each write waits for {@link #release}. */
-    private static final class HeldExchange implements StreamExchange {
+    private static final class HeldExchange extends TestExchange {
         private Callback held;
         private CloseReason ended;
-
-        @Override
-        public ClientRequest request() {
-            throw new UnsupportedOperationException("not asked for by these tests");
-        }
-
-        @Override
-        public boolean beforeWrite() {
-            return false;
-        }
-
-        @Override
-        public ByteBuffer committedOrEmpty() {
-            return null;
-        }
 
         @Override
         public synchronized void write(ByteBuffer bytes, Callback done, boolean route) {
@@ -175,11 +153,6 @@ class EndedStreamTest {
 
         synchronized CloseReason ended() {
             return ended;
-        }
-
-        @Override
-        public String remoteAddress() {
-            return "127.0.0.1";
         }
     }
 }

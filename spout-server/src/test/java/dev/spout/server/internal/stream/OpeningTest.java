@@ -2,16 +2,11 @@ package dev.spout.server.internal.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spout.broker.Checkpoints;
-import dev.spout.server.auth.ClientRequest;
 import dev.spout.server.stream.CloseReason;
-import dev.spout.server.stream.SlowClientPolicy;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.Test;
 
@@ -20,17 +15,7 @@ import org.junit.jupiter.api.Test;
  * holds its slot, since the host (a Servlet container, WebFlux) has already handed the response to the engine.
  */
 class OpeningTest {
-    private final Streams streams = new Streams(
-            new StreamSettings(
-                    Duration.ofSeconds(15),
-                    Duration.ofSeconds(30),
-                    1 << 20,
-                    SlowClientPolicy.disconnect(),
-                    10,
-                    10,
-                    Duration.ofSeconds(5)),
-            new ArrayByteBufferPool(),
-            Checkpoints.inMemory());
+    private final Streams streams = TestExchange.streams();
 
     @Test
     void aStartThatFailsEndsTheStreamAtOnceAsFailedAndFreesItsSlot() {
@@ -67,23 +52,8 @@ class OpeningTest {
     }
 
     /** The HTTP side of a stream that writes nowhere and records how its response ended. */
-    private static final class RecordingExchange implements StreamExchange {
+    private static final class RecordingExchange extends TestExchange {
         final List<CloseReason> ends = new ArrayList<>();
-
-        @Override
-        public ClientRequest request() {
-            throw new UnsupportedOperationException("not asked for by these tests");
-        }
-
-        @Override
-        public boolean beforeWrite() {
-            return false;
-        }
-
-        @Override
-        public ByteBuffer committedOrEmpty() {
-            return null;
-        }
 
         @Override
         public void write(ByteBuffer bytes, Callback done, boolean route) {
@@ -93,11 +63,6 @@ class OpeningTest {
         @Override
         public synchronized void end(CloseReason reason) {
             ends.add(reason);
-        }
-
-        @Override
-        public String remoteAddress() {
-            return "127.0.0.1";
         }
     }
 }
