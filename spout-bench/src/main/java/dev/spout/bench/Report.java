@@ -261,8 +261,9 @@ final class Report {
 
     /**
      * In a scenario this run measured, the rows of peers it did not run ({@code --peers spring-spout,sseemitter})
-     * are kept from the earlier report, each marked with that report's date, and so are those peers' descriptions:
-     * a run of a few peers adds to the tables rather than wiping the others' figures.
+     * are kept from the earlier report, each marked with that report's date and machine (figures from another
+     * machine are not to be compared as if they were this one's), and so are those peers' descriptions: a run of a
+     * few peers adds to the tables rather than wiping the others' figures.
      */
     private void keepOtherPeers(Report previous) {
         for (Map.Entry<String, List<Row>> scenario : scenarios.entrySet()) {
@@ -272,7 +273,7 @@ final class Report {
                 if (!ran.contains(row.peer())) {
                     String mark = row.note() != null && row.note().contains(KEPT_ROW)
                             ? row.note()
-                            : KEPT_ROW + previous.generatedOn + ": not run this time"
+                            : KEPT_ROW + previous.generatedOn + " (" + previous.measuredOn + "): not run this time"
                                     + (row.note() == null ? "" : "; " + row.note());
                     scenario.getValue().add(new Row(row.peer(), row.values(), mark));
                 }

@@ -127,6 +127,8 @@ class ReportTest {
                 .contains("| Spout | 200,000 | 30 | " + Report.KEPT_ROW)
                 .contains("| Javalin 7 | 50,000 | 6,000 | " + Report.KEPT_ROW)
                 .contains("- **Javalin 7**: a virtual thread per client")
+                .containsPattern(
+                        "\\| Javalin 7 \\| 50,000 \\| 6,000 \\| kept from the report of [^|]+ \\(\\d+ cores? \\([^|]+\\): not run")
                 .contains("- **Spout in Spring Boot (Tomcat)**: the starter");
         assertThat(text.indexOf("| Spout |"))
                 .as("in the runner's order of the peers")
