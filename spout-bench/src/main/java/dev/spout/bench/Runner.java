@@ -307,7 +307,7 @@ final class Runner {
         return switch (scenario) {
             case "idle" -> quick ? 20 : 35;
             case "fanout" -> quick ? 15 : 35;
-            case "fanout-max" -> quick ? 30 : 150;
+            case "fanout-max" -> quick ? 30 : 170;
             case "max-streams" -> quick ? 25 : 90;
             case "loops" -> quick ? 25 : 60;
             case "http2" -> quick ? 25 : 60;
