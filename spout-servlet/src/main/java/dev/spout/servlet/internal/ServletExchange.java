@@ -158,8 +158,7 @@ final class ServletExchange implements StreamExchange, WriteListener, AsyncListe
     /** In WRITING: hands the bytes to the container, then flushes them (see {@link #proceed}). */
     private void push(ByteBuffer bytes) {
         if (ending) {
-            leave(READY);
-            fail(new EofException("The stream's response has ended"));
+            leaveEnded();
             return;
         }
         try {
@@ -191,8 +190,7 @@ final class ServletExchange implements StreamExchange, WriteListener, AsyncListe
         while (true) {
             try {
                 if (ending) {
-                    leave(READY);
-                    fail(new EofException("The stream's response has ended"));
+                    leaveEnded();
                     return;
                 }
                 if (out.isReady()) {
@@ -222,6 +220,12 @@ final class ServletExchange implements StreamExchange, WriteListener, AsyncListe
     private void leave(int next) {
         state.set(next);
         endIfAsked();
+    }
+
+    /** Out of the container's calls because an end was asked for: the write in hand fails, and the end is taken. */
+    private void leaveEnded() {
+        leave(READY);
+        fail(new EofException("The stream's response has ended"));
     }
 
     private void succeed() {
