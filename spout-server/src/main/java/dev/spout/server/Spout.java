@@ -11,6 +11,7 @@ import dev.spout.server.internal.RoutesImpl;
 import dev.spout.server.internal.auth.Sessions;
 import dev.spout.server.internal.endpoint.EndpointSettings;
 import dev.spout.server.internal.http.CorsHandler;
+import dev.spout.server.internal.http.FormBody;
 import dev.spout.server.internal.http.Router;
 import dev.spout.server.internal.http.SecurityHeadersHandler;
 import dev.spout.server.internal.http.UnreadBodyHandler;
@@ -92,12 +93,14 @@ public final class Spout implements Routes, SpoutEngine, AutoCloseable {
                         options.requestHeadTimeout));
         streamSettings = Engine.streamSettings(options);
         var streams = new Streams(streamSettings, server.getByteBufferPool(), Engine.checkpoints(options.broker));
+        var bodies = new FormBody(options.maxRequestBody, options.maxFormFields);
         var sessions = new Sessions(options.sessions, options.sessionCookie, streams::endSession);
         engine = new Engine(
                 streams,
                 new Topics(options.broker, threads, options.maxQueuedBytes),
                 sessions,
-                new PageSettings(options.loginPath, options.csrfProtection, options.corsOrigins, options.template));
+                new PageSettings(
+                        options.loginPath, options.csrfProtection, options.corsOrigins, options.template, bodies));
         var router = new Router();
         router.add(SpoutScript.PATH, new SpoutScript());
         Handler handler = router;
@@ -105,8 +108,7 @@ public final class Spout implements Routes, SpoutEngine, AutoCloseable {
             handler = new CorsHandler(options.corsOrigins, options.corsCredentials, handler);
         }
         server.setHandler(new UnreadBodyHandler(new SecurityHeadersHandler(options.securityHeaders, handler)));
-        root = new RoutesImpl(
-                router, engine, new EndpointSettings(options.maxRequestBody, options.corsOrigins, server), "");
+        root = new RoutesImpl(router, engine, new EndpointSettings(bodies, options.corsOrigins, server), "");
     }
 
     /** A new application with the default settings, not yet started. */

@@ -54,6 +54,7 @@ public final class SpoutOptions {
     SecurityHeaders securityHeaders = SecurityHeaders.defaults();
     Duration requestHeadTimeout = Duration.ofSeconds(10);
     int maxRequestBody = 1024 * 1024;
+    int maxFormFields = 1000;
 
     /** The defaults; most applications adjust them in {@code Spout.create(options -> ...)} instead. */
     public SpoutOptions() {}
@@ -224,11 +225,20 @@ public final class SpoutOptions {
     }
 
     /**
-     * The largest request body a plain endpoint ({@code Routes.post} and the like) reads, in bytes (default 1 MiB);
-     * a bigger one is answered {@code 413} without calling the handler.
+     * The largest request body a plain endpoint ({@code Routes.post} and the like), a page or an ajax endpoint
+     * reads, in bytes (default 1 MiB); a bigger one is answered {@code 413} without calling the handler.
      */
     public SpoutOptions maxRequestBody(int bytes) {
         this.maxRequestBody = positive(bytes, "maxRequestBody");
+        return this;
+    }
+
+    /**
+     * The most fields a form body may carry, every value of a repeated name counted (default 1,000); a form with
+     * more is answered {@code 413} without calling the page, ajax or endpoint handler that reads it.
+     */
+    public SpoutOptions maxFormFields(int fields) {
+        this.maxFormFields = positive(fields, "maxFormFields");
         return this;
     }
 

@@ -51,7 +51,7 @@ public final class RoutesImpl implements Routes, PageRoutes {
             throw new IllegalArgumentException("Not an HTTP method: \"" + method + "\" (upper case, as GET or PUT)");
         }
         String full = path(path);
-        var fresh = new HttpEndpoint(full, engine.sessions, endpoints.corsOrigins(), endpoints.maxRequestBody());
+        var fresh = new HttpEndpoint(full, engine.sessions, endpoints.corsOrigins(), endpoints.bodies());
         Request.Handler existing = router.putIfAbsent(full, null, fresh);
         HttpEndpoint endpoint;
         if (existing == null) {

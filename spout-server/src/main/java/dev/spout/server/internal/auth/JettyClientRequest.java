@@ -3,6 +3,7 @@ package dev.spout.server.internal.auth;
 import dev.spout.server.auth.ClientRequest;
 import dev.spout.server.auth.Session;
 import dev.spout.server.internal.http.Router;
+import dev.spout.server.internal.http.UrlEncodedForm;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
@@ -18,7 +19,7 @@ public class JettyClientRequest implements ClientRequest {
     private final Request request;
     private final Response response;
     private final Sessions sessions;
-    private final Fields form;
+    private final UrlEncodedForm form;
     private Fields query;
     private Optional<Session> session;
 
@@ -26,11 +27,22 @@ public class JettyClientRequest implements ClientRequest {
      * A view of the request; {@code response} may be null when no cookie can be set any more, {@code form} when the
      * request has no form body.
      */
-    public JettyClientRequest(Request request, Response response, Sessions sessions, Fields form) {
+    public JettyClientRequest(Request request, Response response, Sessions sessions, UrlEncodedForm form) {
         this.request = request;
         this.response = response;
         this.sessions = sessions;
         this.form = form;
+    }
+
+    /**
+     * This view with a form read after it was made (a check that needs no body comes before reading one), sharing
+     * the session already looked up, so a session store is asked once per request.
+     */
+    public JettyClientRequest withForm(UrlEncodedForm form) {
+        var withForm = new JettyClientRequest(request, response, sessions, form);
+        withForm.session = session;
+        withForm.query = query;
+        return withForm;
     }
 
     @Override
@@ -69,7 +81,7 @@ public class JettyClientRequest implements ClientRequest {
 
     @Override
     public Optional<String> formParameter(String name) {
-        return form == null ? Optional.empty() : Optional.ofNullable(form.getValue(name));
+        return form == null ? Optional.empty() : Optional.ofNullable(form.value(name));
     }
 
     @Override

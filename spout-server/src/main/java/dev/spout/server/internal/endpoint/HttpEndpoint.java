@@ -8,9 +8,11 @@ import dev.spout.server.http.HttpResponse;
 import dev.spout.server.http.HttpStatusException;
 import dev.spout.server.internal.auth.JettyClientRequest;
 import dev.spout.server.internal.auth.Sessions;
+import dev.spout.server.internal.http.FormBody;
 import dev.spout.server.internal.http.PlainRefusal;
 import dev.spout.server.internal.http.RequestBody;
 import dev.spout.server.internal.http.SameOrigin;
+import dev.spout.server.internal.http.UrlEncodedForm;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,6 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 import org.slf4j.Logger;
 
 /**
@@ -39,13 +40,13 @@ public final class HttpEndpoint implements Request.Handler {
     private final Map<String, Binding> byMethod = new ConcurrentHashMap<>();
     private final Sessions sessions;
     private final List<String> corsOrigins;
-    private final int maxBody;
+    private final FormBody bodies;
 
-    public HttpEndpoint(String path, Sessions sessions, List<String> corsOrigins, int maxBody) {
+    public HttpEndpoint(String path, Sessions sessions, List<String> corsOrigins, FormBody bodies) {
         this.path = path;
         this.sessions = sessions;
         this.corsOrigins = List.copyOf(corsOrigins);
-        this.maxBody = maxBody;
+        this.bodies = bodies;
     }
 
     /**
@@ -82,7 +83,8 @@ public final class HttpEndpoint implements Request.Handler {
         }
         Access access;
         try {
-            access = binding.authorizer().check(new JettyClientRequest(request, response, sessions, Fields.EMPTY));
+            access = binding.authorizer()
+                    .check(new JettyClientRequest(request, response, sessions, UrlEncodedForm.EMPTY));
         } catch (Exception failure) {
             LOG.error("The authorizer of {} {} failed", method, path, failure);
             PlainRefusal.send(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500);
@@ -94,7 +96,7 @@ public final class HttpEndpoint implements Request.Handler {
         }
         byte[] body;
         try {
-            body = RequestBody.read(request, maxBody);
+            body = RequestBody.read(request, bodies.maxBytes());
         } catch (RequestBody.TooLarge tooLarge) {
             PlainRefusal.send(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge.getMessage());
             return true;
@@ -105,7 +107,8 @@ public final class HttpEndpoint implements Request.Handler {
         }
         HttpResponse answer;
         try {
-            answer = binding.handler().handle(JettyHttpRequest.of(request, response, sessions, body));
+            answer = binding.handler()
+                    .handle(JettyHttpRequest.of(request, response, sessions, body, bodies.maxFields()));
         } catch (HttpStatusException refused) {
             LOG.debug("{} {} answered {}: {}", method, path, refused.status(), refused.getMessage());
             PlainRefusal.send(response, callback, refused.status(), refused.getMessage());

@@ -4,10 +4,10 @@ import dev.spout.server.http.HttpRequest;
 import dev.spout.server.http.HttpStatusException;
 import dev.spout.server.internal.auth.JettyClientRequest;
 import dev.spout.server.internal.auth.Sessions;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import dev.spout.server.internal.http.FormBody;
+import dev.spout.server.internal.http.RequestBody;
+import dev.spout.server.internal.http.UrlEncodedForm;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -17,46 +17,47 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Fields;
-import org.eclipse.jetty.util.UrlEncoded;
 
 /** A plain endpoint's request: the client request view, and its body, already read. */
 final class JettyHttpRequest extends JettyClientRequest implements HttpRequest {
     private final byte[] body;
     private final String contentType;
-    private Fields form;
+    private final int maxFormFields;
+    private UrlEncodedForm form;
 
-    private JettyHttpRequest(Request request, Response response, Sessions sessions, byte[] body, String contentType) {
-        super(request, response, sessions, Fields.EMPTY);
+    private JettyHttpRequest(
+            Request request, Response response, Sessions sessions, byte[] body, String contentType, int maxFormFields) {
+        super(request, response, sessions, UrlEncodedForm.EMPTY);
         this.body = body;
         this.contentType = contentType;
+        this.maxFormFields = maxFormFields;
     }
 
-    /** The view of a request whose body is read. */
-    static JettyHttpRequest of(Request request, Response response, Sessions sessions, byte[] body) {
+    /** The view of a request whose body is read; a form in it may have at most {@code maxFormFields} values. */
+    static JettyHttpRequest of(Request request, Response response, Sessions sessions, byte[] body, int maxFormFields) {
         return new JettyHttpRequest(
-                request, response, sessions, body, request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+                request, response, sessions, body, request.getHeaders().get(HttpHeader.CONTENT_TYPE), maxFormFields);
     }
 
     /**
      * A field of a form body, parsed when first asked for: a body sent as a form (curl's {@code -d} says so of any
      * text) must not fail a handler that reads it as text.
      *
-     * @throws HttpStatusException 400 if the body is not a well-formed form
+     * @throws HttpStatusException 400 if the body is not a well-formed form, 413 if it has too many fields
      */
     @Override
     public Optional<String> formParameter(String name) {
         if (form == null) {
-            form = new Fields();
+            form = UrlEncodedForm.EMPTY;
             if (contentType != null && mediaType(contentType).equals("application/x-www-form-urlencoded")) {
                 try {
-                    UrlEncoded.decodeUtf8To(decode(body, StandardCharsets.UTF_8), form);
-                } catch (IllegalArgumentException | IllegalStateException malformed) {
-                    throw new HttpStatusException(400, "The form is malformed: " + malformed.getMessage(), malformed);
+                    form = FormBody.parse(body, contentType, maxFormFields);
+                } catch (FormBody.Refused refused) {
+                    throw new HttpStatusException(refused.status(), refused.getMessage(), refused);
                 }
             }
         }
-        return Optional.ofNullable(form.getValue(name));
+        return Optional.ofNullable(form.value(name));
     }
 
     @Override
@@ -71,7 +72,12 @@ final class JettyHttpRequest extends JettyClientRequest implements HttpRequest {
 
     @Override
     public String text() {
-        return decode(body, charset());
+        Charset charset = charset();
+        try {
+            return RequestBody.text(body, charset);
+        } catch (RequestBody.NotText notText) {
+            throw new HttpStatusException(400, notText.getMessage(), notText);
+        }
     }
 
     @Override
@@ -94,18 +100,6 @@ final class JettyHttpRequest extends JettyClientRequest implements HttpRequest {
             return Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException unknown) {
             throw new HttpStatusException(415, "Unknown charset " + name, unknown);
-        }
-    }
-
-    private static String decode(byte[] bytes, Charset charset) {
-        try {
-            return charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException notText) {
-            throw new HttpStatusException(400, "The body is not valid " + charset.name() + " text", notText);
         }
     }
 

@@ -2,6 +2,10 @@ package dev.spout.server.internal.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -22,6 +26,28 @@ public final class RequestBody {
 
         TooLarge(long limit) {
             super("The body is larger than " + limit + " bytes");
+        }
+    }
+
+    /** Thrown for a body that is not text in its charset. */
+    public static final class NotText extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotText(Charset charset, Throwable cause) {
+            super("The body is not valid " + charset.name() + " text", cause);
+        }
+    }
+
+    /** The body as text in {@code charset}; bytes that are not text in it are refused, never replaced. */
+    public static String text(byte[] body, Charset charset) throws NotText {
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException notText) {
+            throw new NotText(charset, notText);
         }
     }
 

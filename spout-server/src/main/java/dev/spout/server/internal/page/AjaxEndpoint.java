@@ -20,7 +20,6 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 import org.slf4j.Logger;
 
 /**
@@ -66,22 +65,23 @@ public final class AjaxEndpoint implements Request.Handler {
         if (!Methods.allowed(methods, request, response, callback)) {
             return true;
         }
-        Fields form;
-        try {
-            form = FormBody.of(request);
-        } catch (FormBody.Refused refused) {
-            PlainRefusal.send(response, callback, refused.status(), refused.getMessage());
-            return true;
-        }
-        var clientRequest = new JettyClientRequest(request, response, sessions, form);
+        var withoutBody = new JettyClientRequest(request, response, sessions, null);
         boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         if (!safe && settings.csrfProtection()) {
-            String refusal = csrfRefusal(request, clientRequest);
+            // Decided on the headers and the session alone, before a byte of the body is read.
+            String refusal = csrfRefusal(request, withoutBody);
             if (refusal != null) {
                 LOG.debug("Ajax call to {} refused: {}", path, refusal);
                 PlainRefusal.send(response, callback, HttpStatus.FORBIDDEN_403, refusal);
                 return true;
             }
+        }
+        JettyClientRequest clientRequest;
+        try {
+            clientRequest = withoutBody.withForm(settings.forms().read(request));
+        } catch (FormBody.Refused refused) {
+            PlainRefusal.send(response, callback, refused.status(), refused.getMessage());
+            return true;
         }
         var exchange = new AjaxCall(clientRequest);
         try {

@@ -23,7 +23,6 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 import org.slf4j.Logger;
 
 /**
@@ -73,19 +72,19 @@ public final class PageEndpoint implements Request.Handler {
                 return true;
             }
         }
-        Fields form;
-        try {
-            form = FormBody.of(request);
-        } catch (FormBody.Refused refused) {
-            Response.writeError(request, response, callback, refused.status(), refused.getMessage());
-            return true;
-        }
-        var clientRequest = new JettyClientRequest(request, response, sessions, form);
-        if (options.requiresUser() && clientRequest.user().isEmpty()) {
+        var withoutBody = new JettyClientRequest(request, response, sessions, null);
+        if (options.requiresUser() && withoutBody.user().isEmpty()) { // decided before a byte of the body is read
             String next = request.getHttpURI().getPathQuery();
             String loginPath = options.loginPath().orElse(settings.loginPath());
             String login = loginPath + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
             Response.sendRedirect(request, response, callback, HttpStatus.FOUND_302, login, true);
+            return true;
+        }
+        JettyClientRequest clientRequest;
+        try {
+            clientRequest = withoutBody.withForm(settings.forms().read(request));
+        } catch (FormBody.Refused refused) {
+            Response.writeError(request, response, callback, refused.status(), refused.getMessage());
             return true;
         }
         String html;
