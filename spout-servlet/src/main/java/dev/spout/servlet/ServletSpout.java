@@ -16,12 +16,14 @@ import dev.spout.server.topic.SubscriptionHandler;
 import dev.spout.server.topic.Topic;
 import dev.spout.server.topic.TopicOptions;
 import dev.spout.servlet.internal.ServletAdmission;
+import dev.spout.servlet.internal.SessionStreams;
 import dev.spout.servlet.internal.StreamServlet;
 import dev.spout.sse.SseEvent;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSessionListener;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -59,12 +61,14 @@ public final class ServletSpout implements SpoutEngine, AutoCloseable {
     private final HostedEngine host;
     private final Engine engine;
     private final ServletAdmission admission;
+    private final SessionStreams sessionListener;
     private final ThreadFactory handlerThreads = Opening.handlerThreads(""); // one for all: paths may be per user
 
     private ServletSpout(SpoutOptions options) {
         host = new HostedEngine(options, servletSettings(options));
         engine = host.engine;
         admission = new ServletAdmission(engine.streams);
+        sessionListener = new SessionStreams(engine.streams);
     }
 
     /**
@@ -186,6 +190,22 @@ public final class ServletSpout implements SpoutEngine, AutoCloseable {
     public HttpServlet sseServlet(Authorizer authorizer, SseHandler handler) {
         Objects.requireNonNull(handler, "handler");
         return new StreamServlet((request, response) -> stream(request, response, authorizer, handler));
+    }
+
+    /**
+     * The listener that ends a session's streams when the container's session ends (a sign-out that invalidates it,
+     * as Spring Security's logout does; an expiry): a stream opened with a session was meant for whoever that
+     * session belonged to. Register it once (the Spring Boot starter does):
+     *
+     * <pre>{@code
+     * servletContext.addListener(spout.sessionListener());
+     * }</pre>
+     *
+     * <p>A container expires a session by its own clock and rules: Jetty keeps a session alive while a request of it
+     * is open (an open stream does), Tomcat does not.
+     */
+    public HttpSessionListener sessionListener() {
+        return sessionListener;
     }
 
     @Override

@@ -6,8 +6,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.EventListener;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
@@ -57,6 +60,10 @@ enum Container {
                 wrapper.setAsyncSupported(true);
                 context.addServletMappingDecoded(path, name);
             });
+            if (!deployment.listeners.isEmpty()) {
+                context.addServletContainerInitializer(
+                        (classes, servletContext) -> deployment.listeners.forEach(servletContext::addListener), null);
+            }
             if (deployment.errorPage != null) {
                 Tomcat.addServlet(context, "error-page", deployment.errorPage);
                 context.addServletMappingDecoded(ERROR_PAGE, "error-page");
@@ -80,7 +87,9 @@ enum Container {
             connector.setPort(0);
             connector.setIdleTimeout(deployment.idleTimeout.toMillis());
             server.addConnector(connector);
-            var context = new ServletContextHandler("/");
+            var context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+            context.setContextPath("/");
+            deployment.listeners.forEach(context::addEventListener);
             deployment.filters.forEach((name, filter) -> {
                 var holder = new FilterHolder(filter);
                 holder.setAsyncSupported(true);
@@ -112,11 +121,17 @@ enum Container {
     static final class Deployment {
         final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         final Map<String, Filter> filters = new LinkedHashMap<>();
+        final List<EventListener> listeners = new ArrayList<>();
         Duration idleTimeout = Duration.ofSeconds(30);
         HttpServlet errorPage;
 
         Deployment servlet(String path, HttpServlet servlet) {
             servlets.put(path, servlet);
+            return this;
+        }
+
+        Deployment listener(EventListener listener) {
+            listeners.add(listener);
             return this;
         }
 

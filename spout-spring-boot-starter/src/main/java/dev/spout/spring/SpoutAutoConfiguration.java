@@ -7,6 +7,7 @@ import dev.spout.server.SpoutOptions;
 import dev.spout.servlet.ServletSpout;
 import dev.spout.webflux.WebFluxSpout;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import jakarta.servlet.http.HttpSessionListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -14,9 +15,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.web.server.WebFilter;
 
 /**
  * Spout in a Spring Boot web application, with no code: the engine from {@code spout.*} properties ({@link
@@ -53,6 +56,16 @@ public class SpoutAutoConfiguration {
             properties.getTopics().forEach((pattern, topic) -> spout.topicPattern(pattern, topic::applyTo));
             return spout;
         }
+
+        /**
+         * A session's streams end with the session: Spring Security's logout invalidates it, and the container
+         * expires it.
+         */
+        @Bean
+        @ConditionalOnMissingBean(name = "spoutSessionListener")
+        public ServletListenerRegistrationBean<HttpSessionListener> spoutSessionListener(ServletSpout spout) {
+            return new ServletListenerRegistrationBean<>(spout.sessionListener());
+        }
     }
 
     /** In a reactive application (Spring WebFlux): the engine whose streams are a {@code Flux}. */
@@ -68,6 +81,13 @@ public class SpoutAutoConfiguration {
             WebFluxSpout spout = WebFluxSpout.create(options -> configure(options, properties, brokers, resources));
             properties.getTopics().forEach((pattern, topic) -> spout.topicPattern(pattern, topic::applyTo));
             return spout;
+        }
+
+        /** A session's streams end when a request signs its user out (Spring Security's logout). */
+        @Bean
+        @ConditionalOnMissingBean(name = "spoutSessionEndFilter")
+        public WebFilter spoutSessionEndFilter(WebFluxSpout spout) {
+            return new SessionEndFilter(spout);
         }
     }
 

@@ -14,6 +14,7 @@ import dev.spout.server.topic.SubscriptionHandler;
 import dev.spout.server.topic.Topic;
 import dev.spout.server.topic.TopicOptions;
 import dev.spout.sse.SseEvent;
+import dev.spout.webflux.internal.SessionStreams;
 import dev.spout.webflux.internal.WebFluxAdmission;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,7 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Flux;
 
 /**
@@ -55,13 +57,15 @@ public final class WebFluxSpout implements SpoutEngine, AutoCloseable {
     private final HostedEngine host;
     private final Engine engine;
     private final WebFluxAdmission admission;
+    private final SessionStreams sessions;
 
     private WebFluxSpout(SpoutOptions options) {
         // WebFlux's server hears a client's leaving (the connection closes, the subscription is cancelled), so the
         // heartbeats keep the configured interval.
         host = new HostedEngine(options, Engine.streamSettings(options));
         engine = host.engine;
-        admission = new WebFluxAdmission(engine.streams);
+        sessions = new SessionStreams(engine.streams);
+        admission = new WebFluxAdmission(engine.streams, sessions);
     }
 
     /** Spout's engine with the default settings, running: its heartbeat timer is on. */
@@ -152,6 +156,19 @@ public final class WebFluxSpout implements SpoutEngine, AutoCloseable {
         return host.publishAsync(event, topics);
     }
 
+    /**
+     * Ends the streams opened with this session, now: call it where the application signs a user out without
+     * invalidating the session (the Spring Boot starter does so for Spring Security's logout). A session that is
+     * invalidated or expires ends its streams within a second without it: WebFlux's session stores announce neither.
+     *
+     * <pre>{@code
+     * exchange.getSession().doOnNext(spout::endSession)
+     * }</pre>
+     */
+    public void endSession(WebSession session) {
+        sessions.ended(Objects.requireNonNull(session, "session"));
+    }
+
     @Override
     public BrokerHealth brokerHealth() {
         return host.brokerHealth();
@@ -182,6 +199,7 @@ public final class WebFluxSpout implements SpoutEngine, AutoCloseable {
      */
     @Override
     public void close() {
+        sessions.close();
         host.close();
     }
 }

@@ -10,6 +10,7 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.function.Consumer;
@@ -64,9 +65,14 @@ public final class ServletAdmission {
         var exchange = new ServletExchange(async, response.getOutputStream(), client, streams);
         streams.exchangeStarted();
         async.addListener(exchange);
-        EventStream stream = Opening.register(request.getRequestURI(), exchange, streams, address, null);
+        // The container's session object, not its id: it keeps its identity when the container gives it a new id.
+        HttpSession session = request.getSession(false);
+        EventStream stream = Opening.register(request.getRequestURI(), exchange, streams, address, session);
         exchange.attach(stream);
         response.getOutputStream().setWriteListener(exchange);
+        if (session != null && !SessionStreams.isValid(session)) {
+            streams.endSession(session); // signed out while this stream was being admitted
+        }
         Opening.start(stream, start);
     }
 

@@ -44,6 +44,7 @@ public class StreamsApp {
                         .anyRequest()
                         .permitAll())
                 .httpBasic(Customizer.withDefaults())
+                .formLogin(Customizer.withDefaults()) // a session, which its logout ends
                 .csrf(csrf -> csrf.disable())
                 .build();
     }

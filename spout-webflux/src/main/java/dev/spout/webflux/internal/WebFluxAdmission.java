@@ -16,8 +16,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -30,9 +32,11 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class WebFluxAdmission {
     private final Streams streams;
+    private final SessionStreams sessions;
 
-    public WebFluxAdmission(Streams streams) {
+    public WebFluxAdmission(Streams streams, SessionStreams sessions) {
         this.streams = streams;
+        this.sessions = sessions;
     }
 
     /** The request's stream, handed to {@code start} once it is admitted, or its refusal. */
@@ -49,15 +53,24 @@ public final class WebFluxAdmission {
                     null,
                     null));
         }
+        // The session only if one was started: a stream must not start one (and set a cookie) of its own.
+        Mono<Optional<WebSession>> session =
+                exchange.getSession().map(s -> s.isStarted() ? Optional.of(s) : Optional.<WebSession>empty());
         return exchange.getPrincipal()
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
+                .zipWith(session)
                 .publishOn(Schedulers.boundedElastic())
-                .flatMapMany(user -> decide(exchange, user.orElse(null), authorizer, start));
+                .flatMapMany(found -> decide(
+                        exchange, found.getT1().orElse(null), found.getT2().orElse(null), authorizer, start));
     }
 
     private Flux<ServerSentEvent<String>> decide(
-            ServerWebExchange exchange, Principal user, Authorizer authorizer, Consumer<EventStream> start) {
+            ServerWebExchange exchange,
+            Principal user,
+            WebSession session,
+            Authorizer authorizer,
+            Consumer<EventStream> start) {
         var client = new WebFluxClientRequest(exchange, user);
         Access access;
         try {
@@ -68,13 +81,14 @@ public final class WebFluxAdmission {
         if (access != Access.ALLOW) {
             return Flux.error(new Refusal(HttpStatusCode.valueOf(access.status()), null, null, null));
         }
-        return Flux.create(sink -> open(exchange, client, start, sink), FluxSink.OverflowStrategy.BUFFER);
+        return Flux.create(sink -> open(exchange, client, session, start, sink), FluxSink.OverflowStrategy.BUFFER);
     }
 
     /** Within the limits, the stream opens; else 503 with Retry-After, as on Spout's own server. */
     private void open(
             ServerWebExchange exchange,
             WebFluxClientRequest client,
+            WebSession session,
             Consumer<EventStream> start,
             FluxSink<ServerSentEvent<String>> sink) {
         String address = client.remoteAddress();
@@ -91,8 +105,11 @@ public final class WebFluxAdmission {
         headers.set("X-Accel-Buffering", "no");
         streams.exchangeStarted();
         var fluxExchange = new FluxExchange(client, exchange.getResponse(), sink, streams);
-        EventStream stream = Opening.register(client.path(), fluxExchange, streams, address, null);
+        EventStream stream = Opening.register(client.path(), fluxExchange, streams, address, session);
         fluxExchange.attach(stream);
+        if (session != null) {
+            sessions.opened(session);
+        }
         Opening.start(stream, start);
     }
 

@@ -44,18 +44,21 @@ public final class EventStream implements Subscriber {
     final StreamExchange exchange;
     private final WritePump pump = new WritePump(this);
     private final String address; // holds one of the limits' slots for its address until the stream leaves
-    final String sessionId; // the session the stream was opened with, if any: its end ends the stream
+    // The session the stream was opened with, if any, as its host knows it (an id on Spout's own server, the
+    // container's session object elsewhere, which keeps its identity when the container gives it a new id): its end
+    // ends the stream.
+    final Object session;
 
     private CloseReason closeReason;
     private List<Consumer<CloseReason>> listeners; // created on first use: topic streams have none
     private Thread handler; // a per-client handler's thread, interrupted at the end of the close sequence
 
-    EventStream(String path, StreamExchange exchange, Streams streams, String address, String sessionId) {
+    EventStream(String path, StreamExchange exchange, Streams streams, String address, Object session) {
         this.path = path;
         this.exchange = exchange;
         this.streams = streams;
         this.address = address;
-        this.sessionId = sessionId;
+        this.session = session;
     }
 
     /**

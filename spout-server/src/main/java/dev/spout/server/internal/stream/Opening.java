@@ -44,11 +44,12 @@ public final class Opening {
 
     /**
      * A new stream for a request that holds a slot of the limits ({@link Streams#tryAdmit}) and whose headers are
-     * set: counted among the open streams from now on, and ended by the application's stop.
+     * set: counted among the open streams from now on, and ended by the application's stop and by {@link
+     * Streams#endSession} of its {@code session} (null: opened without one).
      */
     public static EventStream register(
-            String path, StreamExchange exchange, Streams streams, String address, String sessionId) {
-        var stream = new EventStream(path, exchange, streams, address, sessionId);
+            String path, StreamExchange exchange, Streams streams, String address, Object session) {
+        var stream = new EventStream(path, exchange, streams, address, session);
         streams.add(stream);
         return stream;
     }

@@ -74,10 +74,13 @@ public final class Streams {
         });
     }
 
-    /** Ends the streams opened with this session, which has ended (a sign-out): they were meant for it alone. */
-    public void endSession(String sessionId) {
+    /**
+     * Ends the streams opened with this session, which has ended (a sign-out, an expiry): they were meant for it
+     * alone. {@code session} is what the host registered them with ({@link Opening#register}).
+     */
+    public void endSession(Object session) {
         for (EventStream stream : open) {
-            if (sessionId.equals(stream.sessionId)) {
+            if (session.equals(stream.session)) {
                 stream.closeWith(new CloseReason.SessionEnded());
             }
         }
