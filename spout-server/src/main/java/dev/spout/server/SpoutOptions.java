@@ -30,6 +30,8 @@ public final class SpoutOptions {
     int maxStreams = Integer.MAX_VALUE;
     int maxStreamsPerAddress = Integer.MAX_VALUE;
     Duration retryAfter = Duration.ofSeconds(5);
+    int maxCheckpoints = 100_000;
+    int maxCheckpointsPerClient = 1_000;
     boolean http2 = true;
     int http2MaxConcurrentStreams = 1024;
 
@@ -107,6 +109,19 @@ public final class SpoutOptions {
     /** The most streams open at once from one client address (default: no limit). */
     public SpoutOptions maxStreamsPerAddress(int streams) {
         this.maxStreamsPerAddress = positive(streams, "maxStreamsPerAddress");
+        return this;
+    }
+
+    /**
+     * How many checkpoints (a stream of several topics saves one, kept an hour or more, so its client can resume on
+     * any node) this node's streams may keep: {@code total} in all (default 100,000), and {@code perClient} for the
+     * streams of one client address, an IPv6 /64, that have no place behind them yet (default 1,000). A stream that
+     * can resume exactly (it came back with an id the store knows, or saved one) keeps doing so; a new one past a
+     * bound streams on without a checkpoint, so a client that comes back with its ids gets its topics' gap policy.
+     */
+    public SpoutOptions maxCheckpoints(int total, int perClient) {
+        this.maxCheckpoints = positive(total, "total");
+        this.maxCheckpointsPerClient = positive(perClient, "perClient");
         return this;
     }
 
@@ -277,6 +292,16 @@ public final class SpoutOptions {
     /** What a client refused at a limit is told to wait. */
     public Duration retryAfter() {
         return retryAfter;
+    }
+
+    /** How many checkpoints this node's streams may keep in all. */
+    public int maxCheckpoints() {
+        return maxCheckpoints;
+    }
+
+    /** How many checkpoints the streams of one client that have no place behind them may keep. */
+    public int maxCheckpointsPerClient() {
+        return maxCheckpointsPerClient;
     }
 
     /** Where topics' events are ordered and kept. */

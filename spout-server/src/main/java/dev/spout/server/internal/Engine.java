@@ -57,7 +57,9 @@ public final class Engine {
                 options.slowClients(),
                 options.maxStreams(),
                 options.maxStreamsPerAddress(),
-                options.retryAfter());
+                options.retryAfter(),
+                options.maxCheckpoints(),
+                options.maxCheckpointsPerClient());
     }
 
     /** Where streams of several topics keep their places: the broker's store, or this node's when it has none. */

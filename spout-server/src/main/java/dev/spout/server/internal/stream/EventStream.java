@@ -149,12 +149,19 @@ public final class EventStream implements Subscriber {
         TopicSet topics = pump.topics;
         CompletableFuture<Void> saved;
         try {
-            saved = streams.checkpoints.save(save.keyText(), save.checkpoint().encode(), topics.ttl);
+            boolean exact;
+            synchronized (this) {
+                exact = topics.exact();
+            }
+            saved = streams.checkpoints.save(
+                    save.keyText(), save.checkpoint().encode(), topics.ttl, exact ? null : address);
         } catch (RuntimeException failure) {
             saved = CompletableFuture.failedFuture(failure);
         }
         saved.whenComplete((done, failure) -> {
-            if (failure != null) {
+            if (failure instanceof CheckpointBudget.Refused refused) {
+                LOG.debug("The stream {} goes on without exact resume: {}", this, refused.getMessage());
+            } else if (failure != null) {
                 LOG.warn("The stream {} could not save its place in its topics: {}", this, failure.toString());
             }
             synchronized (this) {

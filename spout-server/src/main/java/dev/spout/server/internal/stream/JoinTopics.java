@@ -1,6 +1,5 @@
 package dev.spout.server.internal.stream;
 
-import dev.spout.broker.Checkpoints;
 import dev.spout.broker.internal.log.Logs;
 import dev.spout.server.internal.topic.LocalTopic;
 import dev.spout.sse.SseEncoder;
@@ -33,6 +32,9 @@ final class JoinTopics {
         stream.followAll(set);
         StreamIds.Decoded id = lastEventId == null ? null : StreamIds.decode(lastEventId);
         Checkpoint checkpoint = id == null ? null : load(stream.streams.checkpoints, id.key(), stream);
+        if (checkpoint != null) {
+            set.resumedExactly();
+        }
         for (Follower follower : followers) {
             LocalTopic topic = follower.topic;
             if (lastEventId == null) {
@@ -52,7 +54,7 @@ final class JoinTopics {
         stream.joined();
     }
 
-    private static @Nullable Checkpoint load(Checkpoints store, long key, EventStream stream) {
+    private static @Nullable Checkpoint load(CheckpointBudget store, long key, EventStream stream) {
         try {
             Optional<byte[]> bytes = store.load(HexFormat.of().toHexDigits(key));
             return bytes.map(Checkpoint::decode).orElse(null);

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param maxStreams the most streams open at once
  * @param maxStreamsPerAddress the most streams open at once from one address
  * @param retryAfter the {@code Retry-After} of a refusal at a limit
+ * @param maxCheckpoints the most checkpoints this node's streams keep in the store ({@link CheckpointBudget})
+ * @param maxCheckpointsPerClient the most that streams with no place behind them keep per client
  */
 public record StreamSettings(
         Duration heartbeat,
@@ -21,11 +23,21 @@ public record StreamSettings(
         SlowClientPolicy slowClients,
         int maxStreams,
         int maxStreamsPerAddress,
-        Duration retryAfter) {
+        Duration retryAfter,
+        int maxCheckpoints,
+        int maxCheckpointsPerClient) {
 
     /** The same settings with another heartbeat interval. */
     public StreamSettings withHeartbeat(Duration interval) {
         return new StreamSettings(
-                interval, writeTimeout, maxQueuedBytes, slowClients, maxStreams, maxStreamsPerAddress, retryAfter);
+                interval,
+                writeTimeout,
+                maxQueuedBytes,
+                slowClients,
+                maxStreams,
+                maxStreamsPerAddress,
+                retryAfter,
+                maxCheckpoints,
+                maxCheckpointsPerClient);
     }
 }

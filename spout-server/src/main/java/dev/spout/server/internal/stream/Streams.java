@@ -22,7 +22,7 @@ public final class Streams {
     final StreamSettings settings;
     final ByteBufferPool pool;
     final StreamLimits limits;
-    final Checkpoints checkpoints; // where streams of several topics keep their places
+    final CheckpointBudget checkpoints; // where streams of several topics keep their places, within bounds
     final LongAdder heartbeats = new LongAdder();
     final LongAdder slowClientDisconnects = new LongAdder();
     final LongAdder rejected = new LongAdder();
@@ -33,7 +33,8 @@ public final class Streams {
     public Streams(StreamSettings settings, ByteBufferPool pool, Checkpoints checkpoints) {
         this.settings = settings;
         this.pool = pool;
-        this.checkpoints = checkpoints;
+        this.checkpoints =
+                new CheckpointBudget(checkpoints, settings.maxCheckpoints(), settings.maxCheckpointsPerClient());
         this.limits = new StreamLimits(settings.maxStreams(), settings.maxStreamsPerAddress());
     }
 

@@ -44,6 +44,7 @@ final class TopicSet {
     private long savedNanos;
     private long failedNanos;
     private boolean lastSaveFailed; // then ids may name more topics rather than the stream stop
+    private boolean exact; // the client resumes exactly from its ids: it came back from a checkpoint, or one is saved
     private int rotation;
 
     /** A checkpoint being saved: its key, and each topic's count when it was taken. */
@@ -178,6 +179,19 @@ final class TopicSet {
         }
     }
 
+    /** The stream resumed exactly from the checkpoint its client's id named. */
+    void resumedExactly() {
+        exact = true;
+    }
+
+    /**
+     * Whether the client can resume exactly from the ids it has been given: then a checkpoint that continues them is
+     * never refused for the client's share of the budget ({@link CheckpointBudget}).
+     */
+    boolean exact() {
+        return exact;
+    }
+
     /** Whether every topic is subscribed: until then the stream writes nothing, headers included. */
     boolean isJoined() {
         return joined;
@@ -233,6 +247,7 @@ final class TopicSet {
     void saved(Save save, boolean succeeded, long now) {
         saving = null;
         lastSaveFailed = !succeeded;
+        exact |= succeeded;
         if (!succeeded) {
             failedNanos = now;
         }

@@ -23,7 +23,9 @@ abstract class TestExchange implements StreamExchange {
                         SlowClientPolicy.disconnect(),
                         10,
                         10,
-                        Duration.ofSeconds(5)),
+                        Duration.ofSeconds(5),
+                        1000,
+                        100),
                 new ArrayByteBufferPool(),
                 Checkpoints.inMemory());
     }
