@@ -28,14 +28,16 @@ public interface BrokerTopic {
     CompletableFuture<String> publish(SseEvent event, byte[] encoded);
 
     /**
-     * The events after {@code afterId} up to and including {@code upToId}, oldest first, if the broker still holds
-     * every one of them; empty if it does not (trimmed, or ids it does not know). The engine asks when a client
-     * resumes from an id older than this node's history, so replay can reach as far back as the broker keeps
-     * events. Called outside the topic's lock (appends go on meanwhile), on the subscribing request's thread. An
-     * empty {@code afterId} means from the topic's very first event.
+     * At most {@code limit} events after {@code afterId} up to and including {@code upToId}, oldest first, if the
+     * broker still holds every event after {@code afterId}; an empty result if it does not (trimmed, or ids it does
+     * not know). An empty {@code afterId} means from the topic's very first event. The engine asks when a client
+     * resumes from an id older than this node's history, a page at a time as the client reads, so replay reaches as
+     * far back as the broker keeps events with a bounded part of them in memory per client. Must not block: it
+     * completes when the broker answers (appends go on meanwhile), and a page is small, so other reads are not held
+     * up behind it.
      */
-    default Optional<List<StoredEvent>> readRange(String afterId, String upToId) {
-        return Optional.empty();
+    default CompletableFuture<Optional<List<StoredEvent>>> readPage(String afterId, String upToId, int limit) {
+        return CompletableFuture.completedFuture(Optional.empty());
     }
 
     /**

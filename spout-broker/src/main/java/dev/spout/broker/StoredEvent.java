@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * carries them.
  *
  * <pre>{@code
- * Optional<List<StoredEvent>> missed = topic.readRange("1700000000000-3", "1700000000000-9");
+ * Optional<List<StoredEvent>> missed = topic.readPage("1700000000000-3", "1700000000000-9", 100).join();
  * missed.ifPresent(events -> events.forEach(e -> System.out.println(e.id() + ": " + e.event().data())));
  * }</pre>
  *

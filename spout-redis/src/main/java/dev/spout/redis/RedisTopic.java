@@ -299,34 +299,41 @@ final class RedisTopic implements BrokerTopic {
         return following;
     }
 
+    /**
+     * One page, read without blocking: the range first, then what shows nothing after {@code afterId} was trimmed
+     * (the oldest entry, or for the topic's beginning that nothing was ever removed), pipelined on the connection for
+     * reads, in that order. Trimming only moves the oldest entry on, so a check made after the range holds for it.
+     */
     @Override
-    public Optional<List<StoredEvent>> readRange(String afterId, String upToId) {
-        if (!isStreamId(upToId) || !(afterId.isEmpty() || isStreamId(afterId))) {
-            return Optional.empty();
+    public CompletableFuture<Optional<List<StoredEvent>>> readPage(String afterId, String upToId, int limit) {
+        if (!isStreamId(upToId) || !(afterId.isEmpty() || isStreamId(afterId)) || limit < 1) {
+            return CompletableFuture.completedFuture(Optional.empty());
         }
-        var sync = broker.reads().sync();
-        if (afterId.isEmpty()) { // from the beginning: only if nothing was ever trimmed or deleted
-            try {
-                if (!nothingRemoved(sync.xinfoStream(key))) {
-                    return Optional.empty();
-                }
-            } catch (io.lettuce.core.RedisCommandExecutionException noSuchStream) {
-                return Optional.empty(); // expired: what it had is gone
-            }
-        } else {
-            List<StreamMessage<String, String>> oldest = sync.xrange(key, Range.create("-", "+"), Limit.from(1));
-            if (oldest.isEmpty() || compare(afterId, oldest.getFirst().getId()) < 0) {
-                return Optional.empty(); // trimmed away: Redis no longer has everything after afterId
-            }
-        }
+        var async = broker.reads().async();
         Range.Boundary<String> lower =
                 afterId.isEmpty() ? Range.Boundary.unbounded() : Range.Boundary.excluding(afterId);
-        List<StoredEvent> events = new ArrayList<>();
-        for (StreamMessage<String, String> entry :
-                sync.xrange(key, Range.from(lower, Range.Boundary.including(upToId)))) {
-            events.add(RedisEvents.fromEntry(entry, name));
-        }
-        return Optional.of(events);
+        CompletableFuture<List<StreamMessage<String, String>>> range = async.xrange(
+                        key, Range.from(lower, Range.Boundary.including(upToId)), Limit.from(limit))
+                .toCompletableFuture();
+        CompletableFuture<Boolean> complete = afterId.isEmpty()
+                ? async.xinfoStream(key)
+                        .toCompletableFuture()
+                        .thenApply(RedisTopic::nothingRemoved)
+                        .exceptionally(noSuchStream -> false) // expired: what it had is gone
+                : async.xrange(key, Range.create("-", "+"), Limit.from(1))
+                        .toCompletableFuture()
+                        .thenApply(oldest -> !oldest.isEmpty()
+                                && compare(afterId, oldest.getFirst().getId()) >= 0);
+        return range.thenCombine(complete, (entries, nothingTrimmed) -> {
+            if (!nothingTrimmed) {
+                return Optional.<List<StoredEvent>>empty(); // Redis no longer has everything after afterId
+            }
+            List<StoredEvent> events = new ArrayList<>(entries.size());
+            for (StreamMessage<String, String> entry : entries) {
+                events.add(RedisEvents.fromEntry(entry, name));
+            }
+            return Optional.of(events);
+        });
     }
 
     @Override

@@ -202,6 +202,13 @@ public final class EventStream implements Subscriber {
         }
     }
 
+    @Override
+    public void caughtUpMore(long bytes) {
+        synchronized (this) {
+            pump.backlogRead(bytes);
+        }
+    }
+
     /** The container that serves the stream says its client is gone (an adapter's error callback). */
     public void clientGone(Throwable cause) {
         closeWith(new CloseReason.ClientGone(cause));

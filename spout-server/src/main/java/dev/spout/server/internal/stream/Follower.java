@@ -79,6 +79,11 @@ final class Follower extends TopicCursor implements Subscriber {
     }
 
     @Override
+    public void caughtUpMore(long bytes) {
+        stream.caughtUpMore(bytes);
+    }
+
+    @Override
     public void failed(RuntimeException cause) {
         stream.failed(cause);
     }

@@ -69,6 +69,16 @@ final class WritePump extends IteratingCallback {
     }
 
     /**
+     * Under the lock: another page of what the client missed waits for it: more is pending, and the client has not
+     * fallen behind by it.
+     */
+    void backlogRead(long bytes) {
+        if (leastPending != Long.MAX_VALUE) {
+            leastPending += bytes;
+        }
+    }
+
+    /**
      * Under the lock, once the stream has ended and gathers nothing more: lets go of its places in its topics. Each
      * place links to every event published after it, so an ended stream that kept its place would keep all of them
      * alive for as long as anything still holds the stream: a Servlet container keeps the request of a stream cut off
@@ -108,6 +118,7 @@ final class WritePump extends IteratingCallback {
         ByteBuffer out;
         boolean route = false;
         TopicSet.Save dueSave;
+        Object tails;
         synchronized (stream) {
             CloseReason reason = stream.closeReasonLocked();
             if (reason != null && (StreamExchange.aborts(reason) || outboxEmpty())) {
@@ -117,6 +128,7 @@ final class WritePump extends IteratingCallback {
             out = topics != null ? gatherTopics() : gather();
             dueSave = save;
             save = null;
+            tails = backlogTails();
             if (out == null) {
                 writing = false;
             } else {
@@ -126,6 +138,11 @@ final class WritePump extends IteratingCallback {
         }
         if (dueSave != null) {
             stream.saveCheckpoint(dueSave);
+        }
+        if (tails instanceof Entry tail) {
+            tail.reached();
+        } else if (tails instanceof List<?> several) {
+            several.forEach(tail -> ((Entry) tail).reached());
         }
         if (out == null) {
             return Action.IDLE;
@@ -212,6 +229,31 @@ final class WritePump extends IteratingCallback {
             waiting.forEach(written -> written.completeExceptionally(closed));
         }
         stream.exchange.end(new CloseReason.ClientGone(cause)); // a failed write can only end in an abort
+    }
+
+    /**
+     * Under the lock: the positions that have reached the end of a page of what their client missed, so the next
+     * page is read ({@link Entry#reached}): null (nearly always), one entry, or a list of them for several topics.
+     */
+    private Object backlogTails() {
+        if (cursor != null) {
+            Entry position = cursor.position;
+            return position != null && position.next == null && position.endsBacklogPage() ? position : null;
+        }
+        if (topics == null) {
+            return null;
+        }
+        List<Entry> tails = null;
+        for (Follower follower : topics.followers) {
+            Entry position = follower.position;
+            if (position != null && position.next == null && position.endsBacklogPage()) {
+                if (tails == null) {
+                    tails = new ArrayList<>(2);
+                }
+                tails.add(position);
+            }
+        }
+        return tails;
     }
 
     /** Takes everything pending, up to MAX_WRITE bytes, as one buffer; null if there is nothing (and no headers). */

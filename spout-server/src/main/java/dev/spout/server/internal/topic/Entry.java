@@ -27,6 +27,9 @@ public final class Entry {
     final long timestampMillis;
     public volatile @Nullable Entry next;
 
+    @Nullable
+    Backlog backlog; // set on the last entry of a page of a backlog, before the page is linked
+
     Entry(
             @Nullable String id,
             byte[] bytes,
@@ -80,22 +83,26 @@ public final class Entry {
         return new Entry(id, bytes, bodyOffset, dataOffset, alsoIn, end, timestampMillis);
     }
 
-    /**
-     * A position after the event {@code afterId} (empty: the topic's beginning) from which the events {@code
-     * missed} (read back from the broker, oldest first, the last one being {@code head}'s) lead to {@code head}, so
-     * that a subscriber follows them and then the topic's own entries as one list.
-     */
-    static Entry leadingTo(String afterId, java.util.List<Entry> missed, Entry head) {
-        Entry next = head;
-        long end = head.end - head.bytes.length;
-        for (int i = missed.size() - 2; i >= 0; i--) {
-            Entry linked = missed.get(i).at(end);
-            linked.next = next;
-            next = linked;
-            end -= linked.bytes.length;
-        }
-        var position = new Entry(afterId, NO_BYTES, 0, 0, null, end, next.timestampMillis);
-        position.next = next;
+    /** A position after the event {@code afterId} (empty: the topic's beginning) whose next entry is {@code first}. */
+    static Entry after(String afterId, Entry first) {
+        var position = new Entry(afterId, NO_BYTES, 0, 0, null, first.end - first.bytes.length, first.timestampMillis);
+        position.next = first;
         return position;
+    }
+
+    /** Whether this entry is the last of a page of a {@link Backlog}, with more of it to read after it. */
+    public boolean endsBacklogPage() {
+        return backlog != null;
+    }
+
+    /**
+     * A subscriber's position is now this entry: if it is the last of a page of a {@link Backlog} with more after
+     * it, the next page is read. Outside every lock; does not block.
+     */
+    public void reached() {
+        Backlog more = backlog;
+        if (more != null && next == null) {
+            more.reached(this);
+        }
     }
 }

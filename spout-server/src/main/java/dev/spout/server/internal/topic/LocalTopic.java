@@ -41,6 +41,7 @@ public final class LocalTopic implements Topic, TopicLog {
     private volatile Entry head = Entry.start();
     final History history;
     final FanOut fanOut;
+    final Executor executor; // the fan-out's threads, for work a broker's reply starts
     final Topics owner;
     private final boolean onDemand; // its name matched a pattern: reclaimed when left empty
     private volatile boolean retired; // reclaimed: whoever still holds it is sent to the topic of its name now
@@ -52,6 +53,7 @@ public final class LocalTopic implements Topic, TopicLog {
         this.settings = settings;
         this.history = new History(settings);
         this.fanOut = new FanOut(name, executor, () -> head);
+        this.executor = executor;
         this.owner = owner;
         this.onDemand = onDemand;
     }

@@ -17,6 +17,12 @@ public interface Subscriber {
     /** The topic's newest entry is now {@code head}: write what lies between the position and it. */
     void published(Entry head);
 
+    /**
+     * Another page of what the client missed, {@code bytes} long, is linked ahead of it ({@link Backlog}): more waits
+     * for it, and that is not its falling behind. Outside every lock.
+     */
+    default void caughtUpMore(long bytes) {}
+
     /** Telling this subscriber failed (a bug, not the client): it must end. */
     void failed(RuntimeException cause);
 

@@ -1,6 +1,5 @@
 package dev.spout.server.internal.topic;
 
-import dev.spout.broker.StoredEvent;
 import dev.spout.broker.internal.log.Logs;
 import dev.spout.server.topic.Replay;
 import dev.spout.server.topic.ReplayGap;
@@ -149,11 +148,7 @@ final class Subscribing {
         if (total == 0) {
             return Optional.of(anchor);
         }
-        Optional<List<StoredEvent>> after = fromBroker(anchor, headThen.id);
-        if (after.isEmpty() || after.get().size() < total) {
-            return Optional.empty();
-        }
-        return Optional.of(after.get().get((int) total - 1).id());
+        return Backlog.idAfter(topic, anchor, total, headThen);
     }
 
     private Entry catchUp(String lastEventId, Entry headThen, Entry oldestThen) {
@@ -166,15 +161,10 @@ final class Subscribing {
      */
     private Entry catchUp(String lastEventId, String reported, Entry headThen, Entry oldestThen) {
         if (headThen.id != null) {
-            Optional<List<StoredEvent>> missed = fromBroker(lastEventId, headThen.id);
-            if (missed.isPresent() && missed.get().isEmpty()) {
-                return headThen;
-            }
-            if (missed.isPresent() && missed.get().getLast().id().equals(headThen.id)) {
-                // everything up to the noted head came from the broker, in order: linked before the topic's own
-                List<Entry> entries = new ArrayList<>(missed.get().size());
-                missed.get().forEach(stored -> entries.add(Entry.of(stored, topic.name())));
-                return Entry.leadingTo(lastEventId, entries, headThen);
+            // What the broker still has up to the noted head, a page at a time, linked before the topic's own.
+            Entry missed = Backlog.start(topic, subscriber, lastEventId, headThen);
+            if (missed != null) {
+                return missed;
             }
         }
         return gap(reported, headThen, oldestThen);
@@ -195,15 +185,6 @@ final class Subscribing {
                 yield headThen;
             }
         };
-    }
-
-    private Optional<List<StoredEvent>> fromBroker(String afterId, String upToId) {
-        try {
-            return topic.broker().readRange(afterId, upToId);
-        } catch (RuntimeException failure) {
-            LOG.warn("Topic {} could not read missed events from its broker: {}", topic.name(), failure.toString());
-            return Optional.empty();
-        }
     }
 
     private Replay decide(String lastEventId, Entry headThen, Entry oldestThen) {
@@ -239,8 +220,8 @@ final class Subscribing {
             return; // the client left before it could subscribe
         }
         topic.fanOut.add(subscriber);
-        int replayed = 0;
-        for (Entry e = position; e != topic.head(); e = e.next) {
+        int replayed = 0; // up to the head, or the end of a backlog's first page (the others count themselves)
+        for (Entry e = position; e != topic.head() && e.next != null; e = e.next) {
             replayed++;
         }
         topic.replayed.add(replayed);
