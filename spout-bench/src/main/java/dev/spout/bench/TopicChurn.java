@@ -25,7 +25,7 @@ final class TopicChurn {
         int wave = args.integer("wave", 100_000);
         Duration timeout = args.duration("timeout", Duration.ofSeconds(300));
         try (Spout app = Spout.create()) {
-            app.topicPattern("u/*", t -> t.history(1, Duration.ofMillis(500)));
+            app.topicPattern("u/*", t -> t.history(1, Duration.ofMillis(500)).maxTopics(wave));
             app.start("127.0.0.1", 0);
             long before = heapAfterGcKib();
             long fullest = 0;

@@ -24,11 +24,15 @@ import java.util.regex.Pattern;
  * A shared document per path: {@code /docs/<doc>} is the page of one document, and its stream {@code
  * /docs/<doc>/events} follows the topic {@code doc/<doc>}, chosen from the path's parameter. Browsers on one document
  * see each other's edits; a browser on another document sees none of them. Each document's topic keeps its latest
- * version, so a browser that opens it late (or reconnects) starts from there.
+ * version for ten minutes, so a browser that opens it late (or reconnects) starts from there.
+ *
+ * <p>Anyone may create a document by saving it, so the documents are topics on demand with a bound: at most {@value
+ * #DOCUMENTS} at once; saving one more is answered {@code 503} (the form shows why) until one is left idle.
  */
 public final class DocumentExample {
     static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,40}");
     static final int MAX_LENGTH = 2000;
+    static final int DOCUMENTS = 100;
 
     private DocumentExample() {}
 
@@ -38,7 +42,11 @@ public final class DocumentExample {
     }
 
     public static void define(Routes app) {
-        app.topicPattern("doc/*", topic -> topic.history(1, Duration.ofHours(1)).initialReplay(1));
+        app.topicPattern(
+                "doc/*",
+                topic -> topic.history(1, Duration.ofMinutes(10))
+                        .initialReplay(1)
+                        .maxTopics(DOCUMENTS));
 
         app.page("/{doc}", page -> {
             String doc = page.request().pathParameter("doc").orElseThrow();

@@ -72,6 +72,43 @@ class DemoTest {
         }
     }
 
+    /** The review's reproduction: one anonymous session made 2,000 documents, each a topic kept for an hour. */
+    @Test
+    void anAnonymousSessionCannotCreateDocumentsWithoutBound() throws Exception {
+        try (var app = Demo.create(null).start("127.0.0.1", 0);
+                var browser = HttpClient.newBuilder()
+                        .cookieHandler(new java.net.CookieManager())
+                        .build()) {
+            String base = "http://127.0.0.1:" + app.port();
+            String page = browser.send(get(base + "/docs/first"), HttpResponse.BodyHandlers.ofString())
+                    .body();
+            var token = java.util.regex.Pattern.compile("<meta name=\"spout-csrf\" content=\"([^\"]+)\">")
+                    .matcher(page);
+            assertThat(token.find()).isTrue();
+            int saved = 0;
+            HttpResponse<String> refused = null;
+            for (int doc = 0; doc < 150 && refused == null; doc++) {
+                var save = browser.send(
+                        HttpRequest.newBuilder(URI.create(base + "/docs/ajax/d" + doc + "/edit"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("X-Spout-CSRF", token.group(1))
+                                .header("Origin", base)
+                                .POST(HttpRequest.BodyPublishers.ofString("text=hello"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (save.statusCode() == 204) {
+                    saved++;
+                } else {
+                    refused = save;
+                }
+            }
+            assertThat(saved).isEqualTo(DocumentExample.DOCUMENTS);
+            assertThat(refused).isNotNull();
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.body()).contains("No more topics like");
+        }
+    }
+
     private static HttpRequest get(String url) {
         return HttpRequest.newBuilder(URI.create(url)).build();
     }

@@ -114,6 +114,9 @@ public class SpoutProperties {
         /** How many of the latest events a new client (without Last-Event-ID) gets first. */
         private int initialReplay;
 
+        /** For a pattern: the most of its topics that exist at once; past it, asking for a new one is refused. */
+        private int maxTopics = TopicOptions.DEFAULT_MAX_TOPICS;
+
         public int getHistoryEvents() {
             return historyEvents;
         }
@@ -146,10 +149,19 @@ public class SpoutProperties {
             this.initialReplay = initialReplay;
         }
 
+        public int getMaxTopics() {
+            return maxTopics;
+        }
+
+        public void setMaxTopics(int maxTopics) {
+            this.maxTopics = maxTopics;
+        }
+
         void applyTo(TopicOptions options) {
             options.history(historyEvents, historyAge)
                     .historyBytes(historyBytes.toBytes())
-                    .initialReplay(initialReplay);
+                    .initialReplay(initialReplay)
+                    .maxTopics(maxTopics);
         }
     }
 

@@ -30,6 +30,10 @@ public final class TopicOptions {
     private Authorizer authorizer = Authorizer.allowAll();
     private ReplayGapHandler gapHandler = gap -> Replay.history();
     private @Nullable Duration retry;
+    private int maxTopics = DEFAULT_MAX_TOPICS;
+
+    /** The most topics of one pattern that exist at once unless set otherwise. */
+    public static final int DEFAULT_MAX_TOPICS = 10_000;
 
     /** The defaults: 1024 events for 10 minutes and at most 16 MiB, events up to 256 KiB, open to everyone. */
     public TopicOptions() {}
@@ -105,6 +109,27 @@ public final class TopicOptions {
         }
         this.retry = delay;
         return this;
+    }
+
+    /**
+     * For a pattern's options ({@link dev.spout.server.Routes#topicPattern}): the most topics of the pattern that
+     * exist at once on this node (default 10,000). Topics on demand are often named from a request (a user, a
+     * document), so a stranger could otherwise create them at will, each keeping its history; past the bound, asking
+     * for a new one throws {@link TooManyTopicsException} (a {@code 503} where a handler lets it out), and a topic
+     * reclaimed (left with neither subscribers nor history) gives its place back. A topic whose name matches no
+     * pattern is never reclaimed: never name one from a stranger's input without a pattern.
+     */
+    public TopicOptions maxTopics(int topics) {
+        if (topics < 1) {
+            throw new IllegalArgumentException("A pattern allows at least one topic, got " + topics);
+        }
+        this.maxTopics = topics;
+        return this;
+    }
+
+    /** The most topics of a pattern with these options that exist at once. */
+    public int maxTopics() {
+        return maxTopics;
     }
 
     /** The most events the history keeps. */

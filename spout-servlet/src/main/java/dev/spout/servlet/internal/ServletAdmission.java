@@ -2,6 +2,7 @@ package dev.spout.servlet.internal;
 
 import dev.spout.server.auth.Access;
 import dev.spout.server.auth.Authorizer;
+import dev.spout.server.http.HttpStatusException;
 import dev.spout.server.internal.stream.EventStream;
 import dev.spout.server.internal.stream.Opening;
 import dev.spout.server.internal.stream.Streams;
@@ -46,7 +47,13 @@ public final class ServletAdmission {
             return;
         }
         var client = new ServletClientRequest(request);
-        Access access = check(authorizer, client);
+        Access access;
+        try {
+            access = check(authorizer, client);
+        } catch (HttpStatusException refused) { // a refusal with its status, or a bound met (too many topics)
+            response.sendError(refused.status(), refused.getMessage());
+            return;
+        }
         if (access != Access.ALLOW) {
             response.sendError(access.status());
             return;

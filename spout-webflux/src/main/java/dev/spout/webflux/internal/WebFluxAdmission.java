@@ -2,6 +2,7 @@ package dev.spout.webflux.internal;
 
 import dev.spout.server.auth.Access;
 import dev.spout.server.auth.Authorizer;
+import dev.spout.server.http.HttpStatusException;
 import dev.spout.server.internal.stream.EventStream;
 import dev.spout.server.internal.stream.Opening;
 import dev.spout.server.internal.stream.Streams;
@@ -75,6 +76,8 @@ public final class WebFluxAdmission {
         Access access;
         try {
             access = authorizer.check(client);
+        } catch (HttpStatusException refused) { // a refusal with its status, or a bound met (too many topics)
+            return Flux.error(new Refusal(HttpStatusCode.valueOf(refused.status()), refused.getMessage(), null, null));
         } catch (Exception failure) {
             return Flux.error(new IllegalStateException("The authorizer of " + client.path() + " failed", failure));
         }

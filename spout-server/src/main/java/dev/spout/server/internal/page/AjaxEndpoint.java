@@ -3,6 +3,7 @@ package dev.spout.server.internal.page;
 import dev.spout.broker.internal.log.Logs;
 import dev.spout.server.auth.ClientRequest;
 import dev.spout.server.auth.Session;
+import dev.spout.server.http.HttpStatusException;
 import dev.spout.server.internal.auth.JettyClientRequest;
 import dev.spout.server.internal.auth.Sessions;
 import dev.spout.server.internal.http.FormBody;
@@ -86,6 +87,10 @@ public final class AjaxEndpoint implements Request.Handler {
         var exchange = new AjaxCall(clientRequest);
         try {
             handler.handle(exchange);
+        } catch (HttpStatusException refused) { // a handler's own refusal, or a bound it met (too many topics)
+            LOG.debug("Ajax call to {} answered {}: {}", path, refused.status(), refused.getMessage());
+            PlainRefusal.send(response, callback, refused.status(), refused.getMessage());
+            return true;
         } catch (Exception failure) {
             LOG.error("The ajax handler {} failed", path, failure);
             PlainRefusal.send(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500);

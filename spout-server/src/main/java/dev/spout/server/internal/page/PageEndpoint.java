@@ -3,6 +3,7 @@ package dev.spout.server.internal.page;
 import dev.spout.broker.internal.log.Logs;
 import dev.spout.html.Node;
 import dev.spout.server.auth.Session;
+import dev.spout.server.http.HttpStatusException;
 import dev.spout.server.internal.auth.JettyClientRequest;
 import dev.spout.server.internal.auth.Sessions;
 import dev.spout.server.internal.http.FormBody;
@@ -105,6 +106,10 @@ public final class PageEndpoint implements Request.Handler {
                     ? clientRequest.startSession().csrfToken()
                     : clientRequest.session().map(Session::csrfToken).orElse(null);
             html = PageRenderer.render(page, body, token);
+        } catch (HttpStatusException refused) { // the page's own refusal, or a bound it met (too many topics)
+            LOG.debug("The page {} answered {}: {}", path, refused.status(), refused.getMessage());
+            Response.writeError(request, response, callback, refused.status(), refused.getMessage());
+            return true;
         } catch (Exception failure) {
             LOG.error("The page {} failed", path, failure);
             Response.writeError(request, response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500);

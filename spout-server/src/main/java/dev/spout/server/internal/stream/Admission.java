@@ -3,6 +3,7 @@ package dev.spout.server.internal.stream;
 import dev.spout.server.auth.Access;
 import dev.spout.server.auth.Authorizer;
 import dev.spout.server.auth.Session;
+import dev.spout.server.http.HttpStatusException;
 import dev.spout.server.internal.auth.JettyClientRequest;
 import dev.spout.server.internal.auth.Sessions;
 import dev.spout.server.internal.http.Methods;
@@ -58,7 +59,13 @@ final class Admission {
             return null;
         }
         var clientRequest = new JettyClientRequest(request, response, sessions, null);
-        Access access = authorizer.check(clientRequest);
+        Access access;
+        try {
+            access = authorizer.check(clientRequest);
+        } catch (HttpStatusException refused) { // a refusal with its status, or a bound met (too many topics)
+            Response.writeError(request, response, callback, refused.status(), refused.getMessage());
+            return null;
+        }
         if (access != Access.ALLOW) {
             Response.writeError(request, response, callback, access.status());
             return null;

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
 /**
@@ -43,19 +44,21 @@ public final class LocalTopic implements Topic, TopicLog {
     final FanOut fanOut;
     final Executor executor; // the fan-out's threads, for work a broker's reply starts
     final Topics owner;
-    private final boolean onDemand; // its name matched a pattern: reclaimed when left empty
+    final @Nullable TopicPattern pattern; // the pattern its name matched: then reclaimed when left empty
+    private final boolean onDemand;
     private volatile boolean retired; // reclaimed: whoever still holds it is sent to the topic of its name now
     private final AtomicInteger publishing = new AtomicInteger();
     private final AtomicInteger joining = new AtomicInteger(); // subscribers on their way in: the broker delivers
 
-    LocalTopic(String name, TopicSettings settings, Executor executor, Topics owner, boolean onDemand) {
+    LocalTopic(String name, TopicSettings settings, Executor executor, Topics owner, @Nullable TopicPattern pattern) {
         this.name = name;
         this.settings = settings;
         this.history = new History(settings);
         this.fanOut = new FanOut(name, executor, () -> head);
         this.executor = executor;
         this.owner = owner;
-        this.onDemand = onDemand;
+        this.pattern = pattern;
+        this.onDemand = pattern != null;
     }
 
     void attach(Broker broker) {

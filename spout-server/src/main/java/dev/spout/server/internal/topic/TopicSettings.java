@@ -17,7 +17,8 @@ public record TopicSettings(
         int initialReplay,
         Authorizer authorizer,
         ReplayGapHandler gapHandler,
-        Duration retry) {
+        Duration retry,
+        int maxTopics) {
 
     /**
      * The settings of {@code options}, for an application whose subscribers may have {@code maxQueuedBytes}
@@ -42,6 +43,7 @@ public record TopicSettings(
                 options.initialReplay(),
                 options.authorizer(),
                 options.gapHandler(),
-                options.retry().orElse(null));
+                options.retry().orElse(null),
+                options.maxTopics());
     }
 }

@@ -1,6 +1,7 @@
 package dev.spout.server.internal.topic;
 
 import dev.spout.broker.Broker;
+import dev.spout.server.topic.TooManyTopicsException;
 import dev.spout.server.topic.TopicOptions;
 import dev.spout.server.topic.TopicStats;
 import dev.spout.sse.SseEncoder;
@@ -55,7 +56,19 @@ public final class Topics {
         if (settings == null) {
             return byName.computeIfAbsent(name, key -> {
                 TopicPattern pattern = patternOf(key);
-                return create(key, pattern != null ? pattern.settings() : defaults, pattern != null);
+                if (pattern == null) {
+                    return create(key, defaults, null);
+                }
+                if (!pattern.take()) {
+                    throw new TooManyTopicsException(
+                            key, pattern.pattern(), pattern.settings().maxTopics());
+                }
+                try {
+                    return create(key, pattern.settings(), pattern);
+                } catch (RuntimeException failure) {
+                    pattern.release();
+                    throw failure;
+                }
             });
         }
         var options = new TopicOptions();
@@ -63,7 +76,7 @@ public final class Topics {
         var created = new boolean[1];
         LocalTopic topic = byName.computeIfAbsent(name, key -> {
             created[0] = true;
-            return create(key, TopicSettings.of(key, options, maxQueuedBytes), false);
+            return create(key, TopicSettings.of(key, options, maxQueuedBytes), null);
         });
         if (!created[0]) {
             throw new IllegalStateException(
@@ -191,6 +204,7 @@ public final class Topics {
                 });
             }
         }
+        reclaimed.forEach(topic -> topic.pattern.release());
         reclaimed.forEach(LocalTopic::close); // outside the map: a broker's detach may take a round trip
         this.reclaimed.add(reclaimed.size());
     }
@@ -205,8 +219,8 @@ public final class Topics {
         byName.values().forEach(LocalTopic::close);
     }
 
-    private LocalTopic create(String name, TopicSettings settings, boolean onDemand) {
-        var topic = new LocalTopic(name, settings, executor, this, onDemand);
+    private LocalTopic create(String name, TopicSettings settings, TopicPattern pattern) {
+        var topic = new LocalTopic(name, settings, executor, this, pattern);
         topic.attach(broker);
         return topic;
     }
