@@ -1,10 +1,11 @@
 package dev.spout.server.auth;
 
+import dev.spout.server.internal.http.AddressPrefix;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows down password guessing on a sign-in page: after {@code failures} failed attempts within the window from
@@ -28,15 +29,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * }
  * }</pre>
  *
- * <p>Memory is bounded: at most 100,000 addresses and names are tracked; beyond, those whose failures have all left
- * the window are forgotten first.
+ * <p>An IPv6 client counts by its /64 (one host holds a whole /64, so each of its addresses is not another client);
+ * an IPv4 client by its address. Memory is bounded: at most 100,000 clients and names are tracked, and past that
+ * the one used least recently is forgotten, in constant time (a client that tried long ago gets a fresh count; a
+ * name tried from many clients is still throttled by its own count).
  */
 public final class SignInThrottle {
     private static final int MAX_KEYS = 100_000;
 
     private final int failures;
     private final long windowNanos;
-    private final Map<String, Failures> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Failures> byKey = new LinkedHashMap<>(1024, 0.75f, true) { // least recently used first
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
+                    return size() > MAX_KEYS;
+                }
+            };
 
     private SignInThrottle(int failures, Duration window) {
         if (failures < 1) {
@@ -61,39 +69,60 @@ public final class SignInThrottle {
 
     /** How long this client must wait before trying this user name again: {@link Duration#ZERO} if it may now. */
     public Duration waitBefore(ClientRequest request, String user) {
-        long now = System.nanoTime();
-        long wait =
-                Math.max(waitNanos(addressKey(request), failures, now), waitNanos(userKey(user), 4 * failures, now));
-        return Duration.ofNanos(wait);
+        return waitBefore(request.remoteAddress(), user);
     }
 
     /** An attempt failed (unknown user or wrong password). */
     public void failed(ClientRequest request, String user) {
-        long now = System.nanoTime();
-        record(addressKey(request), failures, now);
-        record(userKey(user), 4 * failures, now);
+        failed(request.remoteAddress(), user);
     }
 
     /** An attempt succeeded: the address's failures are forgiven. */
     public void succeeded(ClientRequest request, String user) {
         Objects.requireNonNull(user, "user");
-        byKey.remove(addressKey(request));
+        synchronized (byKey) {
+            byKey.remove(addressKey(request.remoteAddress()));
+        }
+    }
+
+    Duration waitBefore(String address, String user) {
+        long now = System.nanoTime();
+        long wait =
+                Math.max(waitNanos(addressKey(address), failures, now), waitNanos(userKey(user), 4 * failures, now));
+        return Duration.ofNanos(wait);
+    }
+
+    void failed(String address, String user) {
+        long now = System.nanoTime();
+        record(addressKey(address), failures, now);
+        record(userKey(user), 4 * failures, now);
+    }
+
+    /** How many clients and names are tracked now. */
+    int tracked() {
+        synchronized (byKey) {
+            return byKey.size();
+        }
     }
 
     private long waitNanos(String key, int allowed, long now) {
-        Failures recent = byKey.get(key);
+        Failures recent;
+        synchronized (byKey) {
+            recent = byKey.get(key);
+        }
         return recent == null ? 0 : recent.waitNanos(allowed, windowNanos, now);
     }
 
     private void record(String key, int allowed, long now) {
-        if (byKey.size() >= MAX_KEYS) {
-            byKey.values().removeIf(f -> f.waitNanos(1, windowNanos, now) == 0);
+        Failures recent;
+        synchronized (byKey) {
+            recent = byKey.computeIfAbsent(key, k -> new Failures(allowed));
         }
-        byKey.computeIfAbsent(key, k -> new Failures(allowed)).add(now);
+        recent.add(now);
     }
 
-    private static String addressKey(ClientRequest request) {
-        return "address " + request.remoteAddress();
+    private static String addressKey(String address) {
+        return "address " + AddressPrefix.of(address);
     }
 
     private static String userKey(String user) {
