@@ -27,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  * signed in when that node dies and the proxy sends the browser to another. Each session is a hash ({@code
  * spout:session:<id>}: user, CSRF token, creation time, attributes) whose time to live starts again at each request
  * (8 hours for a signed-in user's, 30 minutes for an anonymous one's, by default), so Redis forgets idle sessions by
- * itself. Attributes are stored as JSON (Jackson): {@code put} takes any value Jackson writes, {@code get} reads it
+ * itself. At most 100,000 anonymous sessions are kept (beyond, the least recently used go first, as in memory),
+ * indexed by their last activity in a sorted set, so a flood of cookie-less requests cannot fill Redis; signed-in
+ * users' sessions are never pushed out. Attributes are stored as JSON (Jackson): {@code put} takes any value Jackson writes, {@code get} reads it
  * back as the type asked for.
  *
  * <pre>{@code
@@ -40,6 +42,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RedisSessionStore implements SessionStore, AutoCloseable {
     static final String PREFIX = "spout:session:";
+    static final String ANONYMOUS = "spout:sessions-anonymous"; // the index: anonymous sessions by last activity
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
@@ -48,11 +51,16 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
     private final StatefulRedisConnection<String, String> connection;
     private final Duration idle;
     private final Duration anonymousIdle;
+    private final int maxAnonymous;
 
-    private RedisSessionStore(String uri, Duration idle, Duration anonymousIdle) {
+    private RedisSessionStore(String uri, Duration idle, Duration anonymousIdle, int maxAnonymous) {
         if (idle.isNegative() || idle.isZero() || anonymousIdle.isNegative() || anonymousIdle.isZero()) {
             throw new IllegalArgumentException("Session idle times must be positive");
         }
+        if (maxAnonymous < 1) {
+            throw new IllegalArgumentException("At least one anonymous session must be allowed, got " + maxAnonymous);
+        }
+        this.maxAnonymous = maxAnonymous;
         RedisURI redis = RedisURI.create(uri);
         redis.setTimeout(COMMAND_TIMEOUT);
         redis.setClientName("spout-sessions");
@@ -69,7 +77,12 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
 
     /** Sessions at that Redis, with the idle times after which signed-in and anonymous ones are forgotten. */
     public static RedisSessionStore connect(String uri, Duration idle, Duration anonymousIdle) {
-        return new RedisSessionStore(uri, idle, anonymousIdle);
+        return connect(uri, idle, anonymousIdle, 100_000);
+    }
+
+    /** As {@link #connect(String, Duration, Duration)}, keeping at most {@code maxAnonymous} anonymous sessions. */
+    public static RedisSessionStore connect(String uri, Duration idle, Duration anonymousIdle, int maxAnonymous) {
+        return new RedisSessionStore(uri, idle, anonymousIdle, maxAnonymous);
     }
 
     @Override
@@ -80,9 +93,10 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         List<Object> fields = await(RedisScripts.SESSION_FIND.run(
                 connection,
                 ScriptOutputType.MULTI,
-                new String[] {PREFIX + id},
+                new String[] {PREFIX + id, ANONYMOUS},
                 Long.toString(idle.toMillis()),
-                Long.toString(anonymousIdle.toMillis())));
+                Long.toString(anonymousIdle.toMillis()),
+                Long.toString(System.currentTimeMillis())));
         if (fields.isEmpty()) {
             return Optional.empty();
         }
@@ -100,6 +114,8 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         long created = System.currentTimeMillis();
         List<String> args = new ArrayList<>(List.of(
                 Long.toString((user == null ? anonymousIdle : idle).toMillis()),
+                Long.toString(created),
+                Integer.toString(user == null ? maxAnonymous : 0),
                 RedisSession.CSRF,
                 csrf,
                 RedisSession.CREATED,
@@ -109,13 +125,19 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
             args.add(user);
         }
         await(RedisScripts.SESSION_CREATE.run(
-                connection, ScriptOutputType.INTEGER, new String[] {PREFIX + id}, args.toArray(String[]::new)));
+                connection,
+                ScriptOutputType.INTEGER,
+                new String[] {PREFIX + id, ANONYMOUS},
+                args.toArray(String[]::new)));
         return new RedisSession(id, user, csrf, Instant.ofEpochMilli(created), new HashMap<>(), this);
     }
 
     @Override
     public void invalidate(String id) {
-        await(connection.async().del(PREFIX + id).toCompletableFuture());
+        var commands = connection.async();
+        var removed = commands.zrem(ANONYMOUS, PREFIX + id);
+        await(commands.del(PREFIX + id).toCompletableFuture());
+        await(removed.toCompletableFuture());
     }
 
     /** Sets an attribute of a session that still exists; false if it expired meanwhile. */

@@ -204,6 +204,82 @@ class RedisSessionTest {
     }
 
     @Test
+    void anonymousSessionsAreCappedInRedisAndSignedInOnesSurviveAFlood() throws Exception {
+        var node = Spout.create(options -> options.sessions(
+                RedisSessionStore.connect(redis.uri(), Duration.ofHours(8), Duration.ofMinutes(30), 50)));
+        nodes.add(node);
+        node.post("/login", request -> {
+            request.signIn("ann");
+            return HttpResponse.text("signed in");
+        });
+        node.post("/visit", request -> {
+            request.startSession(); // an anonymous visitor's session, as a page with ajax starts one
+            return HttpResponse.noContent();
+        });
+        node.get(
+                "/me",
+                Authorizer.requireUser(),
+                request -> HttpResponse.text(request.user().orElseThrow()));
+        node.start("127.0.0.1", 0);
+        String ann = signIn(node);
+        String firstVisitor = null;
+        for (int i = 0; i < 200; i++) {
+            var visit = client.send(
+                    HttpRequest.newBuilder(node.uri("/visit"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    BodyHandlers.discarding());
+            firstVisitor = firstVisitor != null
+                    ? firstVisitor
+                    : visit.headers().firstValue("Set-Cookie").orElseThrow();
+        }
+        RedisClient redisClient = RedisClient.create(redis.uri());
+        try (var connection = redisClient.connect()) {
+            var commands = connection.sync();
+            assertThat(commands.keys(RedisSessionStore.PREFIX + "*"))
+                    .as("50 anonymous and ann's")
+                    .hasSize(51);
+            assertThat(commands.zcard(RedisSessionStore.ANONYMOUS)).isEqualTo(50);
+            String oldest = firstVisitor.substring(firstVisitor.indexOf('=') + 1, firstVisitor.indexOf(';'));
+            assertThat(commands.exists(RedisSessionStore.PREFIX + oldest))
+                    .as("the least recently used went")
+                    .isZero();
+        } finally {
+            redisClient.shutdown();
+        }
+        assertThat(get(node, "/me", ann).body()).isEqualTo("ann");
+    }
+
+    @Test
+    void aRequestWithManySessionCookiesCostsOneLookUp() throws Exception {
+        Spout a = node();
+        String cookie = signIn(a);
+        RedisClient redisClient = RedisClient.create(redis.uri());
+        try (var connection = redisClient.connect()) {
+            var commands = connection.sync();
+            long before = scriptCalls(commands.info("commandstats"));
+            var many = new StringBuilder();
+            for (int i = 0; i < 130; i++) {
+                many.append("SPOUT_SESSION=").append(String.format("%043d", i)).append("; ");
+            }
+            assertThat(get(a, "/me", many + cookie).statusCode())
+                    .as("only the first is looked at")
+                    .isEqualTo(401);
+            assertThat(scriptCalls(commands.info("commandstats")) - before).isEqualTo(1);
+            assertThat(get(a, "/me", cookie).statusCode()).isEqualTo(200);
+        } finally {
+            redisClient.shutdown();
+        }
+    }
+
+    /** How many scripts Redis has run (the session store's lookups are scripts). */
+    static long scriptCalls(String commandStats) {
+        var calls =
+                java.util.regex.Pattern.compile("cmdstat_evalsha:calls=(\\d+)").matcher(commandStats);
+        return calls.find() ? Long.parseLong(calls.group(1)) : 0;
+    }
+
+    @Test
     void anAttributeNeverBringsBackASessionThatExpiredMeanwhile() {
         try (var store = RedisSessionStore.connect(redis.uri())) {
             String id = store.create("ann").id();

@@ -23,13 +23,15 @@ public final class Sessions {
         this.ended = ended;
     }
 
+    /**
+     * The request's session: the first cookie of the session's name is looked up, and no other. A store may be a
+     * network round trip away, so a request that carries the cookie a hundred times must not cost a hundred; a
+     * browser sends one (the cookie is set for one path and this host only).
+     */
     public Optional<Session> find(Request request) {
         for (HttpCookie cookie : Request.getCookies(request)) {
             if (cookie.getName().equals(cookieName)) {
-                Optional<Session> session = store.find(cookie.getValue());
-                if (session.isPresent()) {
-                    return session;
-                }
+                return store.find(cookie.getValue());
             }
         }
         return Optional.empty();
