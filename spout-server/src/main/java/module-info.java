@@ -10,6 +10,7 @@ module dev.spout.server {
     requires org.eclipse.jetty.alpn.server;
     requires org.eclipse.jetty.alpn.java.server;
     requires org.slf4j;
+    requires jdk.management; // the process's limit of open files, for the default connection limit
     requires tools.jackson.databind;
 
     exports dev.spout.server;

@@ -56,6 +56,8 @@ final class BenchServer {
         var app = Spout.create(options -> {
             BrokerChoice.configure(options, args.string("redis", null), port);
             options.http2MaxConcurrentStreams(args.integer("h2-streams", 1024));
+            // The load generators open every stream from a few loopback addresses: no limit per client here.
+            options.maxStreamsPerAddress(Integer.MAX_VALUE);
         });
         List<Topic> topics = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

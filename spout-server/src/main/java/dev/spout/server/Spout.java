@@ -90,7 +90,9 @@ public final class Spout implements Routes, SpoutEngine, AutoCloseable {
                         options.keyStore,
                         options.keyStorePassword,
                         options.writeTimeout,
-                        options.requestHeadTimeout));
+                        options.requestHeadTimeout,
+                        options.requestBodyTimeout,
+                        options.maxConnections));
         streamSettings = Engine.streamSettings(options);
         var streams = new Streams(streamSettings, server.getByteBufferPool(), Engine.checkpoints(options.broker));
         var bodies = new FormBody(options.maxRequestBody, options.maxFormFields);

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * var app = Spout.create(options -> options
  *         .heartbeat(Duration.ofSeconds(15))          // a comment on every idle stream
  *         .maxQueuedBytes(512 * 1024)                 // then the slow-client policy applies
- *         .maxStreams(15_000).maxStreamsPerAddress(50)
+ *         .maxStreams(15_000).maxStreamsPerAddress(50)     // per client address (an IPv6 /64)
  *         .cors(List.of("https://app.example.com"), true));
  * }</pre>
  */
@@ -28,7 +28,7 @@ public final class SpoutOptions {
     long maxQueuedBytes = 1024 * 1024;
     SlowClientPolicy slowClients = SlowClientPolicy.disconnect();
     int maxStreams = Integer.MAX_VALUE;
-    int maxStreamsPerAddress = Integer.MAX_VALUE;
+    int maxStreamsPerAddress = 500;
     Duration retryAfter = Duration.ofSeconds(5);
     int maxCheckpoints = 100_000;
     int maxCheckpointsPerClient = 1_000;
@@ -55,6 +55,8 @@ public final class SpoutOptions {
 
     SecurityHeaders securityHeaders = SecurityHeaders.defaults();
     Duration requestHeadTimeout = Duration.ofSeconds(10);
+    Duration requestBodyTimeout = Duration.ofSeconds(30);
+    int maxConnections = ConnectionBudget.defaultMaxConnections();
     int maxRequestBody = 1024 * 1024;
     int maxFormFields = 1000;
 
@@ -106,7 +108,13 @@ public final class SpoutOptions {
         return this;
     }
 
-    /** The most streams open at once from one client address (default: no limit). */
+    /**
+     * The most streams open at once from one client (default 500): an IPv4 address, or an IPv6 /64 (one host holds a
+     * whole /64). More get {@code 503} with {@code Retry-After}. A browser opens at most six per site over HTTP/1.1,
+     * so 500 leaves room for an office behind one NAT while no single client takes the ~19,500 streams a process
+     * holds. Behind a reverse proxy every client has the proxy's address: raise it there (to {@code
+     * Integer.MAX_VALUE}, and bound clients at the proxy).
+     */
     public SpoutOptions maxStreamsPerAddress(int streams) {
         this.maxStreamsPerAddress = positive(streams, "maxStreamsPerAddress");
         return this;
@@ -236,6 +244,30 @@ public final class SpoutOptions {
             throw new IllegalArgumentException("The request head timeout must be positive, got " + timeout);
         }
         this.requestHeadTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * How long a request's body may take to arrive, from the end of its head (default 30 seconds), over HTTP/1.x and
+     * HTTP/2: a client trickling a body (a byte every few seconds keeps an idle timeout from firing) is answered
+     * {@code 408} if a handler reads it, and its connection or HTTP/2 stream is closed.
+     */
+    public SpoutOptions requestBodyTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("The request body timeout must be positive, got " + timeout);
+        }
+        this.requestBodyTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * The most connections open at once (default: the process's limit of open files less 500, for its other files,
+     * Redis and the like; 19,500 where that limit is 20,000). Past it, new connections wait in the accept queue until
+     * one closes, rather than the process running out of file descriptors, when every accept and every other file
+     * it opens fails.
+     */
+    public SpoutOptions maxConnections(int connections) {
+        this.maxConnections = positive(connections, "maxConnections");
         return this;
     }
 

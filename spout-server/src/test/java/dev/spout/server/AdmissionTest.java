@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,53 @@ class AdmissionTest {
             assertThat(first.status()).isEqualTo(200);
             assertThat(get("/s").statusCode()).isEqualTo(503);
         }
+    }
+
+    /** The review found 1,000 streams from one address all answered 200: by default one client has 500. */
+    @Test
+    void byDefaultOneClientAddressHasFiveHundredStreams() throws Exception {
+        app = Spout.create();
+        app.sse("/s", sse -> Thread.sleep(Duration.ofMinutes(1)));
+        app.start("127.0.0.1", 0);
+        List<java.net.Socket> streams = new ArrayList<>();
+        try {
+            for (int i = 0; i < 500; i++) {
+                streams.add(rawStream());
+            }
+            for (java.net.Socket stream : streams) {
+                assertThat(statusLine(stream)).startsWith("HTTP/1.1 200 ");
+            }
+            try (var past = rawStream()) {
+                assertThat(statusLine(past)).startsWith("HTTP/1.1 503 ");
+            }
+            assertThat(get("/s").statusCode()).isEqualTo(503);
+        } finally {
+            for (java.net.Socket stream : streams) {
+                stream.close();
+            }
+        }
+        Await.value("open streams", app::openStreams, 0);
+        try (var again = SseTestClient.open(app.uri("/s"))) {
+            assertThat(again.status()).as("slots are released when streams end").isEqualTo(200);
+        }
+    }
+
+    private java.net.Socket rawStream() throws java.io.IOException {
+        var socket = new java.net.Socket("127.0.0.1", app.port());
+        socket.setSoTimeout((int) Await.DEFAULT.toMillis());
+        socket.getOutputStream()
+                .write("GET /s HTTP/1.1\r\nHost: test\r\nAccept: text/event-stream\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return socket;
+    }
+
+    private static String statusLine(java.net.Socket socket) throws java.io.IOException {
+        var line = new StringBuilder();
+        var in = socket.getInputStream();
+        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+            line.append((char) b);
+        }
+        return line.toString();
     }
 
     @Test

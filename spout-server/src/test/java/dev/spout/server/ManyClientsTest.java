@@ -21,7 +21,7 @@ class ManyClientsTest {
     static final int EVENTS = 5;
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    final Spout app = Spout.create();
+    final Spout app = Spout.create(options -> options.maxStreamsPerAddress(CLIENTS)); // all from 127.0.0.1
 
     @AfterEach
     void stop() {

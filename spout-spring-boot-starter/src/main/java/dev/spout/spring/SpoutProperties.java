@@ -42,7 +42,7 @@ public class SpoutProperties {
     private int maxStreams = Integer.MAX_VALUE;
 
     /** The most streams open at once from one client address. */
-    private int maxStreamsPerAddress = Integer.MAX_VALUE;
+    private int maxStreamsPerAddress = 500;
 
     /** What a client refused at a limit, or while the application stops, is told to wait. */
     private Duration retryAfter = Duration.ofSeconds(5);

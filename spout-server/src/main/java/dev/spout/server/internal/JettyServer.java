@@ -1,6 +1,7 @@
 package dev.spout.server.internal;
 
 import dev.spout.server.internal.http.H2cUpgrade;
+import dev.spout.server.internal.http.RequestBodyDeadline;
 import dev.spout.server.internal.http.RequestHeadDeadline;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -30,6 +32,8 @@ public final class JettyServer {
      * @param keyStorePassword its password
      * @param idleTimeout Jetty's idle timeout (a healthy idle stream is never closed by it)
      * @param requestHeadTimeout how long a request's head may take to arrive
+     * @param requestBodyTimeout how long a request's body may take to arrive after its head
+     * @param maxConnections the most connections open at once (more wait in the accept queue)
      */
     public record Settings(
             boolean http2,
@@ -37,7 +41,9 @@ public final class JettyServer {
             Path keyStore,
             String keyStorePassword,
             Duration idleTimeout,
-            Duration requestHeadTimeout) {}
+            Duration requestHeadTimeout,
+            Duration requestBodyTimeout,
+            int maxConnections) {}
 
     /**
      * Jetty's threads. Request handling (pages, ajax, a stream's first request and its authorizer) runs on virtual
@@ -64,6 +70,10 @@ public final class JettyServer {
         var headDeadline = new RequestHeadDeadline(settings.requestHeadTimeout(), connector.getScheduler());
         http.addCustomizer(headDeadline);
         connector.addEventListener(headDeadline);
+        http.addCustomizer(new RequestBodyDeadline(settings.requestBodyTimeout(), connector.getScheduler()));
+        // Past the limit Jetty stops accepting: new connections wait in the accept queue rather than the process
+        // running out of file descriptors (then every accept, and every other file, fails).
+        server.addBean(new NetworkConnectionLimit(settings.maxConnections(), connector));
         connector.setIdleTimeout(settings.idleTimeout().toMillis());
         // After a restart or a failover every client reconnects at once: a deep accept queue (capped by the kernel's
         // somaxconn) takes the storm instead of dropping connections (Jetty's default queue is the JDK's 50).

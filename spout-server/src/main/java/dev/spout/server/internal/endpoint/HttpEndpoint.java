@@ -100,9 +100,14 @@ public final class HttpEndpoint implements Request.Handler {
         } catch (RequestBody.TooLarge tooLarge) {
             PlainRefusal.send(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge.getMessage());
             return true;
-        } catch (IOException broken) { // the client went away mid-body, or sent a broken chunk
+        } catch (IOException broken) { // the client went away mid-body, sent a broken chunk, or took too long
             LOG.debug("The body of {} {} could not be read", method, path, broken);
-            PlainRefusal.send(response, callback, HttpStatus.BAD_REQUEST_400, "The body cannot be read");
+            if (RequestBody.timedOut(broken)) {
+                PlainRefusal.send(
+                        response, callback, HttpStatus.REQUEST_TIMEOUT_408, "The body did not arrive in time");
+            } else {
+                PlainRefusal.send(response, callback, HttpStatus.BAD_REQUEST_400, "The body cannot be read");
+            }
             return true;
         }
         HttpResponse answer;

@@ -54,6 +54,9 @@ public record FormBody(int maxBytes, int maxFields) {
             throw new Refused(
                     HttpStatus.PAYLOAD_TOO_LARGE_413, "The form is too large: " + tooLarge.getMessage(), tooLarge);
         } catch (IOException unread) {
+            if (RequestBody.timedOut(unread)) {
+                throw new Refused(HttpStatus.REQUEST_TIMEOUT_408, "The form did not arrive in time", unread);
+            }
             throw new Refused(HttpStatus.BAD_REQUEST_400, "The form cannot be read: " + unread.getMessage(), unread);
         }
         return parse(body, charset, maxFields);

@@ -51,6 +51,16 @@ public final class RequestBody {
         }
     }
 
+    /** Whether a body could not be read because it did not arrive in time ({@link RequestBodyDeadline}). */
+    public static boolean timedOut(IOException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The whole body, at most {@code limit} bytes. */
     public static byte[] read(Request request, int limit) throws IOException, TooLarge {
         long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);

@@ -7,11 +7,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http2.ErrorCode;
+import org.eclipse.jetty.http2.HTTP2Connection;
+import org.eclipse.jetty.http2.HTTP2Session;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.ConnectionMetaData;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,6 +29,11 @@ import org.slf4j.Logger;
  *
  * <p>Each HTTP/1.x connection gets one check on Jetty's scheduler at its deadline. While a request is being handled
  * there is no deadline (an event stream can last for hours); the request's end sets the next one.
+ *
+ * <p>An HTTP/2 connection is bounded the same way, by its streams: one that has no stream open and has opened none
+ * since the check before (a timeout ago) is closed, so a client that never finishes a HEADERS block (or its
+ * CONTINUATION frames) holds a connection for two timeouts at most. A connection with a stream open, an event
+ * stream of hours among them, is never closed by this.
  */
 public final class RequestHeadDeadline implements Connection.Listener, HttpConfiguration.Customizer {
     private static final Logger LOG = Logs.logger(RequestHeadDeadline.class);
@@ -92,11 +101,48 @@ public final class RequestHeadDeadline implements Connection.Listener, HttpConfi
 
     @Override
     public void onOpened(Connection connection) {
-        if (connection instanceof ConnectionMetaData http
+        if (connection instanceof HTTP2Connection h2) {
+            new StreamsWatch(h2.getSession()).schedule();
+        } else if (connection instanceof ConnectionMetaData http
                 && http.getHttpVersion().getVersion() < 20) {
             var watch = new Watch(connection);
             http.setAttribute(WATCH, watch);
             watch.schedule();
+        }
+    }
+
+    /** An HTTP/2 connection's streams, looked at once a timeout: none open and none opened since is idle. */
+    private final class StreamsWatch {
+        private final HTTP2Session session;
+        private long openedBefore = -1;
+
+        StreamsWatch(HTTP2Session session) {
+            this.session = session;
+        }
+
+        void schedule() {
+            scheduler.schedule(this::check, timeoutNanos, TimeUnit.NANOSECONDS);
+        }
+
+        private void check() {
+            if (session.isClosed()) {
+                return;
+            }
+            long opened = session.getStreamsOpened();
+            boolean idle = opened == session.getStreamsClosed() && opened == openedBefore;
+            if (idle) {
+                LOG.debug("Closing {}: no request on it within {} ms", session, timeoutNanos / 1_000_000);
+                // A GOAWAY says why; then the connection closes, whatever the client does.
+                EndPoint endPoint = session.getEndPoint();
+                var timedOut = new TimeoutException("No request within " + Duration.ofNanos(timeoutNanos));
+                session.close(
+                        ErrorCode.NO_ERROR.code,
+                        "no request within the request head timeout",
+                        Callback.from(() -> endPoint.close(timedOut)));
+                return;
+            }
+            openedBefore = opened;
+            schedule();
         }
     }
 

@@ -1,9 +1,10 @@
 package dev.spout.server.internal.stream;
 
+import dev.spout.server.internal.http.AddressPrefix;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts open streams, in all and per client address, against the configured maximums. */
+/** Counts open streams, in all and per client (an IPv4 address, an IPv6 /64), against the configured maximums. */
 final class StreamLimits {
     private final int max;
     private final int maxPerAddress;
@@ -25,7 +26,7 @@ final class StreamLimits {
             return true;
         }
         boolean[] acquired = new boolean[1];
-        perAddress.compute(address, (key, count) -> {
+        perAddress.compute(AddressPrefix.of(address), (key, count) -> {
             var counter = count == null ? new AtomicInteger() : count;
             acquired[0] = counter.get() < maxPerAddress;
             if (acquired[0]) {
@@ -42,7 +43,8 @@ final class StreamLimits {
     void release(String address) {
         open.decrementAndGet();
         if (maxPerAddress != Integer.MAX_VALUE) {
-            perAddress.computeIfPresent(address, (key, count) -> count.decrementAndGet() == 0 ? null : count);
+            perAddress.computeIfPresent(
+                    AddressPrefix.of(address), (key, count) -> count.decrementAndGet() == 0 ? null : count);
         }
     }
 }

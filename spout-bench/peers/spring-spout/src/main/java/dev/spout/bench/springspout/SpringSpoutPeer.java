@@ -37,6 +37,7 @@ public class SpringSpoutPeer {
                 "server.port", args.integer("port", 8080),
                 "server.tomcat.max-connections", 100_000, // Spring Boot applies only a positive limit
                 "server.tomcat.accept-count", 4096, // the accept queue of Spout's own server, not Tomcat's 100
+                "spout.max-streams-per-address", Integer.MAX_VALUE, // every stream from a few loopback addresses
                 "spring.main.banner-mode", "off",
                 "logging.level.root", "warn"));
         // Both servers are in the jar, and Spring Boot would pick Jetty: the other one's auto-configuration is
