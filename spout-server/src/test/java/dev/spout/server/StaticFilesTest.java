@@ -102,6 +102,25 @@ class StaticFilesTest {
         }
     }
 
+    /** The review's reproduction: /files/link.txt, a link to /etc/hostname, served the host's name. */
+    @Test
+    void aSymbolicLinkOutOfTheRootIsNotFollowedUnlessAllowed() throws Exception {
+        Files.createSymbolicLink(dir.resolve("public/link.txt"), dir.resolve("secret.txt"));
+        Files.createSymbolicLink(dir.resolve("public/out"), dir);
+        Files.createSymbolicLink(dir.resolve("public/inside.html"), dir.resolve("public/page.html"));
+        assertThat(get("/files/link.txt").statusCode()).isEqualTo(404);
+        assertThat(get("/files/link.txt").body()).doesNotContain("the secret");
+        assertThat(get("/files/out/secret.txt").statusCode())
+                .as("a linked folder")
+                .isEqualTo(404);
+        assertThat(get("/files/inside.html").body())
+                .as("a link that stays inside")
+                .isEqualTo("<p>a page</p>");
+
+        app.staticFiles("/shared", StaticFiles.directory(dir.resolve("public")).followingLinksOutOfRoot());
+        assertThat(get("/shared/link.txt").body()).as("allowed").isEqualTo("the secret outside the root");
+    }
+
     @Test
     void onlyGetAndHeadAreAnswered() throws Exception {
         var post = client.send(

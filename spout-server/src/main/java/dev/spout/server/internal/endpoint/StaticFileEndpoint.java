@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serves the files below a path prefix with Jetty's {@link ResourceService}, which already does what static files
@@ -27,6 +28,7 @@ public final class StaticFileEndpoint implements Request.Handler {
 
     private final String prefix;
     private final ResourceService service = new ResourceService();
+    private final @Nullable Path realRoot; // a directory's real path, when links may not leave it
 
     public StaticFileEndpoint(String prefix, StaticFiles files, Server server) {
         this.prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
@@ -38,12 +40,40 @@ public final class StaticFileEndpoint implements Request.Handler {
             throw new IllegalArgumentException(
                     "No such folder" + (files.onClassPath() ? " on the class path" : "") + ": " + files.root());
         }
+        realRoot = files.onClassPath() || files.linksOutOfRoot() ? null : realPath(Path.of(files.root()));
         service.setHttpContentFactory(new ResourceHttpContentFactory(
                 root, MimeTypes.DEFAULTS, new ByteBufferPool.Sized(server.getByteBufferPool())));
         service.setDirAllowed(false);
         service.setEtags(true);
         long seconds = files.maxAge().toSeconds();
         service.setCacheControl(seconds == 0 ? "no-cache" : "public, max-age=" + seconds);
+    }
+
+    /**
+     * Whether the file is really somewhere else than under the root: a symbolic link (or a link above it) leads out.
+     * Jetty's resource service keeps the request's path in the root; where the file system then takes it is this.
+     */
+    private boolean outOfRoot(Resource resource) {
+        if (realRoot == null) {
+            return false;
+        }
+        Path path = resource.getPath();
+        if (path == null) {
+            return true; // not a file of the directory at all
+        }
+        try {
+            return !path.toRealPath().startsWith(realRoot);
+        } catch (IOException gone) {
+            return true;
+        }
+    }
+
+    private static Path realPath(Path root) {
+        try {
+            return root.toRealPath();
+        } catch (IOException unreadable) {
+            throw new IllegalArgumentException("Cannot resolve the folder " + root + ": " + unreadable, unreadable);
+        }
     }
 
     /** The path prefix ({@code /assets}) whose files this serves. */
@@ -61,7 +91,7 @@ public final class StaticFileEndpoint implements Request.Handler {
             return true;
         }
         HttpContent content = file.length() > 1 ? service.getContent(file, request) : null;
-        if (content == null || content.getResource().isDirectory()) {
+        if (content == null || content.getResource().isDirectory() || outOfRoot(content.getResource())) {
             Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
             return true;
         }
