@@ -12,8 +12,10 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 /**
  * Who is who: two demonstration users with their passwords in plain sight (ann/ann, bob/bob) and Spring Security's
- * login form. The clock and the toggles are for everyone; the notifications for signed-in users. The pages' posts
- * carry Spring Security's CSRF token, which they ask {@code /csrf} for.
+ * login form. The clock and the toggles are for everyone; the notifications for signed-in users, and so are
+ * Actuator's metrics and health details (anyone may ask whether the application is up, as a load balancer does). The
+ * pages' posts carry Spring Security's CSRF token, which they ask {@code /csrf} for. Signing out ({@code POST
+ * /logout}) ends the user's open streams too: the starter ends a session's streams with the session.
  */
 @Configuration
 class Users {
@@ -34,8 +36,10 @@ class Users {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/notifications.html", "/notifications", "/notifications/**", "/me")
                         .authenticated()
-                        .requestMatchers(HttpMethod.GET, "/actuator/health/**")
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .authenticated()
                         .anyRequest()
                         .permitAll())
                 .formLogin(login -> login.defaultSuccessUrl("/notifications.html", false))
