@@ -11,7 +11,12 @@ import java.util.List;
 
 /**
  * Spout's bench server, with the contract any harness can drive: {@code server --port P --rate R --size S
- * [--topics N] [--redis URI]}.
+ * [--topics N] [--redis URI] [--host H]}.
+ *
+ * <p>It listens on 127.0.0.1 unless {@code --host} names another address ({@code 0.0.0.0}: every interface), and it
+ * has no credentials: {@code POST /publish} publishes whatever anyone who reaches it sends. On loopback it answers
+ * only requests that name a loopback host ({@code 421} otherwise), so a DNS-rebinding page in a browser on the same
+ * machine cannot use it.
  *
  * <ul>
  *   <li>Topics {@code t0} … {@code t<N-1>} (default one); the built-in publisher sends {@code R} events a second in
@@ -80,7 +85,11 @@ final class BenchServer {
         });
         PublishEndpoint.define(app, known);
         app.jetty().setHandler(new UnknownTopicFilter(known, app.jetty().getHandler()));
-        app.start(port);
+        String host = args.string("host", "127.0.0.1");
+        if (isLoopback(host)) {
+            app.jetty().setHandler(new LoopbackHosts(app.jetty().getHandler()));
+        }
+        app.start(host, port);
 
         // Asynchronously, so that with Redis the publishes are pipelined on the broker's connection (in order)
         // rather than one round trip each, but at most IN_FLIGHT at once: a broker that cannot keep up makes the
@@ -96,6 +105,14 @@ final class BenchServer {
             });
         });
         return app;
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException unknown) {
+            throw new IllegalArgumentException("--host is an address to listen on, got " + host, unknown);
+        }
     }
 
     /** The built-in publisher's failures (Redis down, say): counted, and logged once a second at most. */

@@ -36,6 +36,36 @@ class BenchServerTest {
     }
 
     @Test
+    void itListensOnLoopbackByDefault() {
+        var connector = (org.eclipse.jetty.server.ServerConnector) app.jetty().getConnectors()[0];
+        assertThat(connector.getHost()).isEqualTo("127.0.0.1");
+    }
+
+    /** A DNS-rebinding page names its own host (now 127.0.0.1), and its Origin matches it: refused all the same. */
+    @Test
+    void aRequestForAnotherHostIsRefusedOnLoopback() throws Exception {
+        String rebound = "evil.example:" + app.port();
+        String answer = raw("POST /publish HTTP/1.1\r\nHost: " + rebound + "\r\nOrigin: http://" + rebound
+                + "\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
+        assertThat(answer).startsWith("HTTP/1.1 421 ");
+        assertThat(app.topics().getFirst().stats().published()).isZero();
+        for (String host : new String[] {"localhost", "127.0.0.1", "[::1]"}) {
+            assertThat(raw("GET /publish HTTP/1.1\r\nHost: " + host + ":" + app.port()
+                            + "\r\nConnection: close\r\n\r\n"))
+                    .as(host)
+                    .startsWith("HTTP/1.1 405 "); // the endpoint itself answers: POST only
+        }
+    }
+
+    private String raw(String request) throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
     void aGoodBodyIsPublishedAndAnsweredWithItsId() throws Exception {
         var response = publish("hello".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(200);
