@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class TopicTest {
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    Spout app = Spout.create();
+    Spout app = Spout.create(options -> options.maxStreamsPerAddress(Integer.MAX_VALUE)); // many, all from 127.0.0.1
 
     @AfterEach
     void stop() {

@@ -149,9 +149,18 @@ class EndedStreamTest {
         @Override
         public synchronized void end(CloseReason reason) {
             ended = reason;
+            notifyAll();
         }
 
-        synchronized CloseReason ended() {
+        /**
+         * How the exchange ended, waiting for it a while: the end may come on the thread that was still in the pump
+         * when a write was released (it goes round once more), after {@link #release} has returned.
+         */
+        synchronized CloseReason ended() throws InterruptedException {
+            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (ended == null && System.nanoTime() < until) {
+                wait(100);
+            }
             return ended;
         }
     }
