@@ -107,25 +107,8 @@ class SpringStreamsTest {
     void aSignOutEndsTheUsersStreamsBeforeTheNextNote(Server server) throws Exception {
         app = server.start();
         ServletSpout spout = app.bean(ServletSpout.class);
-        Topic annsTopic = spout.topic("user/ann");
-        try (var ann = FormSignIn.as(app.uri("/login"), "ann");
-                var annsOtherBrowser = FormSignIn.as(app.uri("/login"), "ann");
-                var stream = SseTestClient.open(ann, app.uri("/me/notifications"), Map.of());
-                var other = SseTestClient.open(annsOtherBrowser, app.uri("/me/notifications"), Map.of())) {
-            Await.value("ann's subscribers", annsTopic::subscribers, 2);
-            annsTopic.publish("before");
-            assertThat(stream.next(WAIT).data()).isEqualTo("before");
-
-            assertThat(FormSignIn.signOut(ann, app.uri("/logout")))
-                    .isIn(204, 302); // 204 to a client that is not a browser
-            assertThat(stream.awaitEnd(WAIT))
-                    .as("the signed-out session's stream")
-                    .isTrue();
-            annsTopic.publish("after");
-            assertThat(other.next(2, WAIT)).extracting(Event::data).containsExactly("before", "after");
-            assertThat(stream.pending()).isEmpty();
-            assertThat(refused("/me/notifications", Map.of()).statusCode()).isEqualTo(401);
-        }
+        FormSignIn.signingOutEndsThatSessionsStreamOnly(app, spout.topic("user/ann"));
+        assertThat(refused("/me/notifications", Map.of()).statusCode()).isEqualTo(401);
     }
 
     @ParameterizedTest

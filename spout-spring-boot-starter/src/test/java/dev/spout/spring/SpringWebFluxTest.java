@@ -92,23 +92,7 @@ class SpringWebFluxTest {
     void aSignOutEndsTheUsersStreamsBeforeTheNextNote() throws Exception {
         app = start();
         WebFluxSpout spout = app.bean(WebFluxSpout.class);
-        Topic annsTopic = spout.topic("user/ann");
-        try (var ann = FormSignIn.as(app.uri("/login"), "ann");
-                var annsOtherBrowser = FormSignIn.as(app.uri("/login"), "ann");
-                var stream = SseTestClient.open(ann, app.uri("/me/notifications"), Map.of());
-                var other = SseTestClient.open(annsOtherBrowser, app.uri("/me/notifications"), Map.of())) {
-            Await.value("ann's subscribers", annsTopic::subscribers, 2);
-            annsTopic.publish("before");
-            assertThat(stream.next(WAIT).data()).isEqualTo("before");
-
-            assertThat(FormSignIn.signOut(ann, app.uri("/logout"))).isEqualTo(302);
-            assertThat(stream.awaitEnd(WAIT))
-                    .as("the signed-out session's stream")
-                    .isTrue();
-            annsTopic.publish("after");
-            assertThat(other.next(2, WAIT)).extracting(Event::data).containsExactly("before", "after");
-            assertThat(stream.pending()).isEmpty();
-        }
+        FormSignIn.signingOutEndsThatSessionsStreamOnly(app, spout.topic("user/ann"));
     }
 
     @Test

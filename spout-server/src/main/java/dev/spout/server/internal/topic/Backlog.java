@@ -71,26 +71,32 @@ final class Backlog {
             return;
         }
         int limit = nextLimit();
-        read(tail.id, limit).whenComplete((page, failure) -> {
-            Entry first = null;
-            if (failure == null && page.isPresent() && !page.get().isEmpty()) {
-                first = link(page.get(), limit);
-            }
-            if (first == null) {
-                subscriber.failed(new IllegalStateException("Topic " + topic.name()
-                        + " could not read what its client missed after " + tail.id + " from its broker"
-                        + (failure != null ? ": " + failure : " (trimmed meanwhile)")));
-                return;
-            }
-            long bytes = 0;
-            for (Entry e = first; e != null && e != headThen; e = e.next) {
-                bytes += e.bytes.length;
-            }
-            topic.replayed.add(page.get().size());
-            subscriber.caughtUpMore(bytes);
-            tail.next = first;
-            topic.executor.execute(() -> subscriber.published(topic.head()));
-        });
+        // On the topic's threads, not the broker's: linking a page, and the end of a stream that cannot go on.
+        read(tail.id, limit)
+                .whenCompleteAsync(
+                        (page, failure) -> {
+                            Entry first = null;
+                            if (failure == null
+                                    && page.isPresent()
+                                    && !page.get().isEmpty()) {
+                                first = link(page.get(), limit);
+                            }
+                            if (first == null) {
+                                subscriber.failed(new IllegalStateException("Topic " + topic.name()
+                                        + " could not read what its client missed after " + tail.id + " from its broker"
+                                        + (failure != null ? ": " + failure : " (trimmed meanwhile)")));
+                                return;
+                            }
+                            long bytes = 0;
+                            for (Entry e = first; e != null && e != headThen; e = e.next) {
+                                bytes += e.bytes.length;
+                            }
+                            topic.replayed.add(page.get().size());
+                            subscriber.caughtUpMore(bytes);
+                            tail.next = first;
+                            subscriber.published(topic.head());
+                        },
+                        topic.executor);
     }
 
     /**
