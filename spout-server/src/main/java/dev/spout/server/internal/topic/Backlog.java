@@ -73,30 +73,28 @@ final class Backlog {
         int limit = nextLimit();
         // On the topic's threads, not the broker's: linking a page, and the end of a stream that cannot go on.
         read(tail.id, limit)
-                .whenCompleteAsync(
-                        (page, failure) -> {
-                            Entry first = null;
-                            if (failure == null
-                                    && page.isPresent()
-                                    && !page.get().isEmpty()) {
-                                first = link(page.get(), limit);
-                            }
-                            if (first == null) {
-                                subscriber.failed(new IllegalStateException("Topic " + topic.name()
-                                        + " could not read what its client missed after " + tail.id + " from its broker"
-                                        + (failure != null ? ": " + failure : " (trimmed meanwhile)")));
-                                return;
-                            }
-                            long bytes = 0;
-                            for (Entry e = first; e != null && e != headThen; e = e.next) {
-                                bytes += e.bytes.length;
-                            }
-                            topic.replayed.add(page.get().size());
-                            subscriber.caughtUpMore(bytes);
-                            tail.next = first;
-                            subscriber.published(topic.head());
-                        },
-                        topic.executor);
+                .whenCompleteAsync((page, failure) -> linkAfter(tail, limit, page, failure), topic.executor);
+    }
+
+    private void linkAfter(
+            Entry tail, int limit, @Nullable Optional<List<StoredEvent>> page, @Nullable Throwable failure) {
+        Entry first = failure == null && page.isPresent() && !page.get().isEmpty() ? link(page.get(), limit) : null;
+        if (first == null) {
+            subscriber.failed(new IllegalStateException("Topic " + topic.name() + " could not read what its client"
+                    + " missed after " + tail.id + " from its broker"
+                    + (failure != null ? ": " + failure : " (trimmed meanwhile)")));
+            return;
+        }
+        long bytes = 0;
+        int events = 0;
+        for (Entry e = first; e != null && e != headThen; e = e.next) {
+            bytes += e.bytes.length;
+            events++;
+        }
+        topic.replayed.add(events);
+        subscriber.caughtUpMore(bytes);
+        tail.next = first;
+        subscriber.published(topic.head());
     }
 
     /**
