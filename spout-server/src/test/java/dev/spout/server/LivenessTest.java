@@ -40,6 +40,26 @@ class LivenessTest {
         assertThat(app.stats().heartbeats()).isGreaterThanOrEqualTo(6);
     }
 
+    /**
+     * Heartbeats come at the configured spacing: each when the stream has been idle for the interval, found by a
+     * timer that ticks at a quarter of it. An interval twice too long (or half) is outside the window.
+     */
+    @Test
+    void heartbeatsComeAtTheConfiguredSpacing() throws Exception {
+        Duration interval = Duration.ofMillis(500);
+        app = Spout.create(options -> options.heartbeat(interval));
+        Topic topic = app.topic("quiet");
+        app.sse("/quiet", topic);
+        app.start("127.0.0.1", 0);
+
+        try (var client = SseTestClient.open(app.uri("/quiet"))) {
+            Await.until("five heartbeats", () -> client.comments().size() >= 5, WAIT);
+            assertThat(client.commentGaps())
+                    .as("within the interval and a tick (125 ms) of each other, with room for a busy machine")
+                    .allSatisfy(gap -> assertThat(gap).isBetween(Duration.ofMillis(450), Duration.ofMillis(850)));
+        }
+    }
+
     @Test
     void anIdleHealthyStreamOutlivesJettysIdleTimeout() throws Exception {
         app = Spout.create(

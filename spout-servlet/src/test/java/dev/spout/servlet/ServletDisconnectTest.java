@@ -10,8 +10,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A client that leaves is noticed on a Servlet container too. The Servlet API has no close notification, so the
- * guarantee is the heartbeats': the stream ends within the heartbeat interval of the leaving at worst. The wait
- * below is a bound for the build, not the measure: the figure is printed, and docs/servlet.md reports it.
+ * guarantee is the heartbeats': the stream ends within the heartbeat interval of the leaving at worst (measured:
+ * 954 ms on Tomcat, 987 ms on Jetty, for one second). Asserted with half an interval's room for a busy machine:
+ * heartbeats twice too far apart miss it.
  */
 class ServletDisconnectTest extends OnContainers {
     static final Duration HEARTBEAT = Duration.ofMillis(1000);
@@ -27,9 +28,11 @@ class ServletDisconnectTest extends OnContainers {
         long left = System.nanoTime();
         client.close();
         Await.value("subscribers once the client has left", quiet::subscribers, 0, Duration.ofSeconds(10));
+        Duration noticed = Duration.ofNanos(System.nanoTime() - left);
         System.out.printf(
                 "%s noticed the client's leaving after %d ms (heartbeat %d ms)%n",
-                container, (System.nanoTime() - left) / 1_000_000, HEARTBEAT.toMillis());
+                container, noticed.toMillis(), HEARTBEAT.toMillis());
+        assertThat(noticed).isLessThan(HEARTBEAT.multipliedBy(3).dividedBy(2));
         assertThat(spout.openStreams()).isZero();
     }
 }

@@ -44,6 +44,7 @@ public final class SseTestClient implements AutoCloseable {
     private final HttpResponse<InputStream> response;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final List<String> comments = new ArrayList<>();
+    private final List<Long> commentNanos = new ArrayList<>(); // when each comment arrived, System.nanoTime()
     private final List<Long> retries = new ArrayList<>();
     private final CountDownLatch ended = new CountDownLatch(1);
     private final Thread reader;
@@ -147,6 +148,18 @@ public final class SseTestClient implements AutoCloseable {
         return List.copyOf(comments);
     }
 
+    /**
+     * The time between each comment and the one before it, in arrival order: the spacing of a server's heartbeats
+     * (taken as they are read, so within a few milliseconds of the wire).
+     */
+    public synchronized List<Duration> commentGaps() {
+        List<Duration> gaps = new ArrayList<>();
+        for (int i = 1; i < commentNanos.size(); i++) {
+            gaps.add(Duration.ofNanos(commentNanos.get(i) - commentNanos.get(i - 1)));
+        }
+        return gaps;
+    }
+
     /** The reconnection delays received so far, in milliseconds. */
     public synchronized List<Long> retries() {
         return List.copyOf(retries);
@@ -174,6 +187,7 @@ public final class SseTestClient implements AutoCloseable {
             public void onComment(String comment) {
                 synchronized (SseTestClient.this) {
                     comments.add(comment);
+                    commentNanos.add(System.nanoTime());
                 }
             }
 

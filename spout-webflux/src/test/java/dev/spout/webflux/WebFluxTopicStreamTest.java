@@ -102,18 +102,25 @@ class WebFluxTopicStreamTest extends OnFluxServer {
         assertThat(feed.stats().replayed()).isEqualTo(2);
     }
 
+    /**
+     * An idle stream gets heartbeats at the configured spacing (WebFlux hears a client leave, so the interval is the
+     * configured one), found by a timer that ticks at a quarter of it. An interval twice too long (or half) is
+     * outside the window.
+     */
     @Test
-    void anIdleStreamGetsHeartbeats() {
-        spout = WebFluxSpout.create(options -> options.heartbeat(Duration.ofMillis(200)));
+    void anIdleStreamGetsHeartbeatsAtTheConfiguredSpacing() {
+        spout = WebFluxSpout.create(options -> options.heartbeat(Duration.ofMillis(500)));
         Topic quiet = spout.topic("quiet");
         server = FluxServer.start(route().GET("/quiet", spout.handler(quiet)).build());
 
         try (var client = SseTestClient.open(server.uri("/quiet"))) {
             Await.until(
-                    "the opening comment and two heartbeats",
-                    () -> client.comments().size() >= 3,
+                    "the opening comment and four heartbeats",
+                    () -> client.comments().size() >= 5,
                     WAIT);
-            assertThat(spout.stats().heartbeats()).isGreaterThanOrEqualTo(2);
+            assertThat(spout.stats().heartbeats()).isGreaterThanOrEqualTo(4);
+            assertThat(client.commentGaps())
+                    .allSatisfy(gap -> assertThat(gap).isBetween(Duration.ofMillis(450), Duration.ofMillis(850)));
         }
     }
 
