@@ -15,11 +15,16 @@ abstract class TestExchange implements StreamExchange {
 
     /** The streams of an application with the default settings and an in-memory checkpoint store. */
     static Streams streams() {
+        return streams(1 << 20);
+    }
+
+    /** The same, with this slow-client bound. */
+    static Streams streams(long maxQueuedBytes) {
         return new Streams(
                 new StreamSettings(
                         Duration.ofSeconds(15),
                         Duration.ofSeconds(30),
-                        1 << 20,
+                        maxQueuedBytes,
                         SlowClientPolicy.disconnect(),
                         10,
                         10,
