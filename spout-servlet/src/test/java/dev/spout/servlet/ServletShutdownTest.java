@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spout.server.topic.Topic;
 import dev.spout.testkit.Await;
+import dev.spout.testkit.Refusal;
 import dev.spout.testkit.SseTestClient;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,15 +33,8 @@ class ServletShutdownTest extends OnContainers {
             }
             assertThat(spout.openStreams()).isZero();
         }
-        var after = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(running.uri("/feed"))
-                                .header("Accept", "text/event-stream")
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(after.statusCode())
-                .as("a stopped engine refuses new streams")
-                .isEqualTo(503);
+        var after = Refusal.of(running.uri("/feed"), java.util.Map.of());
+        assertThat(after.status()).as("a stopped engine refuses new streams").isEqualTo(503);
         assertThat(after.headers().firstValue("Retry-After")).isPresent();
     }
 }

@@ -7,11 +7,9 @@ import dev.spout.server.topic.Subscription;
 import dev.spout.server.topic.Topic;
 import dev.spout.sse.SseEvent;
 import dev.spout.testkit.Await;
+import dev.spout.testkit.Refusal;
 import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +35,7 @@ class ServletSubscriptionTest extends OnContainers {
                                         .typedByTopic())
                                 .orElse(Subscription.refuse(Access.UNAUTHORIZED)))));
 
-        var anonymous = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(running.uri("/notifications"))
-                                .header("Accept", "text/event-stream")
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(Refusal.of(running.uri("/notifications"), Map.of()).status()).isEqualTo(401);
 
         String resumeAt;
         try (var ann = SseTestClient.open(running.uri("/notifications"), Map.of("X-Test-User", "ann"));
@@ -97,13 +89,8 @@ class ServletSubscriptionTest extends OnContainers {
                         spout.stream(request, response, Subscription.to(open, closed));
                     }
                 }));
-        var refused = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(running.uri("/both"))
-                                .header("Accept", "text/event-stream")
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(refused.statusCode())
+        var refused = Refusal.of(running.uri("/both"), Map.of());
+        assertThat(refused.status())
                 .as("one forbidden topic refuses the whole stream")
                 .isEqualTo(403);
         try (var client = SseTestClient.open(running.uri("/open"))) {

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spout.server.topic.Topic;
 import dev.spout.servlet.ServletSpout;
 import dev.spout.testkit.Await;
+import dev.spout.testkit.Refusal;
 import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -37,10 +36,9 @@ class SpringStreamsTest {
                 "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private HttpResponse<String> refused(String path, Map<String, String> headers) throws Exception {
-        var request = HttpRequest.newBuilder(app.uri(path)).timeout(WAIT).header("Accept", "text/event-stream");
-        headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** The answer to a GET of the stream; one that opens (a refusal that does not happen) returns at once. */
+    private Refusal refused(String path, Map<String, String> headers) {
+        return Refusal.of(app.uri(path), headers);
     }
 
     @ParameterizedTest
@@ -69,7 +67,10 @@ class SpringStreamsTest {
     void aPathVariableChoosesTheTopicAndARefusalComesBeforeAnyByte(Server server) throws Exception {
         app = server.start();
         ServletSpout spout = app.bean(ServletSpout.class);
-        assertThat(refused("/rooms/secret", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(refused("/rooms/secret", Map.of()).status()).isEqualTo(403);
+        assertThat(refused("/vault", Map.of()).status())
+                .as("a chosen topic's own authorizer")
+                .isEqualTo(403);
         try (var lobby = SseTestClient.open(app.uri("/rooms/lobby"));
                 var fn = SseTestClient.open(app.uri("/fn/rooms/lobby"))) {
             Await.value("subscribers", () -> spout.topic("room/lobby").subscribers(), 2);
@@ -87,7 +88,7 @@ class SpringStreamsTest {
     void springSecuritysUserPicksTheirOwnTopic(Server server) throws Exception {
         app = server.start();
         ServletSpout spout = app.bean(ServletSpout.class);
-        assertThat(refused("/me/notifications", Map.of()).statusCode())
+        assertThat(refused("/me/notifications", Map.of()).status())
                 .as("no user")
                 .isEqualTo(401);
         try (var ann = SseTestClient.open(app.uri("/me/notifications"), as("ann"));
@@ -108,7 +109,7 @@ class SpringStreamsTest {
         app = server.start();
         ServletSpout spout = app.bean(ServletSpout.class);
         FormSignIn.signingOutEndsThatSessionsStreamOnly(app, spout.topic("user/ann"));
-        assertThat(refused("/me/notifications", Map.of()).statusCode()).isEqualTo(401);
+        assertThat(refused("/me/notifications", Map.of()).status()).isEqualTo(401);
     }
 
     @ParameterizedTest
@@ -143,7 +144,7 @@ class SpringStreamsTest {
         try (var only = SseTestClient.open(app.uri("/news"))) {
             Await.until("a heartbeat", () -> !only.comments().isEmpty(), WAIT);
             var second = refused("/news", Map.of());
-            assertThat(second.statusCode()).isEqualTo(503);
+            assertThat(second.status()).isEqualTo(503);
             assertThat(second.headers().firstValue("Retry-After")).hasValue("9");
         }
     }

@@ -9,13 +9,10 @@ import dev.spout.server.topic.Subscription;
 import dev.spout.server.topic.Topic;
 import dev.spout.sse.SseEvent;
 import dev.spout.testkit.Await;
+import dev.spout.testkit.Refusal;
 import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -116,19 +113,13 @@ class WebFluxSubscriptionTest extends OnFluxServer {
                 .build());
 
         assertThat(status("/feed", Map.of("Accept", "text/html"))).isEqualTo(406);
-        var post = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(server.uri("/feed"))
-                                .header("Accept", "text/event-stream")
-                                .POST(HttpRequest.BodyPublishers.noBody())
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(post.statusCode()).isEqualTo(405);
+        var post = Refusal.of(HttpClient.newHttpClient(), server.uri("/feed"), "POST", Map.of());
+        assertThat(post.status()).isEqualTo(405);
         assertThat(post.headers().firstValue("Allow")).hasValue("GET");
         try (var first = SseTestClient.open(server.uri("/feed"))) {
             assertThat(first.status()).isEqualTo(200);
             var second = send("/feed", Map.of());
-            assertThat(second.statusCode()).isEqualTo(503);
+            assertThat(second.status()).isEqualTo(503);
             assertThat(second.headers().firstValue("Retry-After")).hasValue("7");
         }
         assertThat(spout.stats().rejectedStreams()).isEqualTo(1);
@@ -138,20 +129,12 @@ class WebFluxSubscriptionTest extends OnFluxServer {
         return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(events, ServerSentEvent.class);
     }
 
-    private int status(String path, Map<String, String> headers) throws IOException, InterruptedException {
-        return send(path, headers).statusCode();
+    private int status(String path, Map<String, String> headers) {
+        return send(path, headers).status();
     }
 
-    private HttpResponse<String> send(String path, Map<String, String> headers)
-            throws IOException, InterruptedException {
-        URI uri = server.uri(path);
-        var request = HttpRequest.newBuilder(uri).timeout(WAIT);
-        request.header("Accept", headers.getOrDefault("Accept", "text/event-stream"));
-        headers.forEach((name, value) -> {
-            if (!name.equals("Accept")) {
-                request.header(name, value);
-            }
-        });
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** The answer to a GET of the path; a stream that opens (a refusal that does not happen) returns at once. */
+    private Refusal send(String path, Map<String, String> headers) {
+        return Refusal.of(server.uri(path), headers);
     }
 }

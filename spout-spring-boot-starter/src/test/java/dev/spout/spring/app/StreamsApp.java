@@ -71,10 +71,12 @@ public class StreamsApp {
     public static class Streams {
         private final ServletSpout spout;
         private final Topic news;
+        private final Topic vault;
 
         Streams(ServletSpout spout, Topic news) {
             this.spout = spout;
             this.news = news;
+            this.vault = spout.topic("vault", t -> t.authorize(request -> Access.FORBIDDEN));
         }
 
         @GetMapping("/news")
@@ -87,6 +89,12 @@ public class StreamsApp {
             return room.equals("secret")
                     ? Subscription.refuse(Access.FORBIDDEN)
                     : Subscription.to(spout.topic("room/" + room));
+        }
+
+        /** The news and the vault, whose own authorizer refuses everyone: the whole stream is refused. */
+        @GetMapping("/vault")
+        Subscription vault() {
+            return Subscription.to(news, vault);
         }
 
         /** Each user's own topic, chosen by Spring Security's authenticated user. */

@@ -65,10 +65,12 @@ public class FluxApp {
     public static class Streams {
         private final WebFluxSpout spout;
         private final Topic news;
+        private final Topic vault;
 
         Streams(WebFluxSpout spout, Topic news) {
             this.spout = spout;
             this.news = news;
+            this.vault = spout.topic("vault", t -> t.authorize(request -> Access.FORBIDDEN));
         }
 
         @GetMapping(path = "/news", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -96,6 +98,12 @@ public class FluxApp {
                     room.equals("secret")
                             ? Subscription.refuse(Access.FORBIDDEN)
                             : Subscription.to(spout.topic("room/" + room)));
+        }
+
+        /** The news and the vault, whose own authorizer refuses everyone: the whole stream is refused. */
+        @GetMapping(path = "/vault", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+        Flux<ServerSentEvent<String>> vault(ServerWebExchange exchange) {
+            return spout.events(exchange, Subscription.to(news, vault));
         }
 
         /** Each user's own topic, chosen from Spring Security's authenticated user. */
