@@ -10,6 +10,7 @@ module dev.spout.broker {
 
     exports dev.spout.broker;
     exports dev.spout.broker.internal.log to
+            dev.spout.engine,
             dev.spout.server,
             dev.spout.redis,
             dev.spout.servlet,

@@ -3,7 +3,7 @@
  * dev.spout.servlet.ServletSpout}.
  */
 module dev.spout.servlet {
-    requires transitive dev.spout.server;
+    requires transitive dev.spout.engine;
     requires transitive jakarta.servlet;
     requires org.slf4j;
 

@@ -4,7 +4,7 @@
  * dev.spout.webflux.WebFluxSpout}.
  */
 module dev.spout.webflux {
-    requires transitive dev.spout.server;
+    requires transitive dev.spout.engine;
     requires transitive spring.webflux;
     requires transitive spring.web;
     requires transitive reactor.core;

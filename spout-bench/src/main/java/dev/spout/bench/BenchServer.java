@@ -2,9 +2,9 @@ package dev.spout.bench;
 
 import dev.spout.bench.common.Args;
 import dev.spout.bench.common.Publisher;
+import dev.spout.engine.topic.Subscription;
+import dev.spout.engine.topic.Topic;
 import dev.spout.server.Spout;
-import dev.spout.server.topic.Subscription;
-import dev.spout.server.topic.Topic;
 import dev.spout.sse.SseEvent;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.spout.bench;
 
-import dev.spout.server.topic.Topic;
+import dev.spout.engine.topic.Topic;
 import java.util.ArrayList;
 import java.util.List;
 

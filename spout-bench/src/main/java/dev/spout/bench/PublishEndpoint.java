@@ -1,11 +1,11 @@
 package dev.spout.bench;
 
+import dev.spout.engine.HttpStatusException;
+import dev.spout.engine.stream.EventTooLargeException;
+import dev.spout.engine.topic.Topic;
 import dev.spout.server.Spout;
 import dev.spout.server.http.HttpRequest;
 import dev.spout.server.http.HttpResponse;
-import dev.spout.server.http.HttpStatusException;
-import dev.spout.server.stream.EventTooLargeException;
-import dev.spout.server.topic.Topic;
 import dev.spout.sse.SseEvent;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package dev.spout.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.engine.topic.Topic;
 import dev.spout.server.Spout;
-import dev.spout.server.topic.Topic;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;

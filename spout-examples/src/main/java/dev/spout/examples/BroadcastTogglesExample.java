@@ -8,10 +8,10 @@ import static dev.spout.html.Html.p;
 import static dev.spout.html.Html.style;
 import static dev.spout.html.Html.text;
 
+import dev.spout.engine.topic.Topic;
 import dev.spout.live.Live;
 import dev.spout.live.LiveState;
 import dev.spout.server.Routes;
-import dev.spout.server.topic.Topic;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 

@@ -12,11 +12,11 @@ import static dev.spout.html.Html.p;
 import static dev.spout.html.Html.text;
 import static dev.spout.html.Html.ul;
 
+import dev.spout.engine.topic.Topic;
 import dev.spout.live.Live;
 import dev.spout.live.Patch;
 import dev.spout.server.Routes;
 import dev.spout.server.page.AjaxOptions;
-import dev.spout.server.topic.Topic;
 import java.time.Duration;
 
 /**

@@ -8,8 +8,8 @@ import static dev.spout.html.Html.p;
 import static dev.spout.html.Html.span;
 import static dev.spout.html.Html.text;
 
+import dev.spout.engine.stream.SseStream;
 import dev.spout.server.Routes;
-import dev.spout.server.stream.SseStream;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;

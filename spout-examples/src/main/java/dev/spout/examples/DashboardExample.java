@@ -14,12 +14,12 @@ import static dev.spout.html.Html.span;
 import static dev.spout.html.Html.strong;
 import static dev.spout.html.Html.text;
 
+import dev.spout.engine.auth.Authorizer;
+import dev.spout.engine.topic.Topic;
 import dev.spout.live.Live;
 import dev.spout.live.LiveState;
 import dev.spout.server.Routes;
-import dev.spout.server.auth.Authorizer;
 import dev.spout.server.page.PageOptions;
-import dev.spout.server.topic.Topic;
 import java.lang.management.ManagementFactory;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;

@@ -11,12 +11,12 @@ import static dev.spout.html.Html.input;
 import static dev.spout.html.Html.p;
 import static dev.spout.html.Html.text;
 
+import dev.spout.engine.auth.Access;
+import dev.spout.engine.topic.Subscription;
 import dev.spout.live.Live;
 import dev.spout.live.Patch;
 import dev.spout.server.Routes;
-import dev.spout.server.auth.Access;
 import dev.spout.server.page.AjaxOptions;
-import dev.spout.server.topic.Subscription;
 import java.time.Duration;
 import java.util.regex.Pattern;
 

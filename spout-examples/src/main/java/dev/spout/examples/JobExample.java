@@ -13,11 +13,11 @@ import static dev.spout.html.Html.span;
 import static dev.spout.html.Html.text;
 import static dev.spout.html.Html.ul;
 
+import dev.spout.engine.topic.Topic;
 import dev.spout.live.Live;
 import dev.spout.live.LiveState;
 import dev.spout.live.Patch;
 import dev.spout.server.Routes;
-import dev.spout.server.topic.Topic;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 

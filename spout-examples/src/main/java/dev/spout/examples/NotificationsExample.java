@@ -13,12 +13,12 @@ import static dev.spout.html.Html.p;
 import static dev.spout.html.Html.text;
 import static dev.spout.html.Html.ul;
 
+import dev.spout.engine.topic.Subscription;
 import dev.spout.live.Live;
 import dev.spout.live.Patch;
 import dev.spout.server.Routes;
 import dev.spout.server.page.AjaxOptions;
 import dev.spout.server.page.PageOptions;
-import dev.spout.server.topic.Subscription;
 import java.time.Duration;
 import java.util.Map;
 

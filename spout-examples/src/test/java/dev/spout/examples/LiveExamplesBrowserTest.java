@@ -2,7 +2,7 @@ package dev.spout.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spout.server.topic.Topic;
+import dev.spout.engine.topic.Topic;
 import dev.spout.testkit.Await;
 import java.util.List;
 import org.eclipse.jetty.io.EndPoint;

@@ -1,9 +1,9 @@
 package dev.spout.micrometer;
 
-import dev.spout.server.SpoutEngine;
-import dev.spout.server.SpoutStats;
-import dev.spout.server.topic.Topic;
-import dev.spout.server.topic.TopicStats;
+import dev.spout.engine.SpoutEngine;
+import dev.spout.engine.SpoutStats;
+import dev.spout.engine.topic.Topic;
+import dev.spout.engine.topic.TopicStats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -2,8 +2,8 @@ package dev.spout.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.engine.topic.Topic;
 import dev.spout.server.Spout;
-import dev.spout.server.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

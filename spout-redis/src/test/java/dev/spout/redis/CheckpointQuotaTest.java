@@ -2,9 +2,9 @@ package dev.spout.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.engine.topic.Subscription;
+import dev.spout.engine.topic.Topic;
 import dev.spout.server.Spout;
-import dev.spout.server.topic.Subscription;
-import dev.spout.server.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import io.lettuce.core.RedisClient;

@@ -2,11 +2,11 @@ package dev.spout.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.engine.topic.Replay;
+import dev.spout.engine.topic.ReplayGap;
+import dev.spout.engine.topic.Subscription;
+import dev.spout.engine.topic.Topic;
 import dev.spout.server.Spout;
-import dev.spout.server.topic.Replay;
-import dev.spout.server.topic.ReplayGap;
-import dev.spout.server.topic.Subscription;
-import dev.spout.server.topic.Topic;
 import dev.spout.sse.SseEvent;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;

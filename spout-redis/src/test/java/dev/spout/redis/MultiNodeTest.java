@@ -3,8 +3,8 @@ package dev.spout.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spout.engine.topic.Topic;
 import dev.spout.server.Spout;
-import dev.spout.server.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;
@@ -45,7 +45,7 @@ class MultiNodeTest {
         redis.close();
     }
 
-    Spout node(Consumer<dev.spout.server.topic.TopicOptions> topicOptions) {
+    Spout node(Consumer<dev.spout.engine.topic.TopicOptions> topicOptions) {
         var broker = RedisBroker.builder(redis.uri()).build();
         var node = Spout.create(options -> options.broker(broker));
         brokers.put(node, broker);

@@ -2,8 +2,8 @@ package dev.spout.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.engine.auth.Authorizer;
 import dev.spout.server.Spout;
-import dev.spout.server.auth.Authorizer;
 import dev.spout.server.http.HttpResponse;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;

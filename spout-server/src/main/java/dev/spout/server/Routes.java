@@ -1,16 +1,16 @@
 package dev.spout.server;
 
-import dev.spout.server.auth.Authorizer;
+import dev.spout.engine.auth.Authorizer;
+import dev.spout.engine.stream.SseHandler;
+import dev.spout.engine.topic.SubscriptionHandler;
+import dev.spout.engine.topic.Topic;
+import dev.spout.engine.topic.TopicOptions;
 import dev.spout.server.http.HttpHandler;
 import dev.spout.server.http.StaticFiles;
 import dev.spout.server.page.AjaxHandler;
 import dev.spout.server.page.Page;
 import dev.spout.server.page.PageContents;
 import dev.spout.server.page.PageOptions;
-import dev.spout.server.stream.SseHandler;
-import dev.spout.server.topic.SubscriptionHandler;
-import dev.spout.server.topic.Topic;
-import dev.spout.server.topic.TopicOptions;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>A path is exact ({@code /users/me}) or has parameters, each a whole segment ({@code /users/{id}/events}), read
- * with {@link dev.spout.server.auth.ClientRequest#pathParameter}; an exact path wins over one with parameters, and
+ * with {@link dev.spout.engine.auth.ClientRequest#pathParameter}; an exact path wins over one with parameters, and
  * two paths with parameters that one request could match are refused. Every method returns these routes, so
  * definitions chain. A path that is already served is refused with {@link IllegalStateException}.
  */

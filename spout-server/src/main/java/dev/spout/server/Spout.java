@@ -2,12 +2,20 @@ package dev.spout.server;
 
 import dev.spout.broker.BrokerHealth;
 import dev.spout.broker.internal.log.Logs;
-import dev.spout.server.auth.Authorizer;
+import dev.spout.engine.SpoutEngine;
+import dev.spout.engine.SpoutStats;
+import dev.spout.engine.auth.Authorizer;
+import dev.spout.engine.internal.Engine;
+import dev.spout.engine.internal.stream.StreamSettings;
+import dev.spout.engine.stream.SseHandler;
+import dev.spout.engine.topic.SubscriptionHandler;
+import dev.spout.engine.topic.Topic;
+import dev.spout.engine.topic.TopicOptions;
 import dev.spout.server.http.HttpHandler;
 import dev.spout.server.http.StaticFiles;
-import dev.spout.server.internal.Engine;
 import dev.spout.server.internal.JettyServer;
 import dev.spout.server.internal.RoutesImpl;
+import dev.spout.server.internal.ServerParts;
 import dev.spout.server.internal.auth.Sessions;
 import dev.spout.server.internal.endpoint.EndpointSettings;
 import dev.spout.server.internal.http.CorsHandler;
@@ -17,16 +25,9 @@ import dev.spout.server.internal.http.SecurityHeadersHandler;
 import dev.spout.server.internal.http.UnreadBodyHandler;
 import dev.spout.server.internal.page.PageSettings;
 import dev.spout.server.internal.page.SpoutScript;
-import dev.spout.server.internal.stream.StreamSettings;
-import dev.spout.server.internal.stream.Streams;
-import dev.spout.server.internal.topic.Topics;
 import dev.spout.server.page.AjaxHandler;
 import dev.spout.server.page.PageContents;
 import dev.spout.server.page.PageOptions;
-import dev.spout.server.stream.SseHandler;
-import dev.spout.server.topic.SubscriptionHandler;
-import dev.spout.server.topic.Topic;
-import dev.spout.server.topic.TopicOptions;
 import dev.spout.sse.SseEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -89,18 +90,16 @@ public final class Spout implements Routes, SpoutEngine, AutoCloseable {
                         options.http2MaxConcurrentStreams,
                         options.keyStore,
                         options.keyStorePassword,
-                        options.writeTimeout,
+                        options.writeTimeout(),
                         options.requestHeadTimeout,
                         options.requestBodyTimeout,
                         options.maxConnections));
         streamSettings = Engine.streamSettings(options);
-        var streams = new Streams(streamSettings, server.getByteBufferPool(), Engine.checkpoints(options.broker));
+        engine = Engine.of(options, streamSettings, threads, server.getByteBufferPool());
         var bodies = new FormBody(options.maxRequestBody, options.maxFormFields);
-        var sessions = new Sessions(options.sessions, options.sessionCookie, streams::endSession);
-        engine = new Engine(
-                streams,
-                new Topics(options.broker, threads, options.maxQueuedBytes),
-                sessions,
+        var parts = new ServerParts(
+                engine,
+                new Sessions(options.sessions, options.sessionCookie, engine.streams::endSession),
                 new PageSettings(
                         options.loginPath, options.csrfProtection, options.corsOrigins, options.template, bodies));
         var router = new Router();
@@ -110,7 +109,7 @@ public final class Spout implements Routes, SpoutEngine, AutoCloseable {
             handler = new CorsHandler(options.corsOrigins, options.corsCredentials, handler);
         }
         server.setHandler(new UnreadBodyHandler(new SecurityHeadersHandler(options.securityHeaders, handler)));
-        root = new RoutesImpl(router, engine, new EndpointSettings(bodies, options.corsOrigins, server), "");
+        root = new RoutesImpl(router, parts, new EndpointSettings(bodies, options.corsOrigins, server), "");
     }
 
     /** A new application with the default settings, not yet started. */
@@ -185,7 +184,7 @@ public final class Spout implements Routes, SpoutEngine, AutoCloseable {
      *
      * @throws IllegalArgumentException if the event carries an id of its own (the broker gives it one that fits
      *     every topic), or a topic is named twice or belongs to another application
-     * @throws dev.spout.server.stream.EventTooLargeException if it is bigger than one of the topics takes
+     * @throws dev.spout.engine.stream.EventTooLargeException if it is bigger than one of the topics takes
      */
     @Override
     public String publish(SseEvent event, List<? extends Topic> topics) {
@@ -317,7 +316,7 @@ public final class Spout implements Routes, SpoutEngine, AutoCloseable {
 
     @Override
     public BrokerHealth brokerHealth() {
-        return options.broker.health();
+        return options.broker().health();
     }
 
     /** The embedded Jetty server, for what Spout does not offer (its connectors, handlers, thread pool). */
@@ -333,13 +332,13 @@ public final class Spout implements Routes, SpoutEngine, AutoCloseable {
     @Override
     public void close() {
         connector.setAccepting(false);
-        engine.endStreams(options.shutdownTimeout);
+        engine.endStreams(options.shutdownTimeout());
         try {
             server.stop();
         } catch (Exception failure) {
             throw new IllegalStateException("Cannot stop Spout: " + failure.getMessage(), failure);
         } finally {
-            engine.release(options.broker);
+            engine.release(options.broker());
             closeSessions();
         }
     }

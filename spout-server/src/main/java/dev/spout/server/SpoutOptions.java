@@ -1,10 +1,8 @@
 package dev.spout.server;
 
-import dev.spout.broker.Broker;
-import dev.spout.broker.MemoryBroker;
+import dev.spout.engine.EngineOptions;
 import dev.spout.server.auth.SessionStore;
 import dev.spout.server.page.PageTemplate;
-import dev.spout.server.stream.SlowClientPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +10,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Settings of a Spout application, with production defaults. Set them in {@link Spout#create(java.util.function.Consumer)}.
+ * Settings of a Spout application, with production defaults: the engine's ({@link EngineOptions}: heartbeats,
+ * bounds, limits, the broker) and those of Spout's own server (TLS, HTTP/2, CORS, sessions, pages, request bounds).
+ * Set them in {@link Spout#create(java.util.function.Consumer)}.
  *
  * <pre>{@code
  * var app = Spout.create(options -> options
@@ -22,16 +22,7 @@ import org.jspecify.annotations.Nullable;
  *         .cors(List.of("https://app.example.com"), true));
  * }</pre>
  */
-public final class SpoutOptions {
-    Duration heartbeat = Duration.ofSeconds(15);
-    Duration writeTimeout = Duration.ofSeconds(30);
-    long maxQueuedBytes = 1024 * 1024;
-    SlowClientPolicy slowClients = SlowClientPolicy.disconnect();
-    int maxStreams = Integer.MAX_VALUE;
-    int maxStreamsPerAddress = 500;
-    Duration retryAfter = Duration.ofSeconds(5);
-    int maxCheckpoints = 100_000;
-    int maxCheckpointsPerClient = 1_000;
+public final class SpoutOptions extends EngineOptions<SpoutOptions> {
     boolean http2 = true;
     int http2MaxConcurrentStreams = 1024;
 
@@ -43,8 +34,6 @@ public final class SpoutOptions {
 
     List<String> corsOrigins = List.of();
     boolean corsCredentials;
-    Broker broker = new MemoryBroker();
-    Duration shutdownTimeout = Duration.ofSeconds(5);
     SessionStore sessions = SessionStore.inMemory(Duration.ofHours(8));
     String sessionCookie = "SPOUT_SESSION";
     String loginPath = "/login";
@@ -63,82 +52,8 @@ public final class SpoutOptions {
     /** The defaults; most applications adjust them in {@code Spout.create(options -> ...)} instead. */
     public SpoutOptions() {}
 
-    /**
-     * A comment is written to every stream that has been idle this long (default 15 seconds), so proxies keep it
-     * open and a dead peer is found by the failed write. {@link Duration#ZERO} turns heartbeats off.
-     */
-    public SpoutOptions heartbeat(Duration interval) {
-        if (interval.isNegative()) {
-            throw new IllegalArgumentException("The heartbeat interval must not be negative, got " + interval);
-        }
-        this.heartbeat = interval;
-        return this;
-    }
-
-    /**
-     * How long a write may wait for a client that does not read before the client is disconnected (default 30
-     * seconds). Also Jetty's idle timeout; an idle but healthy stream is never closed by it.
-     */
-    public SpoutOptions writeTimeout(Duration timeout) {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("The write timeout must be positive, got " + timeout);
-        }
-        this.writeTimeout = timeout;
-        return this;
-    }
-
-    /** The most bytes that may wait for one client before the slow-client policy applies (default 1 MiB). */
-    public SpoutOptions maxQueuedBytes(long bytes) {
-        if (bytes < 1) {
-            throw new IllegalArgumentException("The queue bound must be at least one byte, got " + bytes);
-        }
-        this.maxQueuedBytes = bytes;
-        return this;
-    }
-
-    /** What happens to a client that cannot keep up (default: {@link SlowClientPolicy#disconnect()}). */
-    public SpoutOptions slowClients(SlowClientPolicy policy) {
-        this.slowClients = Objects.requireNonNull(policy, "policy");
-        return this;
-    }
-
-    /** The most streams open at once (default: no limit); more get {@code 503} with {@code Retry-After}. */
-    public SpoutOptions maxStreams(int streams) {
-        this.maxStreams = positive(streams, "maxStreams");
-        return this;
-    }
-
-    /**
-     * The most streams open at once from one client (default 500): an IPv4 address, or an IPv6 /64 (one host holds a
-     * whole /64). More get {@code 503} with {@code Retry-After}. A browser opens at most six per site over HTTP/1.1,
-     * so 500 leaves room for an office behind one NAT while no single client takes the ~19,500 streams a process
-     * holds. Behind a reverse proxy every client has the proxy's address: raise it there (to {@code
-     * Integer.MAX_VALUE}, and bound clients at the proxy).
-     */
-    public SpoutOptions maxStreamsPerAddress(int streams) {
-        this.maxStreamsPerAddress = positive(streams, "maxStreamsPerAddress");
-        return this;
-    }
-
-    /**
-     * How many checkpoints (a stream of several topics saves one, kept an hour or more, so its client can resume on
-     * any node) this node's streams may keep: {@code total} in all (default 100,000), and {@code perClient} for the
-     * streams of one client address, an IPv6 /64, that have no place behind them yet (default 1,000). A stream that
-     * can resume exactly (it came back with an id the store knows, or saved one) keeps doing so; a new one past a
-     * bound streams on without a checkpoint, so a client that comes back with its ids gets its topics' gap policy.
-     */
-    public SpoutOptions maxCheckpoints(int total, int perClient) {
-        this.maxCheckpoints = positive(total, "total");
-        this.maxCheckpointsPerClient = positive(perClient, "perClient");
-        return this;
-    }
-
-    /** The {@code Retry-After} sent with a {@code 503} when a stream limit is reached (default 5 seconds). */
-    public SpoutOptions retryAfter(Duration delay) {
-        if (delay.isNegative()) {
-            throw new IllegalArgumentException("Retry-After must not be negative, got " + delay);
-        }
-        this.retryAfter = delay;
+    @Override
+    protected SpoutOptions self() {
         return this;
     }
 
@@ -171,21 +86,6 @@ public final class SpoutOptions {
     public SpoutOptions cors(List<String> origins, boolean credentials) {
         this.corsOrigins = List.copyOf(origins);
         this.corsCredentials = credentials;
-        return this;
-    }
-
-    /** Where topics keep their order and history (default: in this process, {@link MemoryBroker}). */
-    public SpoutOptions broker(Broker broker) {
-        this.broker = Objects.requireNonNull(broker, "broker");
-        return this;
-    }
-
-    /** How long {@code close()} waits for streams to end cleanly before stopping the server (default 5 seconds). */
-    public SpoutOptions shutdownTimeout(Duration timeout) {
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("The shutdown timeout must not be negative, got " + timeout);
-        }
-        this.shutdownTimeout = timeout;
         return this;
     }
 
@@ -287,69 +187,5 @@ public final class SpoutOptions {
     public SpoutOptions maxFormFields(int fields) {
         this.maxFormFields = positive(fields, "maxFormFields");
         return this;
-    }
-
-    // What is set, for the engine in another container (spout-servlet) and for an application that reports it.
-
-    /** The heartbeat interval; zero means none. */
-    public Duration heartbeat() {
-        return heartbeat;
-    }
-
-    /** How long one write may wait for a client before the client counts as gone. */
-    public Duration writeTimeout() {
-        return writeTimeout;
-    }
-
-    /** How many bytes may wait for one client before its slow-client policy applies. */
-    public long maxQueuedBytes() {
-        return maxQueuedBytes;
-    }
-
-    /** What happens to a client that falls more than {@link #maxQueuedBytes()} behind. */
-    public SlowClientPolicy slowClients() {
-        return slowClients;
-    }
-
-    /** The most streams open at once. */
-    public int maxStreams() {
-        return maxStreams;
-    }
-
-    /** The most streams open at once from one client address. */
-    public int maxStreamsPerAddress() {
-        return maxStreamsPerAddress;
-    }
-
-    /** What a client refused at a limit is told to wait. */
-    public Duration retryAfter() {
-        return retryAfter;
-    }
-
-    /** How many checkpoints this node's streams may keep in all. */
-    public int maxCheckpoints() {
-        return maxCheckpoints;
-    }
-
-    /** How many checkpoints the streams of one client that have no place behind them may keep. */
-    public int maxCheckpointsPerClient() {
-        return maxCheckpointsPerClient;
-    }
-
-    /** Where topics' events are ordered and kept. */
-    public Broker broker() {
-        return broker;
-    }
-
-    /** How long a stop waits for streams to end cleanly. */
-    public Duration shutdownTimeout() {
-        return shutdownTimeout;
-    }
-
-    private static int positive(int value, String name) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
-        }
-        return value;
     }
 }

@@ -2,8 +2,8 @@ package dev.spout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spout.server.auth.Access;
-import dev.spout.server.topic.Topic;
+import dev.spout.engine.auth.Access;
+import dev.spout.engine.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import java.net.http.HttpClient;

@@ -2,7 +2,7 @@ package dev.spout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spout.server.stream.StreamClosedException;
+import dev.spout.engine.stream.StreamClosedException;
 import dev.spout.testkit.Await;
 import java.io.InputStream;
 import java.net.Socket;
@@ -63,7 +63,7 @@ class BlockedSendTest {
                 () -> handler.getState() == Thread.State.WAITING
                         && Arrays.stream(handler.getStackTrace())
                                 .anyMatch(frame ->
-                                        frame.getClassName().equals("dev.spout.server.internal.stream.ClientStream")
+                                        frame.getClassName().equals("dev.spout.engine.internal.stream.ClientStream")
                                                 && frame.getMethodName().equals("write")),
                 timeout);
     }

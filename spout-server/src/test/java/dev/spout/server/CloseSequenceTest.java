@@ -2,11 +2,11 @@ package dev.spout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spout.server.stream.CloseReason;
-import dev.spout.server.stream.SseHandler;
-import dev.spout.server.stream.SseStream;
-import dev.spout.server.stream.StreamClosedException;
-import dev.spout.server.topic.Topic;
+import dev.spout.engine.stream.CloseReason;
+import dev.spout.engine.stream.SseHandler;
+import dev.spout.engine.stream.SseStream;
+import dev.spout.engine.stream.StreamClosedException;
+import dev.spout.engine.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import java.time.Duration;

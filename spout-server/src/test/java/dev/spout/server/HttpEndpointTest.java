@@ -3,10 +3,10 @@ package dev.spout.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.spout.server.auth.Access;
-import dev.spout.server.auth.Authorizer;
+import dev.spout.engine.HttpStatusException;
+import dev.spout.engine.auth.Access;
+import dev.spout.engine.auth.Authorizer;
 import dev.spout.server.http.HttpResponse;
-import dev.spout.server.http.HttpStatusException;
 import dev.spout.server.page.PageOptions;
 import java.io.IOException;
 import java.net.URI;

@@ -3,8 +3,8 @@ package dev.spout.server;
 import static dev.spout.html.Html.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.engine.topic.Topic;
 import dev.spout.server.page.PageOptions;
-import dev.spout.server.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.spout.server;
 import static dev.spout.html.Html.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spout.server.auth.Authorizer;
+import dev.spout.engine.auth.Authorizer;
 import dev.spout.server.page.AjaxOptions;
 import dev.spout.server.page.PageOptions;
 import dev.spout.testkit.SseTestClient;

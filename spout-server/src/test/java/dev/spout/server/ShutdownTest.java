@@ -3,8 +3,8 @@ package dev.spout.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.spout.server.stream.CloseReason;
-import dev.spout.server.topic.Topic;
+import dev.spout.engine.stream.CloseReason;
+import dev.spout.engine.topic.Topic;
 import dev.spout.testkit.SseTestClient;
 import java.net.ConnectException;
 import java.net.Socket;

@@ -3,11 +3,11 @@ package dev.spout.server;
 import static dev.spout.html.Html.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spout.server.auth.Authorizer;
+import dev.spout.engine.auth.Authorizer;
+import dev.spout.engine.stream.CloseReason;
 import dev.spout.server.auth.SessionStore;
 import dev.spout.server.auth.SignInThrottle;
 import dev.spout.server.page.PageOptions;
-import dev.spout.server.stream.CloseReason;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import java.net.InetAddress;

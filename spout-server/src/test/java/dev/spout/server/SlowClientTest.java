@@ -2,8 +2,9 @@ package dev.spout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spout.server.stream.SlowClientPolicy;
-import dev.spout.server.topic.Topic;
+import dev.spout.engine.SpoutStats;
+import dev.spout.engine.stream.SlowClientPolicy;
+import dev.spout.engine.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;

@@ -5,9 +5,9 @@ import static dev.spout.html.Html.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.spout.server.stream.CloseReason;
-import dev.spout.server.stream.SseStream;
-import dev.spout.server.stream.StreamClosedException;
+import dev.spout.engine.stream.CloseReason;
+import dev.spout.engine.stream.SseStream;
+import dev.spout.engine.stream.StreamClosedException;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;

@@ -2,8 +2,8 @@ package dev.spout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spout.server.auth.Access;
-import dev.spout.server.topic.Topic;
+import dev.spout.engine.auth.Access;
+import dev.spout.engine.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import java.io.ByteArrayOutputStream;
@@ -45,7 +45,8 @@ class StreamTakeOverTest {
         Topic topic = app.topic(
                 "news",
                 t -> t.authorize(request -> {
-                    jettyRequest.set(new WeakReference<>(request.jetty()));
+                    jettyRequest.set(new WeakReference<>(request.unwrap(org.eclipse.jetty.server.Request.class)
+                            .orElseThrow()));
                     return Access.ALLOW;
                 }));
         app.sse("/news", topic);

@@ -3,9 +3,9 @@ package dev.spout.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.spout.server.stream.EventTooLargeException;
-import dev.spout.server.topic.Topic;
-import dev.spout.server.topic.TopicStats;
+import dev.spout.engine.stream.EventTooLargeException;
+import dev.spout.engine.topic.Topic;
+import dev.spout.engine.topic.TopicStats;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import java.time.Duration;

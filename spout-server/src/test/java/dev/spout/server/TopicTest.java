@@ -3,10 +3,10 @@ package dev.spout.server;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spout.server.topic.Replay;
-import dev.spout.server.topic.ReplayGap;
-import dev.spout.server.topic.Topic;
-import dev.spout.server.topic.TopicStats;
+import dev.spout.engine.topic.Replay;
+import dev.spout.engine.topic.ReplayGap;
+import dev.spout.engine.topic.Topic;
+import dev.spout.engine.topic.TopicStats;
 import dev.spout.sse.SseEvent;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;

@@ -4,9 +4,9 @@ import static dev.spout.html.Html.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spout.engine.topic.Subscription;
+import dev.spout.engine.topic.TooManyTopicsException;
 import dev.spout.server.http.HttpResponse;
-import dev.spout.server.topic.Subscription;
-import dev.spout.server.topic.TooManyTopicsException;
 import dev.spout.testkit.Await;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,26 +1,25 @@
 package dev.spout.servlet;
 
-import dev.spout.server.auth.ClientRequest;
-import dev.spout.server.auth.Session;
+import dev.spout.engine.auth.ClientRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jetty.server.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A stream's request in a Servlet container, as Spout's authorizers and handlers see it. The user is the container's
  * ({@code getUserPrincipal()}: Spring Security's, the container's realm); path parameters are those a framework put
  * in the request attribute {@link #PATH_PARAMETERS} (the Spring starter puts Spring MVC's path variables there).
- * Spout's own sessions belong to Spout's own server: here the container's sessions (and its security) are the
- * application's, so {@link #session()} is empty and signing in or out is refused.
+ * The container's sessions (and its security) are the application's: {@link #unwrap} reaches the container's request.
  *
  * <pre>{@code
- * Authorizer onlyAdmins = request -> request instanceof ServletClientRequest servlet
- *         && servlet.servletRequest().isUserInRole("admin") ? Access.ALLOW : Access.FORBIDDEN;
+ * Authorizer onlyAdmins = request -> request.unwrap(HttpServletRequest.class)
+ *         .filter(servlet -> servlet.isUserInRole("admin"))
+ *         .map(servlet -> Access.ALLOW)
+ *         .orElse(Access.FORBIDDEN);
  * }</pre>
  */
 public final class ServletClientRequest implements ClientRequest {
@@ -78,12 +77,6 @@ public final class ServletClientRequest implements ClientRequest {
         return values == null ? List.of() : Arrays.asList(values);
     }
 
-    /** Empty: a stream's request is a GET, with no form. */
-    @Override
-    public Optional<String> formParameter(String name) {
-        return Optional.empty();
-    }
-
     @Override
     public String remoteAddress() {
         return remoteAddress;
@@ -92,12 +85,6 @@ public final class ServletClientRequest implements ClientRequest {
     @Override
     public boolean isSecure() {
         return request.isSecure();
-    }
-
-    /** Empty: the container's sessions are the application's ({@link #servletRequest()}{@code .getSession()}). */
-    @Override
-    public Optional<Session> session() {
-        return Optional.empty();
     }
 
     /**
@@ -110,35 +97,13 @@ public final class ServletClientRequest implements ClientRequest {
         return Optional.ofNullable(user).map(Principal::getName);
     }
 
-    /** Refused: sign users in with the container's security (Spring Security, a realm). */
+    /** The container's request ({@link HttpServletRequest}, or this view itself), for what this view does not offer. */
     @Override
-    public Session startSession() {
-        throw notHere("startSession");
-    }
-
-    /** Refused: sign users in with the container's security (Spring Security, a realm). */
-    @Override
-    public Session signIn(String user) {
-        throw notHere("signIn");
-    }
-
-    /** Refused: sign users out with the container's security (Spring Security, a realm). */
-    @Override
-    public void signOut() {
-        throw notHere("signOut");
-    }
-
-    /** Refused: this request is a Servlet container's; {@link #servletRequest()} is its escape hatch. */
-    @Override
-    public Request jetty() {
-        throw new UnsupportedOperationException(
-                "This request came through a Servlet container, not Spout's own server: use servletRequest()");
-    }
-
-    private static UnsupportedOperationException notHere(String what) {
-        return new UnsupportedOperationException(what + " is for Spout's own sessions, on Spout's own server; in a"
-                + " Servlet container the container's sessions and security (Spring Security, a realm) are the"
-                + " application's");
+    public <T> Optional<T> unwrap(Class<T> type) {
+        if (type.isInstance(this)) {
+            return Optional.of(type.cast(this));
+        }
+        return type.isInstance(request) ? Optional.of(type.cast(request)) : Optional.empty();
     }
 
     @Override

@@ -1,20 +1,20 @@
 package dev.spout.servlet;
 
 import dev.spout.broker.BrokerHealth;
-import dev.spout.server.SpoutEngine;
-import dev.spout.server.SpoutOptions;
-import dev.spout.server.SpoutStats;
-import dev.spout.server.auth.Authorizer;
-import dev.spout.server.internal.Engine;
-import dev.spout.server.internal.HostedEngine;
-import dev.spout.server.internal.stream.Opening;
-import dev.spout.server.internal.stream.StreamSettings;
-import dev.spout.server.internal.stream.SubscriptionChoice;
-import dev.spout.server.stream.SseHandler;
-import dev.spout.server.topic.Subscription;
-import dev.spout.server.topic.SubscriptionHandler;
-import dev.spout.server.topic.Topic;
-import dev.spout.server.topic.TopicOptions;
+import dev.spout.engine.HostedOptions;
+import dev.spout.engine.SpoutEngine;
+import dev.spout.engine.SpoutStats;
+import dev.spout.engine.auth.Authorizer;
+import dev.spout.engine.internal.Engine;
+import dev.spout.engine.internal.HostedEngine;
+import dev.spout.engine.internal.stream.Opening;
+import dev.spout.engine.internal.stream.StreamSettings;
+import dev.spout.engine.internal.stream.SubscriptionChoice;
+import dev.spout.engine.stream.SseHandler;
+import dev.spout.engine.topic.Subscription;
+import dev.spout.engine.topic.SubscriptionHandler;
+import dev.spout.engine.topic.Topic;
+import dev.spout.engine.topic.TopicOptions;
 import dev.spout.servlet.internal.ServletAdmission;
 import dev.spout.servlet.internal.SessionStreams;
 import dev.spout.servlet.internal.StreamServlet;
@@ -45,9 +45,9 @@ import java.util.function.Consumer;
  * news.publish("Spout is up");
  * }</pre>
  *
- * <p>Only the stream settings of {@link SpoutOptions} apply here (heartbeat, write timeout, queue bound,
- * slow-client policy, stream limits, Retry-After, broker, shutdown timeout): the container owns the connectors, TLS,
- * HTTP/2, CORS and sessions. Authorization is the application's, before the first byte: a topic's authorizer, a
+ * <p>Its options are the engine's ({@link HostedOptions}: heartbeat, write timeout, queue bound, slow-client policy,
+ * stream limits, Retry-After, checkpoints, broker, shutdown timeout), every one of which applies: the container owns
+ * the connectors, TLS, HTTP/2, CORS and sessions. Authorization is the application's, before the first byte: a topic's authorizer, a
  * subscription's refusal, an {@link Authorizer} given here, or the container's own security in front of the
  * servlet. {@link #close} ends every stream cleanly, so clients reconnect (here once it is back, or to another node).
  *
@@ -64,7 +64,7 @@ public final class ServletSpout implements SpoutEngine, AutoCloseable {
     private final SessionStreams sessionListener;
     private final ThreadFactory handlerThreads = Opening.handlerThreads(""); // one for all: paths may be per user
 
-    private ServletSpout(SpoutOptions options) {
+    private ServletSpout(HostedOptions options) {
         host = new HostedEngine(options, servletSettings(options));
         engine = host.engine;
         admission = new ServletAdmission(engine.streams);
@@ -78,19 +78,19 @@ public final class ServletSpout implements SpoutEngine, AutoCloseable {
      * a client's leaving is noticed within the configured interval at worst, as the proxies' idle timeouts that the
      * interval is chosen for need.
      */
-    private static StreamSettings servletSettings(SpoutOptions options) {
+    private static StreamSettings servletSettings(HostedOptions options) {
         StreamSettings settings = Engine.streamSettings(options);
         return settings.withHeartbeat(settings.heartbeat().multipliedBy(2).dividedBy(5));
     }
 
     /** Spout's engine with the default settings, running: its heartbeat timer is on. */
     public static ServletSpout create() {
-        return new ServletSpout(new SpoutOptions());
+        return new ServletSpout(new HostedOptions());
     }
 
-    /** Spout's engine with adjusted settings (only the stream settings of {@link SpoutOptions} apply), running. */
-    public static ServletSpout create(Consumer<SpoutOptions> settings) {
-        var options = new SpoutOptions();
+    /** Spout's engine with adjusted settings, running. */
+    public static ServletSpout create(Consumer<HostedOptions> settings) {
+        var options = new HostedOptions();
         settings.accept(options);
         return new ServletSpout(options);
     }

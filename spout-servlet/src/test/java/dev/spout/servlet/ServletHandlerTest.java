@@ -2,7 +2,7 @@ package dev.spout.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spout.server.stream.CloseReason;
+import dev.spout.engine.stream.CloseReason;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;

@@ -2,9 +2,9 @@ package dev.spout.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spout.server.auth.Access;
-import dev.spout.server.auth.Authorizer;
-import dev.spout.server.topic.Topic;
+import dev.spout.engine.auth.Access;
+import dev.spout.engine.auth.Authorizer;
+import dev.spout.engine.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.Refusal;
 import dev.spout.testkit.SseTestClient;

@@ -2,7 +2,7 @@ package dev.spout.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spout.server.topic.Topic;
+import dev.spout.engine.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import java.time.Duration;

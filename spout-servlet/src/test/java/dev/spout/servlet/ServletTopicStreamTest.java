@@ -2,8 +2,8 @@ package dev.spout.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spout.engine.topic.Topic;
 import dev.spout.server.Spout;
-import dev.spout.server.topic.Topic;
 import dev.spout.sse.SseEvent;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;

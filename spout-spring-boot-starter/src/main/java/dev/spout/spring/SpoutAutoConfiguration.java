@@ -1,9 +1,9 @@
 package dev.spout.spring;
 
 import dev.spout.broker.Broker;
+import dev.spout.engine.HostedOptions;
+import dev.spout.engine.SpoutEngine;
 import dev.spout.micrometer.SpoutMetrics;
-import dev.spout.server.SpoutEngine;
-import dev.spout.server.SpoutOptions;
 import dev.spout.servlet.ServletSpout;
 import dev.spout.webflux.WebFluxSpout;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -93,7 +93,7 @@ public class SpoutAutoConfiguration {
 
     /** The options from the properties, and the broker: an application's bean, else Redis, else in memory. */
     static void configure(
-            SpoutOptions options,
+            HostedOptions options,
             SpoutProperties properties,
             ObjectProvider<Broker> brokers,
             ResourceLoader resources) {

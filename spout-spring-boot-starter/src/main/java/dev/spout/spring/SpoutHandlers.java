@@ -1,8 +1,8 @@
 package dev.spout.spring;
 
-import dev.spout.server.stream.SseHandler;
-import dev.spout.server.topic.SubscriptionHandler;
-import dev.spout.server.topic.Topic;
+import dev.spout.engine.stream.SseHandler;
+import dev.spout.engine.topic.SubscriptionHandler;
+import dev.spout.engine.topic.Topic;
 import dev.spout.servlet.ServletSpout;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package dev.spout.spring;
 
 import dev.spout.broker.BrokerHealth;
-import dev.spout.server.SpoutEngine;
+import dev.spout.engine.SpoutEngine;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 

@@ -1,6 +1,6 @@
 package dev.spout.spring;
 
-import dev.spout.server.SpoutEngine;
+import dev.spout.engine.SpoutEngine;
 import org.springframework.context.SmartLifecycle;
 
 /**

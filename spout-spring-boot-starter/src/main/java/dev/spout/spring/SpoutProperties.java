@@ -1,8 +1,8 @@
 package dev.spout.spring;
 
-import dev.spout.server.SpoutOptions;
-import dev.spout.server.stream.SlowClientPolicy;
-import dev.spout.server.topic.TopicOptions;
+import dev.spout.engine.HostedOptions;
+import dev.spout.engine.stream.SlowClientPolicy;
+import dev.spout.engine.topic.TopicOptions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -166,7 +166,7 @@ public class SpoutProperties {
     }
 
     /** These settings on Spout's options (each validated there, with its own message). */
-    void applyTo(SpoutOptions options) {
+    void applyTo(HostedOptions options) {
         options.heartbeat(heartbeat)
                 .writeTimeout(writeTimeout)
                 .maxQueuedBytes(maxQueuedBytes.toBytes())

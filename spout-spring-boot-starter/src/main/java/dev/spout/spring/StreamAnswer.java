@@ -1,9 +1,9 @@
 package dev.spout.spring;
 
-import dev.spout.server.stream.SseHandler;
-import dev.spout.server.topic.Subscription;
-import dev.spout.server.topic.SubscriptionHandler;
-import dev.spout.server.topic.Topic;
+import dev.spout.engine.stream.SseHandler;
+import dev.spout.engine.topic.Subscription;
+import dev.spout.engine.topic.SubscriptionHandler;
+import dev.spout.engine.topic.Topic;
 import dev.spout.servlet.ServletSpout;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,7 +2,7 @@ package dev.spout.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spout.server.topic.Topic;
+import dev.spout.engine.topic.Topic;
 import dev.spout.servlet.ServletSpout;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.Refusal;

@@ -1,13 +1,11 @@
 package dev.spout.webflux;
 
-import dev.spout.server.auth.ClientRequest;
-import dev.spout.server.auth.Session;
+import dev.spout.engine.auth.ClientRequest;
 import java.net.InetSocketAddress;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jetty.server.Request;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.reactive.HandlerMapping;
@@ -18,8 +16,7 @@ import org.springframework.web.server.ServerWebExchange;
  * A stream's request in Spring WebFlux, as Spout's authorizers and subscription handlers see it. The user is the
  * exchange's principal (Spring Security's, resolved before the authorizer runs); path parameters are the route's URI
  * template variables ({@code @GetMapping("/users/{id}/events")} or a functional route's). Sessions and sign-in are
- * the application's (Spring Security, WebFlux's {@code WebSession}), so {@link #session()} is empty and signing in
- * or out is refused.
+ * the application's (Spring Security, WebFlux's {@code WebSession}): {@link #unwrap} reaches the exchange.
  *
  * <pre>{@code
  * Authorizer onlyAnn = request -> request.user().filter("ann"::equals).isPresent()
@@ -87,12 +84,6 @@ public final class WebFluxClientRequest implements ClientRequest {
         return values == null ? List.of() : List.copyOf(values);
     }
 
-    /** Empty: a stream's request is a GET, with no form. */
-    @Override
-    public Optional<String> formParameter(String name) {
-        return Optional.empty();
-    }
-
     @Override
     public String remoteAddress() {
         return remoteAddress;
@@ -103,46 +94,19 @@ public final class WebFluxClientRequest implements ClientRequest {
         return request.getSslInfo() != null;
     }
 
-    /** Empty: WebFlux's sessions are the application's ({@link #exchange()}{@code .getSession()}). */
-    @Override
-    public Optional<Session> session() {
-        return Optional.empty();
-    }
-
     /** The name of the exchange's authenticated principal, if there is one. */
     @Override
     public Optional<String> user() {
         return Optional.ofNullable(user).map(Principal::getName);
     }
 
-    /** Refused: sign users in with the application's security (Spring Security). */
+    /** WebFlux's exchange ({@link ServerWebExchange}, or this view itself), for what this view does not offer. */
     @Override
-    public Session startSession() {
-        throw notHere("startSession");
-    }
-
-    /** Refused: sign users in with the application's security (Spring Security). */
-    @Override
-    public Session signIn(String user) {
-        throw notHere("signIn");
-    }
-
-    /** Refused: sign users out with the application's security (Spring Security). */
-    @Override
-    public void signOut() {
-        throw notHere("signOut");
-    }
-
-    /** Refused: this request came through WebFlux; {@link #exchange()} is its escape hatch. */
-    @Override
-    public Request jetty() {
-        throw new UnsupportedOperationException(
-                "This request came through Spring WebFlux, not Spout's own server: use exchange()");
-    }
-
-    private static UnsupportedOperationException notHere(String what) {
-        return new UnsupportedOperationException(what + " is for Spout's own sessions, on Spout's own server; in"
-                + " WebFlux the sessions and security (Spring Security) are the application's");
+    public <T> Optional<T> unwrap(Class<T> type) {
+        if (type.isInstance(this)) {
+            return Optional.of(type.cast(this));
+        }
+        return type.isInstance(exchange) ? Optional.of(type.cast(exchange)) : Optional.empty();
     }
 
     @Override

@@ -1,18 +1,18 @@
 package dev.spout.webflux;
 
 import dev.spout.broker.BrokerHealth;
-import dev.spout.server.SpoutEngine;
-import dev.spout.server.SpoutOptions;
-import dev.spout.server.SpoutStats;
-import dev.spout.server.auth.Authorizer;
-import dev.spout.server.internal.Engine;
-import dev.spout.server.internal.HostedEngine;
-import dev.spout.server.internal.stream.Opening;
-import dev.spout.server.internal.stream.SubscriptionChoice;
-import dev.spout.server.topic.Subscription;
-import dev.spout.server.topic.SubscriptionHandler;
-import dev.spout.server.topic.Topic;
-import dev.spout.server.topic.TopicOptions;
+import dev.spout.engine.HostedOptions;
+import dev.spout.engine.SpoutEngine;
+import dev.spout.engine.SpoutStats;
+import dev.spout.engine.auth.Authorizer;
+import dev.spout.engine.internal.Engine;
+import dev.spout.engine.internal.HostedEngine;
+import dev.spout.engine.internal.stream.Opening;
+import dev.spout.engine.internal.stream.SubscriptionChoice;
+import dev.spout.engine.topic.Subscription;
+import dev.spout.engine.topic.SubscriptionHandler;
+import dev.spout.engine.topic.Topic;
+import dev.spout.engine.topic.TopicOptions;
 import dev.spout.sse.SseEvent;
 import dev.spout.webflux.internal.SessionStreams;
 import dev.spout.webflux.internal.WebFluxAdmission;
@@ -59,7 +59,7 @@ public final class WebFluxSpout implements SpoutEngine, AutoCloseable {
     private final WebFluxAdmission admission;
     private final SessionStreams sessions;
 
-    private WebFluxSpout(SpoutOptions options) {
+    private WebFluxSpout(HostedOptions options) {
         // WebFlux's server hears a client's leaving (the connection closes, the subscription is cancelled), so the
         // heartbeats keep the configured interval.
         host = new HostedEngine(options, Engine.streamSettings(options));
@@ -70,12 +70,12 @@ public final class WebFluxSpout implements SpoutEngine, AutoCloseable {
 
     /** Spout's engine with the default settings, running: its heartbeat timer is on. */
     public static WebFluxSpout create() {
-        return new WebFluxSpout(new SpoutOptions());
+        return new WebFluxSpout(new HostedOptions());
     }
 
-    /** Spout's engine with adjusted settings (only the stream settings of {@link SpoutOptions} apply), running. */
-    public static WebFluxSpout create(Consumer<SpoutOptions> settings) {
-        var options = new SpoutOptions();
+    /** Spout's engine with adjusted settings, running. */
+    public static WebFluxSpout create(Consumer<HostedOptions> settings) {
+        var options = new HostedOptions();
         settings.accept(options);
         return new WebFluxSpout(options);
     }

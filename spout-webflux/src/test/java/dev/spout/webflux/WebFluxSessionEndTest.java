@@ -3,7 +3,7 @@ package dev.spout.webflux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
-import dev.spout.server.topic.Topic;
+import dev.spout.engine.topic.Topic;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import java.net.CookieManager;

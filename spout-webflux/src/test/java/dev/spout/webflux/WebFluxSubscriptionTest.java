@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
-import dev.spout.server.auth.Access;
-import dev.spout.server.topic.Subscription;
-import dev.spout.server.topic.Topic;
+import dev.spout.engine.auth.Access;
+import dev.spout.engine.topic.Subscription;
+import dev.spout.engine.topic.Topic;
 import dev.spout.sse.SseEvent;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.Refusal;

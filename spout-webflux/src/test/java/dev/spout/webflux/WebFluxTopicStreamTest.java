@@ -3,8 +3,8 @@ package dev.spout.webflux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
+import dev.spout.engine.topic.Topic;
 import dev.spout.server.Spout;
-import dev.spout.server.topic.Topic;
 import dev.spout.sse.SseEvent;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;

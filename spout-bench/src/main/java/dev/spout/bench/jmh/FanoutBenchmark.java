@@ -1,7 +1,7 @@
 package dev.spout.bench.jmh;
 
+import dev.spout.engine.topic.Topic;
 import dev.spout.server.Spout;
-import dev.spout.server.topic.Topic;
 import dev.spout.sse.SseEvent;
 import java.time.Duration;
 import java.util.ArrayList;

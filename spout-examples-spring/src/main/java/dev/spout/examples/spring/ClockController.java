@@ -1,6 +1,6 @@
 package dev.spout.examples.spring;
 
-import dev.spout.server.stream.SseHandler;
+import dev.spout.engine.stream.SseHandler;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.spout.examples.spring;
 
-import dev.spout.server.topic.Subscription;
+import dev.spout.engine.topic.Subscription;
 import dev.spout.servlet.ServletSpout;
 import java.security.Principal;
 import org.springframework.http.ResponseEntity;

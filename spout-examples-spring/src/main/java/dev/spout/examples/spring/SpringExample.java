@@ -1,6 +1,6 @@
 package dev.spout.examples.spring;
 
-import dev.spout.server.topic.Topic;
+import dev.spout.engine.topic.Topic;
 import dev.spout.servlet.ServletSpout;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

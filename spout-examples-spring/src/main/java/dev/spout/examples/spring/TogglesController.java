@@ -1,6 +1,6 @@
 package dev.spout.examples.spring;
 
-import dev.spout.server.topic.Topic;
+import dev.spout.engine.topic.Topic;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;

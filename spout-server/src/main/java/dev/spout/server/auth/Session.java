@@ -6,12 +6,12 @@ import java.util.Optional;
 /**
  * A browser's session: a few attributes kept on the server, found again by an unguessable id in an {@code
  * HttpOnly}, {@code SameSite=Lax} cookie ({@code Secure} under TLS). Pages, SSE handlers, authorizers and ajax
- * handlers reach it through {@link ClientRequest#session()}.
+ * handlers reach it through {@link SpoutRequest#session()}.
  *
  * <p>A session is not a login. It is either <b>anonymous</b> (started for a page's CSRF token or to keep some state)
- * or it <b>belongs to one signed-in user</b> for its whole life: {@link ClientRequest#signIn} starts a new session
- * for the user, {@link ClientRequest#signOut} ends it. What protects a page or a stream is a signed-in user ({@link
- * dev.spout.server.page.PageOptions#requireUser()}, {@link Authorizer#requireUser()}), never the mere presence of a
+ * or it <b>belongs to one signed-in user</b> for its whole life: {@link SpoutRequest#signIn} starts a new session
+ * for the user, {@link SpoutRequest#signOut} ends it. What protects a page or a stream is a signed-in user ({@link
+ * dev.spout.server.page.PageOptions#requireUser()}, {@link dev.spout.engine.auth.Authorizer#requireUser()}), never the mere presence of a
  * session.
  *
  * <pre>{@code

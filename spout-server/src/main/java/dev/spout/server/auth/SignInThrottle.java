@@ -1,6 +1,7 @@
 package dev.spout.server.auth;
 
-import dev.spout.server.internal.http.AddressPrefix;
+import dev.spout.engine.auth.AddressPrefix;
+import dev.spout.engine.auth.ClientRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package dev.spout.server.http;
 
+import dev.spout.engine.HttpStatusException;
+
 /**
  * Answers one request to a plain endpoint, on the request's own virtual thread (blocking is fine). Throwing {@link
  * HttpStatusException} answers with its status and message; any other exception is logged once, with the path, and

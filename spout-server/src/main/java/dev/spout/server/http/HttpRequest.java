@@ -1,10 +1,11 @@
 package dev.spout.server.http;
 
-import dev.spout.server.auth.ClientRequest;
+import dev.spout.engine.HttpStatusException;
+import dev.spout.server.auth.SpoutRequest;
 import java.util.Optional;
 
 /**
- * A request to a plain endpoint: everything a {@link ClientRequest} offers (path parameters, query, headers, the
+ * A request to a plain endpoint: everything a {@link SpoutRequest} offers (path parameters, query, headers, the
  * session and its user), and the body. The body is read before the handler runs, at most {@code
  * SpoutOptions.maxRequestBody} bytes (a bigger one is answered {@code 413} without calling the handler); a form
  * body's fields are also {@link #formParameter form parameters}.
@@ -17,7 +18,7 @@ import java.util.Optional;
  * });
  * }</pre>
  */
-public interface HttpRequest extends ClientRequest {
+public interface HttpRequest extends SpoutRequest {
 
     /** The body's {@code Content-Type}, if the client sent one (for example {@code application/json}). */
     Optional<String> contentType();

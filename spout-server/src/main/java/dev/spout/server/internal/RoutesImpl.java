@@ -1,8 +1,13 @@
 package dev.spout.server.internal;
 
+import dev.spout.engine.auth.Access;
+import dev.spout.engine.auth.Authorizer;
+import dev.spout.engine.internal.topic.LocalTopic;
+import dev.spout.engine.stream.SseHandler;
+import dev.spout.engine.topic.SubscriptionHandler;
+import dev.spout.engine.topic.Topic;
+import dev.spout.engine.topic.TopicOptions;
 import dev.spout.server.Routes;
-import dev.spout.server.auth.Access;
-import dev.spout.server.auth.Authorizer;
 import dev.spout.server.http.HttpHandler;
 import dev.spout.server.http.StaticFiles;
 import dev.spout.server.internal.endpoint.EndpointSettings;
@@ -15,14 +20,9 @@ import dev.spout.server.internal.page.PageRoutes;
 import dev.spout.server.internal.stream.HandlerEndpoint;
 import dev.spout.server.internal.stream.SubscriptionEndpoint;
 import dev.spout.server.internal.stream.TopicStreamEndpoint;
-import dev.spout.server.internal.topic.LocalTopic;
 import dev.spout.server.page.AjaxHandler;
 import dev.spout.server.page.PageContents;
 import dev.spout.server.page.PageOptions;
-import dev.spout.server.stream.SseHandler;
-import dev.spout.server.topic.SubscriptionHandler;
-import dev.spout.server.topic.Topic;
-import dev.spout.server.topic.TopicOptions;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.Request;
@@ -32,13 +32,13 @@ public final class RoutesImpl implements Routes, PageRoutes {
     private static final String AJAX = "/ajax/";
 
     private final Router router;
-    private final Engine engine;
+    private final ServerParts parts;
     private final EndpointSettings endpoints;
     private final String prefix;
 
-    public RoutesImpl(Router router, Engine engine, EndpointSettings endpoints, String prefix) {
+    public RoutesImpl(Router router, ServerParts parts, EndpointSettings endpoints, String prefix) {
         this.router = router;
-        this.engine = engine;
+        this.parts = parts;
         this.endpoints = endpoints;
         this.prefix = prefix;
     }
@@ -51,7 +51,7 @@ public final class RoutesImpl implements Routes, PageRoutes {
             throw new IllegalArgumentException("Not an HTTP method: \"" + method + "\" (upper case, as GET or PUT)");
         }
         String full = path(path);
-        var fresh = new HttpEndpoint(full, engine.sessions, endpoints.corsOrigins(), endpoints.bodies());
+        var fresh = new HttpEndpoint(full, parts.sessions(), endpoints.corsOrigins(), endpoints.bodies());
         Request.Handler existing = router.putIfAbsent(full, null, fresh);
         HttpEndpoint endpoint;
         if (existing == null) {
@@ -79,7 +79,7 @@ public final class RoutesImpl implements Routes, PageRoutes {
         Objects.requireNonNull(contents, "contents");
         String full = path(path);
         String host = options.host().orElse(null);
-        var endpoint = new PageEndpoint(full, options, contents, this, engine.pages, engine.sessions);
+        var endpoint = new PageEndpoint(full, options, contents, this, parts.pages(), parts.sessions());
         router.add(full, host, endpoint);
         if (!options.isStrictPath() && full.length() > 1) { // by default /a and /a/ are the same page
             router.addIfAbsent(full.endsWith("/") ? full.substring(0, full.length() - 1) : full + "/", host, endpoint);
@@ -93,18 +93,18 @@ public final class RoutesImpl implements Routes, PageRoutes {
         Objects.requireNonNull(handler, "handler");
         page(path, options, contents);
         var endpoint = new HandlerEndpoint(
-                path(ssePath), path(path), handler, pageRule(options), engine.streams, engine.sessions);
+                path(ssePath), path(path), handler, pageRule(options), parts.streams(), parts.sessions());
         router.add(path(ssePath), options.host().orElse(null), endpoint);
         return this;
     }
 
     @Override
     public RoutesImpl ssePage(String path, PageOptions options, PageContents contents, String ssePath, Topic topic) {
-        LocalTopic local = engine.topics.own(topic);
+        LocalTopic local = parts.topics().own(topic);
         page(path, options, contents);
         Authorizer authorizer = both(pageRule(options), local.settings().authorizer());
-        var endpoint =
-                new TopicStreamEndpoint(path(ssePath), path(path), local, authorizer, engine.streams, engine.sessions);
+        var endpoint = new TopicStreamEndpoint(
+                path(ssePath), path(path), local, authorizer, parts.streams(), parts.sessions());
         router.add(path(ssePath), options.host().orElse(null), endpoint);
         return this;
     }
@@ -115,17 +115,17 @@ public final class RoutesImpl implements Routes, PageRoutes {
         Objects.requireNonNull(authorizer, "authorizer");
         router.add(
                 path(path),
-                new HandlerEndpoint(path(path), null, handler, authorizer, engine.streams, engine.sessions));
+                new HandlerEndpoint(path(path), null, handler, authorizer, parts.streams(), parts.sessions()));
         return this;
     }
 
     @Override
     public RoutesImpl sse(String path, Topic topic) {
-        LocalTopic local = engine.topics.own(topic);
+        LocalTopic local = parts.topics().own(topic);
         router.add(
                 path(path),
                 new TopicStreamEndpoint(
-                        path(path), null, local, local.settings().authorizer(), engine.streams, engine.sessions));
+                        path(path), null, local, local.settings().authorizer(), parts.streams(), parts.sessions()));
         return this;
     }
 
@@ -139,9 +139,9 @@ public final class RoutesImpl implements Routes, PageRoutes {
                         null,
                         handler,
                         Authorizer.allowAll(),
-                        engine.topics,
-                        engine.streams,
-                        engine.sessions));
+                        parts.topics(),
+                        parts.streams(),
+                        parts.sessions()));
         return this;
     }
 
@@ -151,7 +151,13 @@ public final class RoutesImpl implements Routes, PageRoutes {
         Objects.requireNonNull(handler, "handler");
         page(path, options, contents);
         var endpoint = new SubscriptionEndpoint(
-                path(ssePath), path(path), handler, pageRule(options), engine.topics, engine.streams, engine.sessions);
+                path(ssePath),
+                path(path),
+                handler,
+                pageRule(options),
+                parts.topics(),
+                parts.streams(),
+                parts.sessions());
         router.add(path(ssePath), options.host().orElse(null), endpoint);
         return this;
     }
@@ -192,24 +198,24 @@ public final class RoutesImpl implements Routes, PageRoutes {
 
     @Override
     public Topic topic(String name) {
-        return engine.topics.topic(topicName(name), null);
+        return parts.topics().topic(topicName(name), null);
     }
 
     @Override
     public Topic topic(String name, Consumer<TopicOptions> settings) {
-        return engine.topics.topic(topicName(name), Objects.requireNonNull(settings, "settings"));
+        return parts.topics().topic(topicName(name), Objects.requireNonNull(settings, "settings"));
     }
 
     @Override
     public RoutesImpl topicPattern(String pattern, Consumer<TopicOptions> settings) {
-        engine.topics.pattern(topicName(pattern), Objects.requireNonNull(settings, "settings"));
+        parts.topics().pattern(topicName(pattern), Objects.requireNonNull(settings, "settings"));
         return this;
     }
 
     @Override
     public RoutesImpl under(String prefix) {
         String sub = path(prefix);
-        return new RoutesImpl(router, engine, endpoints, sub.equals("/") ? "" : sub);
+        return new RoutesImpl(router, parts, endpoints, sub.equals("/") ? "" : sub);
     }
 
     @Override
@@ -222,7 +228,8 @@ public final class RoutesImpl implements Routes, PageRoutes {
     }
 
     private AjaxEndpoint ajaxEndpoint(String url, String method, AjaxHandler handler) {
-        return new AjaxEndpoint(url, method, Objects.requireNonNull(handler, "handler"), engine.pages, engine.sessions);
+        return new AjaxEndpoint(
+                url, method, Objects.requireNonNull(handler, "handler"), parts.pages(), parts.sessions());
     }
 
     /** Below a prefix, topic names get it too ("/chat" and "room" make "chat/room"), so mounted parts never collide. */

@@ -1,7 +1,7 @@
 package dev.spout.server.page;
 
 import dev.spout.html.Node;
-import dev.spout.server.auth.ClientRequest;
+import dev.spout.server.auth.SpoutRequest;
 
 /**
  * One ajax call: the request (with its form parameters and session) and an optional answer. Without an answer the
@@ -18,7 +18,7 @@ import dev.spout.server.auth.ClientRequest;
 public interface AjaxExchange {
 
     /** The call's request. */
-    ClientRequest request();
+    SpoutRequest request();
 
     /** Answers with this HTML (for a binding with a {@code target}). */
     void respond(Node html);

@@ -1,7 +1,7 @@
 package dev.spout.server.page;
 
 import dev.spout.html.Node;
-import dev.spout.server.auth.ClientRequest;
+import dev.spout.server.auth.SpoutRequest;
 import java.nio.charset.Charset;
 
 /**
@@ -22,7 +22,7 @@ import java.nio.charset.Charset;
 public interface Page {
 
     /** The request being answered. */
-    ClientRequest request();
+    SpoutRequest request();
 
     /** The page's {@code <title>}, escaped. */
     Page title(String title);

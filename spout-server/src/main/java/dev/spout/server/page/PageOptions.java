@@ -51,7 +51,7 @@ public final class PageOptions {
     }
 
     /**
-     * Only a signed-in user ({@link dev.spout.server.auth.ClientRequest#signIn}) may see the page: anyone else is sent to the login page
+     * Only a signed-in user ({@link dev.spout.server.auth.SpoutRequest#signIn}) may see the page: anyone else is sent to the login page
      * ({@link dev.spout.server.SpoutOptions#loginPath}) with the path they wanted as {@code ?next=}. A session alone is not enough:
      * every visitor of a page with ajax bindings has one. The page's stream, if any, answers 401 to anyone else.
      */

@@ -1,11 +1,11 @@
 package dev.spout.servlet.internal;
 
-import dev.spout.server.auth.Access;
-import dev.spout.server.auth.Authorizer;
-import dev.spout.server.http.HttpStatusException;
-import dev.spout.server.internal.stream.EventStream;
-import dev.spout.server.internal.stream.Opening;
-import dev.spout.server.internal.stream.Streams;
+import dev.spout.engine.HttpStatusException;
+import dev.spout.engine.auth.Access;
+import dev.spout.engine.auth.Authorizer;
+import dev.spout.engine.internal.stream.EventStream;
+import dev.spout.engine.internal.stream.Opening;
+import dev.spout.engine.internal.stream.Streams;
 import dev.spout.servlet.ServletClientRequest;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletException;

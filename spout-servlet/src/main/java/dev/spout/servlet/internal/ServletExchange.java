@@ -1,11 +1,11 @@
 package dev.spout.servlet.internal;
 
 import dev.spout.broker.internal.log.Logs;
-import dev.spout.server.auth.ClientRequest;
-import dev.spout.server.internal.stream.EventStream;
-import dev.spout.server.internal.stream.StreamExchange;
-import dev.spout.server.internal.stream.Streams;
-import dev.spout.server.stream.CloseReason;
+import dev.spout.engine.auth.ClientRequest;
+import dev.spout.engine.internal.stream.EventStream;
+import dev.spout.engine.internal.stream.StreamExchange;
+import dev.spout.engine.internal.stream.Streams;
+import dev.spout.engine.stream.CloseReason;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;

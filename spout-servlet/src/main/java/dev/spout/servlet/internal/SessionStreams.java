@@ -1,6 +1,6 @@
 package dev.spout.servlet.internal;
 
-import dev.spout.server.internal.stream.Streams;
+import dev.spout.engine.internal.stream.Streams;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;

@@ -1,9 +1,9 @@
 package dev.spout.spring.app;
 
-import dev.spout.server.auth.Access;
-import dev.spout.server.stream.SseHandler;
-import dev.spout.server.topic.Subscription;
-import dev.spout.server.topic.Topic;
+import dev.spout.engine.auth.Access;
+import dev.spout.engine.stream.SseHandler;
+import dev.spout.engine.topic.Subscription;
+import dev.spout.engine.topic.Topic;
 import dev.spout.servlet.ServletSpout;
 import dev.spout.spring.SpoutHandlers;
 import java.security.Principal;

@@ -1,8 +1,8 @@
 package dev.spout.spring.fluxapp;
 
-import dev.spout.server.auth.Access;
-import dev.spout.server.topic.Subscription;
-import dev.spout.server.topic.Topic;
+import dev.spout.engine.auth.Access;
+import dev.spout.engine.topic.Subscription;
+import dev.spout.engine.topic.Topic;
 import dev.spout.webflux.WebFluxSpout;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -1,10 +1,10 @@
 package dev.spout.webflux.internal;
 
-import dev.spout.server.auth.ClientRequest;
-import dev.spout.server.internal.stream.EventStream;
-import dev.spout.server.internal.stream.StreamExchange;
-import dev.spout.server.internal.stream.Streams;
-import dev.spout.server.stream.CloseReason;
+import dev.spout.engine.auth.ClientRequest;
+import dev.spout.engine.internal.stream.EventStream;
+import dev.spout.engine.internal.stream.StreamExchange;
+import dev.spout.engine.internal.stream.Streams;
+import dev.spout.engine.stream.CloseReason;
 import dev.spout.sse.SseParser;
 import java.nio.ByteBuffer;
 import java.time.Duration;

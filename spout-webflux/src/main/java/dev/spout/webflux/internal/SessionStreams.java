@@ -1,6 +1,6 @@
 package dev.spout.webflux.internal;
 
-import dev.spout.server.internal.stream.Streams;
+import dev.spout.engine.internal.stream.Streams;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

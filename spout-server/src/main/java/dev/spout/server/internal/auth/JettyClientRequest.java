@@ -1,7 +1,7 @@
 package dev.spout.server.internal.auth;
 
-import dev.spout.server.auth.ClientRequest;
 import dev.spout.server.auth.Session;
+import dev.spout.server.auth.SpoutRequest;
 import dev.spout.server.internal.http.Router;
 import dev.spout.server.internal.http.UrlEncodedForm;
 import java.net.InetSocketAddress;
@@ -15,7 +15,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Fields;
 
 /** The request view handed to pages, handlers, authorizers and ajax: Jetty's request, its form and its session. */
-public class JettyClientRequest implements ClientRequest {
+public class JettyClientRequest implements SpoutRequest {
     private final Request request;
     private final Response response;
     private final Sessions sessions;
@@ -140,6 +140,14 @@ public class JettyClientRequest implements ClientRequest {
     @Override
     public Request jetty() {
         return request;
+    }
+
+    @Override
+    public <T> Optional<T> unwrap(Class<T> type) {
+        if (type.isInstance(this)) {
+            return Optional.of(type.cast(this));
+        }
+        return type.isInstance(request) ? Optional.of(type.cast(request)) : Optional.empty();
     }
 
     private Fields query() {

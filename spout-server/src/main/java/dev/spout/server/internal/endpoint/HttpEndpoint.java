@@ -1,11 +1,11 @@
 package dev.spout.server.internal.endpoint;
 
 import dev.spout.broker.internal.log.Logs;
-import dev.spout.server.auth.Access;
-import dev.spout.server.auth.Authorizer;
+import dev.spout.engine.HttpStatusException;
+import dev.spout.engine.auth.Access;
+import dev.spout.engine.auth.Authorizer;
 import dev.spout.server.http.HttpHandler;
 import dev.spout.server.http.HttpResponse;
-import dev.spout.server.http.HttpStatusException;
 import dev.spout.server.internal.auth.JettyClientRequest;
 import dev.spout.server.internal.auth.Sessions;
 import dev.spout.server.internal.http.FormBody;

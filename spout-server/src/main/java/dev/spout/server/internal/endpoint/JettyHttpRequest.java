@@ -1,7 +1,7 @@
 package dev.spout.server.internal.endpoint;
 
+import dev.spout.engine.HttpStatusException;
 import dev.spout.server.http.HttpRequest;
-import dev.spout.server.http.HttpStatusException;
 import dev.spout.server.internal.auth.JettyClientRequest;
 import dev.spout.server.internal.auth.Sessions;
 import dev.spout.server.internal.http.FormBody;

@@ -1,6 +1,6 @@
 package dev.spout.server.internal.endpoint;
 
-import dev.spout.server.http.HttpStatusException;
+import dev.spout.engine.HttpStatusException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;

@@ -2,7 +2,7 @@ package dev.spout.server.internal.page;
 
 import dev.spout.html.Html;
 import dev.spout.html.Node;
-import dev.spout.server.auth.ClientRequest;
+import dev.spout.server.auth.SpoutRequest;
 import dev.spout.server.internal.endpoint.JsonCodec;
 import dev.spout.server.page.AjaxExchange;
 import java.util.LinkedHashMap;
@@ -14,17 +14,17 @@ final class AjaxCall implements AjaxExchange {
     /** What the call answers with: a body and its content type. */
     record Answer(String body, String contentType) {}
 
-    private final ClientRequest request;
+    private final SpoutRequest request;
     private String html;
     private Map<String, String> updates;
     private int status;
 
-    AjaxCall(ClientRequest request) {
+    AjaxCall(SpoutRequest request) {
         this.request = request;
     }
 
     @Override
-    public ClientRequest request() {
+    public SpoutRequest request() {
         return request;
     }
 

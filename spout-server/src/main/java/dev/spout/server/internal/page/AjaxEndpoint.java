@@ -1,9 +1,9 @@
 package dev.spout.server.internal.page;
 
 import dev.spout.broker.internal.log.Logs;
-import dev.spout.server.auth.ClientRequest;
+import dev.spout.engine.HttpStatusException;
 import dev.spout.server.auth.Session;
-import dev.spout.server.http.HttpStatusException;
+import dev.spout.server.auth.SpoutRequest;
 import dev.spout.server.internal.auth.JettyClientRequest;
 import dev.spout.server.internal.auth.Sessions;
 import dev.spout.server.internal.http.FormBody;
@@ -110,7 +110,7 @@ public final class AjaxEndpoint implements Request.Handler {
     }
 
     /** Why the call fails the CSRF checks, or null if it passes. */
-    private String csrfRefusal(Request request, ClientRequest clientRequest) {
+    private String csrfRefusal(Request request, SpoutRequest clientRequest) {
         String crossOrigin = SameOrigin.refusal(request, settings.corsOrigins());
         if (crossOrigin != null) {
             return crossOrigin;

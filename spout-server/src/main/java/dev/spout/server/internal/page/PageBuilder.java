@@ -1,7 +1,7 @@
 package dev.spout.server.internal.page;
 
 import dev.spout.html.Node;
-import dev.spout.server.auth.ClientRequest;
+import dev.spout.server.auth.SpoutRequest;
 import dev.spout.server.internal.http.LocalPath;
 import dev.spout.server.internal.http.PathTemplate;
 import dev.spout.server.page.AjaxHandler;
@@ -17,7 +17,7 @@ public final class PageBuilder implements Page {
     /** An ajax binding of the page: the DOM event, the endpoint's URL and the call's options. */
     record AjaxBinding(String selector, String event, String url, AjaxOptions options) {}
 
-    private final ClientRequest request;
+    private final SpoutRequest request;
     private final PageRoutes mount;
     String title;
     String doctype = "<!DOCTYPE html>";
@@ -31,13 +31,13 @@ public final class PageBuilder implements Page {
     final List<Node> headExtras = new ArrayList<>();
     final List<AjaxBinding> ajaxBindings = new ArrayList<>();
 
-    public PageBuilder(ClientRequest request, PageRoutes mount) {
+    public PageBuilder(SpoutRequest request, PageRoutes mount) {
         this.request = request;
         this.mount = mount;
     }
 
     @Override
-    public ClientRequest request() {
+    public SpoutRequest request() {
         return request;
     }
 

@@ -1,9 +1,9 @@
 package dev.spout.server.internal.page;
 
 import dev.spout.broker.internal.log.Logs;
+import dev.spout.engine.HttpStatusException;
 import dev.spout.html.Node;
 import dev.spout.server.auth.Session;
-import dev.spout.server.http.HttpStatusException;
 import dev.spout.server.internal.auth.JettyClientRequest;
 import dev.spout.server.internal.auth.Sessions;
 import dev.spout.server.internal.http.FormBody;

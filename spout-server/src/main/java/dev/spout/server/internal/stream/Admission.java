@@ -1,13 +1,16 @@
 package dev.spout.server.internal.stream;
 
-import dev.spout.server.auth.Access;
-import dev.spout.server.auth.Authorizer;
+import dev.spout.engine.HttpStatusException;
+import dev.spout.engine.auth.Access;
+import dev.spout.engine.auth.Authorizer;
+import dev.spout.engine.internal.stream.EventStream;
+import dev.spout.engine.internal.stream.Opening;
+import dev.spout.engine.internal.stream.Streams;
+import dev.spout.engine.stream.CloseReason;
 import dev.spout.server.auth.Session;
-import dev.spout.server.http.HttpStatusException;
 import dev.spout.server.internal.auth.JettyClientRequest;
 import dev.spout.server.internal.auth.Sessions;
 import dev.spout.server.internal.http.Methods;
-import dev.spout.server.stream.CloseReason;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
@@ -92,7 +95,7 @@ final class Admission {
         request.addFailureListener(cause -> stream.closeWith(new CloseReason.ClientGone(cause)));
         request.addIdleTimeoutListener(timeout -> !stream.isOpen()); // idle is fine: heartbeats find dead peers
         if (http1) {
-            exchange.watchedBy(StreamConnection.watch(request, stream, streams.pool));
+            exchange.watchedBy(StreamConnection.watch(request, stream, streams.pool()));
         }
         return stream;
     }

@@ -1,8 +1,11 @@
 package dev.spout.server.internal.stream;
 
-import dev.spout.server.auth.Authorizer;
+import dev.spout.engine.auth.Authorizer;
+import dev.spout.engine.internal.stream.EventStream;
+import dev.spout.engine.internal.stream.Opening;
+import dev.spout.engine.internal.stream.Streams;
+import dev.spout.engine.stream.SseHandler;
 import dev.spout.server.internal.auth.Sessions;
-import dev.spout.server.stream.SseHandler;
 import java.util.concurrent.ThreadFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;

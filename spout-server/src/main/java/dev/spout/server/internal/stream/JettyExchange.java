@@ -1,7 +1,9 @@
 package dev.spout.server.internal.stream;
 
-import dev.spout.server.auth.ClientRequest;
-import dev.spout.server.stream.CloseReason;
+import dev.spout.engine.auth.ClientRequest;
+import dev.spout.engine.internal.stream.StreamExchange;
+import dev.spout.engine.internal.stream.Streams;
+import dev.spout.engine.stream.CloseReason;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.io.EndPoint;

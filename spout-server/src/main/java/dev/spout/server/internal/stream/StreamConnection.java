@@ -1,7 +1,8 @@
 package dev.spout.server.internal.stream;
 
 import dev.spout.broker.internal.log.Logs;
-import dev.spout.server.stream.CloseReason;
+import dev.spout.engine.internal.stream.EventStream;
+import dev.spout.engine.stream.CloseReason;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -1,9 +1,12 @@
 package dev.spout.server.internal.stream;
 
-import dev.spout.server.auth.Authorizer;
+import dev.spout.engine.auth.Authorizer;
+import dev.spout.engine.internal.stream.EventStream;
+import dev.spout.engine.internal.stream.Streams;
+import dev.spout.engine.internal.stream.SubscriptionChoice;
+import dev.spout.engine.internal.topic.Topics;
+import dev.spout.engine.topic.SubscriptionHandler;
 import dev.spout.server.internal.auth.Sessions;
-import dev.spout.server.internal.topic.Topics;
-import dev.spout.server.topic.SubscriptionHandler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;

@@ -2,7 +2,7 @@ package dev.spout.bench.springspout;
 
 import dev.spout.bench.common.Args;
 import dev.spout.bench.common.Publisher;
-import dev.spout.server.topic.Topic;
+import dev.spout.engine.topic.Topic;
 import dev.spout.servlet.ServletSpout;
 import java.util.HashMap;
 import java.util.Map;

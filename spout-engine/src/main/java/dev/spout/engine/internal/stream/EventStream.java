@@ -1,0 +1,368 @@
+package dev.spout.engine.internal.stream;
+
+import dev.spout.broker.internal.log.Logs;
+import dev.spout.engine.auth.ClientRequest;
+import dev.spout.engine.internal.topic.Entry;
+import dev.spout.engine.internal.topic.LocalTopic;
+import dev.spout.engine.internal.topic.Subscriber;
+import dev.spout.engine.stream.CloseReason;
+import dev.spout.engine.stream.EventTooLargeException;
+import dev.spout.engine.stream.SlowClientPolicy;
+import dev.spout.engine.stream.StreamClosedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+
+/**
+ * The server side of one open event stream, of either kind: a per-client handler's stream or a topic subscription.
+ * Its writes are its {@link WritePump}'s, its HTTP side its {@link StreamExchange}'s; this is where it ends, and it is
+ * the lock that guards all three.
+ *
+ * <p>Whatever ends the stream first wins, and {@link #closeWith} then runs the close sequence, always in this order:
+ *
+ * <ol>
+ *   <li>the stream is marked closed: {@code isOpen()} is false, and every later send (and every send still queued,
+ *       unless the end is graceful) fails with {@link StreamClosedException} carrying the reason;
+ *   <li>it gives back its slot of the stream limits, leaves the application's count of open streams, then its
+ *       topic: once a topic's {@code subscribers()} no longer counts it, {@code openStreams()} does not either, and
+ *       once {@code openStreams()} does not, a new stream from its address may take its slot;
+ *   <li>the HTTP exchange ends once: aborted when the client is gone or too slow, or, for a graceful end (the
+ *       application or the server ending it), after what is queued has been written;
+ *   <li>close listeners run, each exactly once, in the order they were added, on the closing thread;
+ *   <li>only then is a per-client handler's thread interrupted (unless it is the one closing), so a handler that
+ *       wakes from its interrupt finds its close listeners done.
+ * </ol>
+ */
+public final class EventStream implements Subscriber {
+    private static final Logger LOG = Logs.logger(EventStream.class);
+
+    final String path;
+    final Streams streams;
+    final StreamExchange exchange;
+    private final WritePump pump = new WritePump(this);
+    private final String address; // holds one of the limits' slots for its address until the stream leaves
+    // The session the stream was opened with, if any, as its host knows it (an id on Spout's own server, the
+    // container's session object elsewhere, which keeps its identity when the container gives it a new id): its end
+    // ends the stream.
+    final Object session;
+
+    private CloseReason closeReason;
+    private List<Consumer<CloseReason>> listeners; // created on first use: topic streams have none
+    private Thread handler; // a per-client handler's thread, interrupted at the end of the close sequence
+
+    EventStream(String path, StreamExchange exchange, Streams streams, String address, Object session) {
+        this.path = path;
+        this.exchange = exchange;
+        this.streams = streams;
+        this.address = address;
+        this.session = session;
+    }
+
+    /**
+     * Queues bytes for this client alone; the future completes when they are written, or fails when they cannot be.
+     *
+     * @throws EventTooLargeException if the bytes alone exceed the queue bound: sending them would only cut the
+     *     client off, so they are refused and the stream goes on
+     */
+    CompletableFuture<Void> enqueue(byte[] bytes) {
+        long bound = streams.settings.maxQueuedBytes();
+        if (bytes.length > bound) {
+            throw new EventTooLargeException("the stream " + path, bytes.length, bound, "SpoutOptions.maxQueuedBytes");
+        }
+        CompletableFuture<Void> written;
+        long queued;
+        synchronized (this) {
+            if (closeReason != null) {
+                return CompletableFuture.failedFuture(new StreamClosedException(path, closeReason));
+            }
+            written = pump.outbox(4).add(bytes);
+            queued = pump.fallenBehind(pump.pendingBytes());
+        }
+        if (queued > bound) {
+            closeWith(new CloseReason.TooSlow(queued));
+        } else {
+            pump.iterate();
+        }
+        return written;
+    }
+
+    /** Starts writing: commits the response headers even if there is nothing to send yet. */
+    void open() {
+        pump.iterate();
+    }
+
+    @Override
+    public synchronized boolean follow(LocalTopic topic, Entry position, List<byte[]> first) {
+        if (closeReason != null) {
+            return false;
+        }
+        pump.cursor = new TopicCursor(topic, position);
+        queueFirst(first);
+        return true;
+    }
+
+    /** One of the stream's several topics starts at {@code position}; under that topic's lock. */
+    synchronized boolean follow(Follower follower, LocalTopic topic, Entry position, List<byte[]> first) {
+        if (closeReason != null) {
+            return false;
+        }
+        follower.topic = topic;
+        follower.startAt(position);
+        queueFirst(first);
+        return true;
+    }
+
+    private void queueFirst(List<byte[]> first) {
+        if (!first.isEmpty()) {
+            Outbox outbox = pump.outbox(first.size() + 2);
+            first.forEach(outbox::add);
+        }
+    }
+
+    /** The stream will follow these topics; set before any of them is subscribed. */
+    synchronized void followAll(TopicSet topics) {
+        pump.topics = topics;
+    }
+
+    /** Every one of the stream's several topics is subscribed: it saves its first checkpoint, then writes. */
+    void joined() {
+        TopicSet.Save first;
+        synchronized (this) {
+            if (closeReason != null) {
+                return;
+            }
+            first = pump.topics.joined(System.nanoTime());
+        }
+        if (first != null) {
+            saveCheckpoint(first);
+        }
+    }
+
+    /**
+     * Saves a checkpoint of a stream of several topics, outside the stream's lock; the stream goes on when it is
+     * saved (or has failed: logged, and the ids then resume by the topics' gap policy).
+     */
+    void saveCheckpoint(TopicSet.Save save) {
+        TopicSet topics = pump.topics;
+        CompletableFuture<Void> saved;
+        try {
+            boolean exact;
+            synchronized (this) {
+                exact = topics.exact();
+            }
+            saved = streams.checkpoints.save(
+                    save.keyText(), save.checkpoint().encode(), topics.ttl, exact ? null : address);
+        } catch (RuntimeException failure) {
+            saved = CompletableFuture.failedFuture(failure);
+        }
+        saved.whenComplete((done, failure) -> {
+            if (failure instanceof CheckpointBudget.Refused refused) {
+                LOG.debug("The stream {} goes on without exact resume: {}", this, refused.getMessage());
+            } else if (failure != null) {
+                LOG.warn("The stream {} could not save its place in its topics: {}", this, failure.toString());
+            }
+            synchronized (this) {
+                topics.saved(save, failure == null, System.nanoTime());
+            }
+            pump.iterate();
+        });
+    }
+
+    /** The topic has new entries up to {@code head}: applies the slow-client bound, then writes what it can. */
+    @Override
+    public void published(Entry head) {
+        long queued;
+        long bound = streams.settings.maxQueuedBytes();
+        synchronized (this) {
+            TopicCursor cursor = pump.cursor;
+            TopicSet topics = pump.topics;
+            if (closeReason != null || (cursor == null && topics == null)) {
+                return;
+            }
+            long pending = topics != null ? pump.pendingBytes() : pump.pendingBytes(head);
+            queued = pump.fallenBehind(pending);
+            if (queued > bound && streams.settings.slowClients() instanceof SlowClientPolicy.DropOldest) {
+                long own = pump.outbox == null ? 0 : pump.outbox.bytes();
+                long keep = bound + (pending - queued); // the backlog it started with may stay
+                if (topics != null) {
+                    topics.dropOldest(keep, own);
+                } else {
+                    cursor.topic.dropped(cursor.dropOldest(keep, own, head));
+                }
+                queued = 0;
+            }
+        }
+        if (queued > bound) {
+            closeWith(new CloseReason.TooSlow(queued));
+        } else {
+            pump.iterate();
+        }
+    }
+
+    @Override
+    public void caughtUpMore(long bytes) {
+        synchronized (this) {
+            pump.backlogRead(bytes);
+        }
+    }
+
+    /** The container that serves the stream says its client is gone (an adapter's error callback). */
+    public void clientGone(Throwable cause) {
+        closeWith(new CloseReason.ClientGone(cause));
+    }
+
+    @Override
+    public void failed(RuntimeException cause) {
+        closeWith(new CloseReason.ClientGone(cause));
+    }
+
+    @Override
+    public ClientRequest request() {
+        return exchange.request();
+    }
+
+    /** Sends a heartbeat comment if nothing was written for the heartbeat interval. */
+    void heartbeatIfIdle(long now, long intervalNanos) {
+        if (now - pump.lastWriteNanos() >= intervalNanos && isOpen()) {
+            pump.markWritten(now);
+            streams.heartbeats.increment();
+            enqueue(Streams.HEARTBEAT);
+        }
+    }
+
+    /** Ends a stream whose write has waited longer than the write timeout (a client that stopped reading). */
+    void checkWriteTimeout(long now, long timeoutNanos) {
+        boolean stalled;
+        synchronized (this) {
+            stalled = pump.stalled(now, timeoutNanos);
+        }
+        if (stalled) {
+            closeWith(new CloseReason.ClientGone(new TimeoutException("A write to " + exchange.remoteAddress()
+                    + " waited longer than " + streams.settings.writeTimeout())));
+        }
+    }
+
+    public synchronized boolean isOpen() {
+        return closeReason == null;
+    }
+
+    synchronized CloseReason closeReason() {
+        return closeReason;
+    }
+
+    /** The close reason, for a caller that holds the lock already. */
+    CloseReason closeReasonLocked() {
+        return closeReason;
+    }
+
+    /** Adds a close listener; runs it at once if the stream has already ended. */
+    void onClose(Consumer<CloseReason> listener) {
+        CloseReason reason;
+        synchronized (this) {
+            reason = closeReason;
+            if (reason == null) {
+                if (listeners == null) {
+                    listeners = new ArrayList<>(2);
+                }
+                listeners.add(listener);
+                return;
+            }
+        }
+        notify(listener, reason);
+    }
+
+    /**
+     * Runs the handler's side of the close sequence on this thread: it is interrupted when the stream ends, at once
+     * if it has ended already (a client can leave before its handler starts).
+     */
+    void runsHandler(Thread thread) {
+        boolean closed;
+        synchronized (this) {
+            handler = thread;
+            closed = closeReason != null;
+        }
+        if (closed) {
+            thread.interrupt();
+        }
+    }
+
+    /** The handler has returned: nothing to interrupt any more. */
+    synchronized void handlerEnded() {
+        handler = null;
+    }
+
+    /** Ends the stream for the given reason, unless it has ended already: the close sequence of the class comment. */
+    public void closeWith(CloseReason reason) {
+        List<Consumer<CloseReason>> toNotify;
+        List<CompletableFuture<Void>> unwritten = List.of();
+        boolean graceful = reason instanceof CloseReason.Completed || reason instanceof CloseReason.ServerStopping;
+        boolean endNow;
+        TopicCursor cursor;
+        TopicSet topics;
+        synchronized (this) { // 1. marked closed
+            if (closeReason != null) {
+                return;
+            }
+            closeReason = reason;
+            toNotify = listeners == null ? List.of() : listeners;
+            listeners = null;
+            cursor = pump.cursor;
+            topics = pump.topics;
+            if (!graceful && pump.outbox != null) {
+                unwritten = pump.outbox.clear();
+            }
+            endNow = !graceful || (!pump.writing && pump.outboxEmpty());
+            if (endNow) { // nothing more is gathered; a graceful end that still writes lets go when the pump ends
+                pump.leaveTopics();
+            }
+        }
+        if (reason instanceof CloseReason.TooSlow) {
+            streams.slowClientDisconnects.increment();
+        }
+        if (!unwritten.isEmpty()) { // most streams end with nothing unwritten: no exception to build
+            var closed = new StreamClosedException(path, reason);
+            unwritten.forEach(w -> w.completeExceptionally(closed));
+        }
+        streams.limits.release(address); // 2. gives back its limit slot, leaves the count, then its topic
+        streams.remove(this);
+        if (cursor != null) {
+            cursor.topic.unsubscribe(this);
+        }
+        if (topics != null) {
+            for (Follower follower : topics.followers) {
+                follower.topic.unsubscribe(follower);
+            }
+        }
+        if (endNow) { // 3. the exchange ends
+            exchange.end(reason);
+        } else {
+            pump.iterate(); // a graceful end flushes what is queued first, then ends the exchange
+        }
+        for (Consumer<CloseReason> listener : toNotify) { // 4. close listeners
+            notify(listener, reason);
+        }
+        Thread toInterrupt;
+        synchronized (this) {
+            toInterrupt = handler;
+        }
+        if (toInterrupt != null && toInterrupt != Thread.currentThread()) { // 5. the handler wakes
+            toInterrupt.interrupt();
+        }
+    }
+
+    private void notify(Consumer<CloseReason> listener, CloseReason reason) {
+        try {
+            listener.accept(reason);
+        } catch (Throwable failure) {
+            LOG.error("A close listener of the SSE stream {} failed", path, failure);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EventStream[" + path + " from " + exchange.remoteAddress() + "]";
+    }
+}

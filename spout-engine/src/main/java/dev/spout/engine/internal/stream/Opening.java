@@ -1,0 +1,80 @@
+package dev.spout.engine.internal.stream;
+
+import dev.spout.broker.internal.log.Logs;
+import dev.spout.engine.internal.topic.LocalTopic;
+import dev.spout.engine.stream.CloseReason;
+import dev.spout.engine.stream.SseHandler;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+
+/**
+ * How an admitted request becomes a stream, whatever serves it: Spout's own endpoints and the Servlet adapter both
+ * open their streams here, so a stream behaves the same on either (the order of its start, where it resumes, the
+ * thread of its handler).
+ */
+public final class Opening {
+    private static final Logger LOG = Logs.logger(Opening.class);
+    /** The content type of every stream. */
+    public static final String CONTENT_TYPE = "text/event-stream";
+
+    private Opening() {}
+
+    /**
+     * Whether the values of a request's {@code Accept} headers name {@code text/event-stream} with a non-zero
+     * quality. {@code EventSource} sends exactly {@code text/event-stream}: the fast path, with no list to parse.
+     */
+    public static boolean acceptsEventStream(List<String> acceptValues) {
+        if (acceptValues.size() == 1 && acceptValues.getFirst().equalsIgnoreCase(CONTENT_TYPE)) {
+            return true;
+        }
+        return AcceptHeader.takes(acceptValues, CONTENT_TYPE);
+    }
+
+    /**
+     * A new stream for a request that holds a slot of the limits ({@link Streams#tryAdmit}) and whose headers are
+     * set: counted among the open streams from now on, and ended by the application's stop and by {@link
+     * Streams#endSession} of its {@code session} (null: opened without one).
+     */
+    public static EventStream register(
+            String path, StreamExchange exchange, Streams streams, String address, Object session) {
+        var stream = new EventStream(path, exchange, streams, address, session);
+        streams.add(stream);
+        return stream;
+    }
+
+    /**
+     * Starts an admitted stream with {@code start} (follow a topic, join several, run a handler). A start that fails
+     * (a replay the broker cannot read, a topic that has closed) ends the stream at once, as failed, with the cause
+     * logged here, once: a host whose request has already gone async must not be left with a stream that never
+     * writes.
+     */
+    public static void start(EventStream stream, Consumer<EventStream> start) {
+        try {
+            start.accept(stream);
+        } catch (RuntimeException | Error failure) {
+            LOG.error("The stream at {} for {} could not start", stream.path, stream.exchange.remoteAddress(), failure);
+            stream.closeWith(new CloseReason.Failed(failure));
+        }
+    }
+
+    /** The stream follows one topic, from its request's {@code Last-Event-ID} exactly, and starts writing. */
+    public static void followTopic(EventStream stream, LocalTopic topic) {
+        String lastEventId = stream.request().header("Last-Event-ID").orElse(null);
+        stream.exchange.releaseAfterHeaders();
+        topic.subscribe(stream, lastEventId);
+        stream.open();
+    }
+
+    /** The stream is a per-client handler's: it runs on a new thread of {@code threads} (virtual ones). */
+    public static void runHandler(EventStream stream, SseHandler handler, ThreadFactory threads) {
+        var client = new ClientStream(stream);
+        threads.newThread(() -> client.run(handler)).start();
+    }
+
+    /** The threads of a path's per-client handlers: virtual, named after the path. */
+    public static ThreadFactory handlerThreads(String path) {
+        return Thread.ofVirtual().name("spout-sse" + path + "#", 1).factory();
+    }
+}

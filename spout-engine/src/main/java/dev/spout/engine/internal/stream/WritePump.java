@@ -1,0 +1,348 @@
+package dev.spout.engine.internal.stream;
+
+import dev.spout.engine.internal.topic.Entry;
+import dev.spout.engine.stream.CloseReason;
+import dev.spout.engine.stream.StreamClosedException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.jetty.io.RetainableByteBuffer;
+import org.eclipse.jetty.util.IteratingCallback;
+
+/**
+ * A stream's writes: never blocking, never two at once. Messages for this client alone wait in its {@link Outbox},
+ * topic events in the topic's shared list behind its {@link TopicCursor}, and each write takes everything pending,
+ * up to {@link #MAX_WRITE} bytes, in one buffer. A single pending message or event is written as it is, without
+ * copying. All state is guarded by the stream's lock; the write itself happens outside it.
+ */
+final class WritePump extends IteratingCallback {
+    static final int MAX_WRITE = 64 * 1024;
+
+    private final EventStream stream;
+    Outbox outbox; // created on first use: most topic streams never need one
+    TopicCursor cursor; // set when the stream follows a topic
+    TopicSet topics; // set instead when it follows several
+    private TopicSet.Save save; // a checkpoint the last gather found due, saved outside the lock
+    private RetainableByteBuffer pooled;
+    private List<CompletableFuture<Void>> inFlight = List.of();
+    private int inFlightEvents;
+    private ByteBuffer inFlightBytes; // what the current write hands to the network: all of it, or not yet
+    boolean writing;
+    private long leastPending = Long.MAX_VALUE; // the least this client has had waiting, for the slow-client bound
+    private volatile long lastWriteNanos = System.nanoTime();
+    private volatile long writeStartedNanos;
+
+    WritePump(EventStream stream) {
+        this.stream = stream;
+    }
+
+    /** Under the stream's lock: the outbox, created if needed. */
+    Outbox outbox(int expected) {
+        if (outbox == null) {
+            outbox = new Outbox(expected);
+        }
+        return outbox;
+    }
+
+    /** Under the stream's lock: the bytes waiting for this client, its own and its topic's up to {@code head}. */
+    long pendingBytes(Entry head) {
+        return (outbox == null ? 0 : outbox.bytes()) + (cursor == null ? 0 : cursor.pendingBytes(head));
+    }
+
+    long pendingBytes() {
+        if (topics != null) {
+            return (outbox == null ? 0 : outbox.bytes()) + topics.pendingBytes();
+        }
+        return pendingBytes(cursor == null ? null : cursor.topic.head());
+    }
+
+    /**
+     * Under the lock: how far the client has fallen behind since it was least behind, given what waits now. The
+     * slow-client bound applies to that, not to what waits: a client that resumes with a backlog from the history
+     * (bounded by the history) is not cut off for it, only for falling further behind; a live client is least
+     * behind at about nothing, so for it the two are the same.
+     */
+    long fallenBehind(long pending) {
+        leastPending = Math.min(leastPending, pending);
+        return pending - leastPending;
+    }
+
+    /**
+     * Under the lock: another page of what the client missed waits for it: more is pending, and the client has not
+     * fallen behind by it.
+     */
+    void backlogRead(long bytes) {
+        if (leastPending != Long.MAX_VALUE) {
+            leastPending += bytes;
+        }
+    }
+
+    /**
+     * Under the lock, once the stream has ended and gathers nothing more: lets go of its places in its topics. Each
+     * place links to every event published after it, so an ended stream that kept its place would keep all of them
+     * alive for as long as anything still holds the stream: a Servlet container keeps the request of a stream cut off
+     * as too slow until its own write timeout, and a busy topic publishes a lot in that time.
+     */
+    void leaveTopics() {
+        if (cursor != null) {
+            cursor.position = null;
+        }
+        if (topics != null) {
+            for (Follower follower : topics.followers) {
+                follower.position = null;
+            }
+        }
+    }
+
+    boolean outboxEmpty() {
+        return outbox == null || outbox.isEmpty();
+    }
+
+    long lastWriteNanos() {
+        return lastWriteNanos;
+    }
+
+    /** One heartbeat per interval, even if the write is still pending. */
+    void markWritten(long now) {
+        lastWriteNanos = now;
+    }
+
+    /** Whether a write has waited longer than the timeout (a client that stopped reading). Under the lock. */
+    boolean stalled(long now, long timeoutNanos) {
+        return writing && now - writeStartedNanos > timeoutNanos;
+    }
+
+    @Override
+    protected Action process() {
+        ByteBuffer out;
+        boolean route = false;
+        TopicSet.Save dueSave;
+        Object tails;
+        synchronized (stream) {
+            CloseReason reason = stream.closeReasonLocked();
+            if (reason != null && (StreamExchange.aborts(reason) || outboxEmpty())) {
+                writing = false;
+                return Action.SUCCEEDED;
+            }
+            out = topics != null ? gatherTopics() : gather();
+            dueSave = save;
+            save = null;
+            tails = backlogTails();
+            if (out == null) {
+                writing = false;
+            } else {
+                writing = true;
+                route = stream.exchange.beforeWrite();
+            }
+        }
+        if (dueSave != null) {
+            stream.saveCheckpoint(dueSave);
+        }
+        if (tails instanceof Entry tail) {
+            tail.reached();
+        } else if (tails instanceof List<?> several) {
+            several.forEach(tail -> ((Entry) tail).reached());
+        }
+        if (out == null) {
+            return Action.IDLE;
+        }
+        lastWriteNanos = System.nanoTime();
+        writeStartedNanos = lastWriteNanos;
+        stream.exchange.write(out, this, route);
+        return Action.SCHEDULED;
+    }
+
+    @Override
+    protected void onSuccess() {
+        List<CompletableFuture<Void>> done;
+        int events;
+        synchronized (stream) {
+            done = inFlight;
+            events = inFlightEvents;
+            inFlight = List.of();
+            inFlightEvents = 0;
+            inFlightBytes = null;
+            releasePooled();
+            stream.exchange.written();
+        }
+        if (events > 0) {
+            delivered(events);
+        }
+        for (CompletableFuture<Void> written : done) {
+            written.complete(null);
+        }
+    }
+
+    private void delivered(int events) {
+        if (topics == null) {
+            cursor.topic.delivered(events);
+        } else {
+            synchronized (stream) {
+                topics.delivered();
+            }
+        }
+    }
+
+    @Override
+    protected void onCompleteSuccess() {
+        CloseReason reason;
+        synchronized (stream) {
+            reason = stream.closeReasonLocked();
+            leaveTopics();
+        }
+        if (reason != null) {
+            stream.exchange.end(reason);
+        }
+    }
+
+    /**
+     * A write failed, almost always because the client left. A send whose bytes had all been handed to the network
+     * when the connection failed still succeeded (the client may well have read them: a client that reads an event
+     * and leaves at once makes its last write fail after the fact); the others fail with the close reason.
+     */
+    @Override
+    protected void onCompleteFailure(Throwable cause) {
+        List<CompletableFuture<Void>> waiting;
+        int events;
+        boolean handedOver;
+        synchronized (stream) {
+            waiting = inFlight;
+            events = inFlightEvents;
+            handedOver = inFlightBytes != null && !inFlightBytes.hasRemaining();
+            inFlight = List.of();
+            inFlightEvents = 0;
+            inFlightBytes = null;
+            writing = false;
+            releasePooled();
+            leaveTopics();
+        }
+        if (handedOver) {
+            if (events > 0) {
+                delivered(events);
+            }
+            waiting.forEach(written -> written.complete(null));
+        }
+        stream.closeWith(new CloseReason.ClientGone(cause));
+        if (!handedOver && !waiting.isEmpty()) {
+            var closed = new StreamClosedException(stream.path, stream.closeReason());
+            waiting.forEach(written -> written.completeExceptionally(closed));
+        }
+        stream.exchange.end(new CloseReason.ClientGone(cause)); // a failed write can only end in an abort
+    }
+
+    /**
+     * Under the lock: the positions that have reached the end of a page of what their client missed, so the next
+     * page is read ({@link Entry#reached}): null (nearly always), one entry, or a list of them for several topics.
+     */
+    private Object backlogTails() {
+        if (cursor != null) {
+            Entry position = cursor.position;
+            return position != null && position.next == null && position.endsBacklogPage() ? position : null;
+        }
+        if (topics == null) {
+            return null;
+        }
+        List<Entry> tails = null;
+        for (Follower follower : topics.followers) {
+            Entry position = follower.position;
+            if (position != null && position.next == null && position.endsBacklogPage()) {
+                if (tails == null) {
+                    tails = new ArrayList<>(2);
+                }
+                tails.add(position);
+            }
+        }
+        return tails;
+    }
+
+    /** Takes everything pending, up to MAX_WRITE bytes, as one buffer; null if there is nothing (and no headers). */
+    private ByteBuffer gather() {
+        int messages = outbox == null ? 0 : outbox.size();
+        long size = outbox == null ? 0 : outbox.bytes();
+        Entry last = cursor == null ? null : cursor.position;
+        int events = 0;
+        if (cursor != null) {
+            for (Entry e = last.next; e != null && (size + e.bytes.length <= MAX_WRITE || size == 0); e = e.next) {
+                size += e.bytes.length;
+                last = e;
+                events++;
+            }
+        }
+        if (messages == 0 && events == 0) {
+            return stream.exchange.committedOrEmpty();
+        }
+        List<CompletableFuture<Void>> waiters = new ArrayList<>(messages);
+        ByteBuffer out;
+        if (messages + events == 1) {
+            if (messages == 1) {
+                Outbox.Message m = outbox.poll();
+                waiters.add(m.written());
+                out = m.bytes();
+            } else {
+                out = ByteBuffer.wrap(last.bytes);
+            }
+        } else {
+            pooled = stream.streams.pool.acquire((int) size, true);
+            out = pooled.getByteBuffer();
+            out.clear();
+            for (Outbox.Message m = messages == 0 ? null : outbox.poll(); m != null; m = outbox.poll()) {
+                out.put(m.bytes());
+                waiters.add(m.written());
+            }
+            if (cursor != null) {
+                for (Entry e = cursor.position; e != last; ) {
+                    e = e.next;
+                    out.put(e.bytes);
+                }
+            }
+            out.flip();
+        }
+        if (cursor != null) {
+            cursor.position = last;
+        }
+        inFlight = waiters;
+        inFlightEvents = events;
+        inFlightBytes = out;
+        return out;
+    }
+
+    /** {@link #gather} for a stream of several topics: every event is copied, with the stream's own id. */
+    private ByteBuffer gatherTopics() {
+        if (!topics.isJoined()) {
+            return null; // the request stays the stream's until every topic's gap handler has had it
+        }
+        int messages = outbox == null ? 0 : outbox.size();
+        long own = outbox == null ? 0 : outbox.bytes();
+        long planned = topics.plan(MAX_WRITE - own, own == 0);
+        save = topics.due(System.nanoTime());
+        if (messages == 0 && planned == 0) {
+            return stream.exchange.committedOrEmpty();
+        }
+        List<CompletableFuture<Void>> waiters = new ArrayList<>(messages);
+        pooled = stream.streams.pool.acquire((int) (own + planned), true);
+        ByteBuffer out = pooled.getByteBuffer();
+        out.clear();
+        for (Outbox.Message m = messages == 0 ? null : outbox.poll(); m != null; m = outbox.poll()) {
+            out.put(m.bytes());
+            waiters.add(m.written());
+        }
+        int events = topics.write(out);
+        out.flip();
+        if (!out.hasRemaining()) { // every planned event had gone out by another of the stream's topics
+            releasePooled();
+            return stream.exchange.committedOrEmpty();
+        }
+        inFlight = waiters;
+        inFlightEvents = events;
+        inFlightBytes = out;
+        return out;
+    }
+
+    private void releasePooled() {
+        if (pooled != null) {
+            pooled.release();
+            pooled = null;
+        }
+    }
+}

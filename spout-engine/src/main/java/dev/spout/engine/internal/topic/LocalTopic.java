@@ -1,0 +1,338 @@
+package dev.spout.engine.internal.topic;
+
+import dev.spout.broker.Broker;
+import dev.spout.broker.BrokerTopic;
+import dev.spout.broker.StoredEvent;
+import dev.spout.broker.TopicLog;
+import dev.spout.broker.internal.log.Logs;
+import dev.spout.engine.stream.EventTooLargeException;
+import dev.spout.engine.topic.Topic;
+import dev.spout.engine.topic.TopicStats;
+import dev.spout.sse.SseEncoder;
+import dev.spout.sse.SseEvent;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+
+/**
+ * A topic on this node: the broker delivers its events here in order; each becomes an {@link Entry}, linked after
+ * the previous one and kept in the {@link History} while its bounds allow. Subscribers follow the list from their
+ * own position, and the {@link FanOut} tells them when it grows. Where a new subscriber starts is decided by {@link
+ * Subscribing}, with the lock held only for the moments that must be atomic with appends.
+ *
+ * <p>An event is encoded once, at publish (which refuses what cannot be written or is too big); the broker carries
+ * the bytes to {@link #append}, which only adds the id.
+ */
+public final class LocalTopic implements Topic, TopicLog {
+    private static final Logger LOG = Logs.logger(LocalTopic.class);
+    private final String name;
+    final TopicSettings settings;
+    private BrokerTopic broker;
+    private final LongAdder published = new LongAdder();
+    private final LongAdder delivered = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    final LongAdder replayed = new LongAdder();
+
+    final Object lock = new Object();
+    private volatile Entry head = Entry.start();
+    final History history;
+    final FanOut fanOut;
+    final Executor executor; // the fan-out's threads, for work a broker's reply starts
+    final Topics owner;
+    final @Nullable TopicPattern pattern; // the pattern its name matched: then reclaimed when left empty
+    private final boolean onDemand;
+    private volatile boolean retired; // reclaimed: whoever still holds it is sent to the topic of its name now
+    private final AtomicInteger publishing = new AtomicInteger();
+    private final AtomicInteger joining = new AtomicInteger(); // subscribers on their way in: the broker delivers
+
+    LocalTopic(String name, TopicSettings settings, Executor executor, Topics owner, @Nullable TopicPattern pattern) {
+        this.name = name;
+        this.settings = settings;
+        this.history = new History(settings);
+        this.fanOut = new FanOut(name, executor, () -> head);
+        this.executor = executor;
+        this.owner = owner;
+        this.pattern = pattern;
+        this.onDemand = pattern != null;
+    }
+
+    void attach(Broker broker) {
+        this.broker = broker.attach(name, this);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public TopicSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String publish(SseEvent event) {
+        return await(publishAsync(event), "topic " + name);
+    }
+
+    /** The id the publishing completes with; a failure is thrown as it is, or wrapped if it is checked. */
+    static String await(CompletableFuture<String> publishing, String where) {
+        try {
+            return publishing.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Publishing to " + where + " failed", failed.getCause());
+        }
+    }
+
+    @Override
+    public CompletableFuture<String> publishAsync(SseEvent event) {
+        Objects.requireNonNull(event, "event");
+        // Encoded once, here: what cannot be written, or is too big, is refused before it enters the topic's order,
+        // and the bytes travel with the event to append, which only adds the id.
+        byte[] encoded = SseEncoder.encodeWithoutId(event);
+        checkSize(encoded);
+        for (LocalTopic target = this; ; target = target.successor()) {
+            target.publishing();
+            try {
+                if (!target.retired) {
+                    return target.broker.publish(event, encoded);
+                }
+            } finally {
+                target.published();
+            }
+        }
+    }
+
+    /**
+     * The topic of this one's name now that this one is retired: while its owner is still removing it (a moment)
+     * the lookup finds it again, and the caller yields and looks once more.
+     */
+    LocalTopic successor() {
+        LocalTopic next = owner.current(name);
+        if (next == this) {
+            Thread.yield();
+        }
+        return next;
+    }
+
+    /**
+     * A publish begins: the topic is not reclaimed until it ends. Counted before {@link #retired} is read, and
+     * {@link #retire} reads the count after setting it, so one of the two always sees the other; a publish that
+     * began and ended in between has appended, which {@link #retire} sees when it looks at the history again.
+     */
+    void publishing() {
+        publishing.incrementAndGet();
+    }
+
+    void published() {
+        publishing.decrementAndGet();
+    }
+
+    boolean retired() {
+        return retired;
+    }
+
+    /**
+     * Reclaims the topic if it is still empty, without subscribers and not being published to; called by its
+     * owner with the topic's entry in the owner's map locked, so no one can look it up meanwhile.
+     */
+    boolean retire() {
+        synchronized (lock) {
+            if (!onDemand || fanOut.size() > 0 || history.size() > 0) {
+                return false;
+            }
+            retired = true;
+        }
+        if (publishing.get() == 0) {
+            synchronized (lock) { // a publish that began and ended meanwhile has appended by now: seen here
+                if (history.size() == 0 && fanOut.size() == 0) {
+                    return true;
+                }
+            }
+        }
+        retired = false; // a publish (or a subscriber) got in first: it goes ahead here
+        return false;
+    }
+
+    /** Refuses an event that, encoded, is bigger than this topic takes. */
+    void checkSize(byte[] encoded) {
+        if (encoded.length > settings.maxEventBytes()) {
+            throw new EventTooLargeException(
+                    "topic " + name, encoded.length, settings.maxEventBytes(), "TopicOptions.maxEventBytes");
+        }
+    }
+
+    @Override
+    public void append(StoredEvent stored) {
+        Entry event = Entry.of(stored, name); // outside the lock: only the running byte count needs it
+        synchronized (lock) {
+            var entry = event.at(head.end + event.bytes.length);
+            head.next = entry;
+            head = entry;
+            history.add(entry);
+        }
+        published.increment();
+        fanOut.request();
+    }
+
+    @Override
+    public boolean hasSubscribers() {
+        return fanOut.size() > 0 || joining.get() > 0;
+    }
+
+    @Override
+    public void lost(String why) {
+        synchronized (lock) {
+            history.clear();
+        }
+        LOG.warn("Topic {} lost events on this node ({}); its streams end and resume by its gap policy", name, why);
+        fanOut.endAll(new IllegalStateException("Topic " + name + " lost events on this node: " + why));
+    }
+
+    /**
+     * A subscriber is on its way in: the broker is told to deliver the topic (and catch up) before the subscriber's
+     * place is decided, and not to stop until it has joined or given up.
+     */
+    void joining() {
+        joining.incrementAndGet();
+        broker.follow();
+    }
+
+    void joined() {
+        joining.decrementAndGet();
+    }
+
+    @Override
+    public String lastId() {
+        return head.id;
+    }
+
+    /** The newest entry: where a subscriber that has written everything stands. */
+    public Entry head() {
+        return head;
+    }
+
+    /**
+     * Subscribes, starting after {@code lastEventId} (null for a new client): exactly after it if the history (or
+     * the broker) still holds it, else as the topic's replay gap handler decides.
+     */
+    public void subscribe(Subscriber subscriber, String lastEventId) {
+        for (LocalTopic topic = this; topic != null; ) {
+            var subscribing = new Subscribing(topic, subscriber);
+            topic.joining();
+            try {
+                subscribing.start(lastEventId);
+            } finally {
+                topic.joined();
+            }
+            topic = subscribing.reclaimedNext();
+        }
+    }
+
+    /**
+     * Subscribes after the {@code total}-th event following the event {@code anchor} (empty: following the topic's
+     * beginning; a total of -1: just before the anchor), as a stream of several topics remembers its place. What
+     * cannot be placed exactly goes to the replay gap handler, told the client's {@code reported} id.
+     */
+    public void subscribeAt(Subscriber subscriber, String anchor, long total, String reported) {
+        for (LocalTopic topic = this; topic != null; ) {
+            var subscribing = new Subscribing(topic, subscriber);
+            topic.joining();
+            try {
+                subscribing.startAt(anchor, total, reported);
+            } finally {
+                topic.joined();
+            }
+            topic = subscribing.reclaimedNext();
+        }
+    }
+
+    /**
+     * Subscribes where no place can be found for the client's id (forged, or its record gone): the replay gap
+     * handler decides, told the {@code reported} id.
+     */
+    public void subscribeUnplaced(Subscriber subscriber, String reported) {
+        for (LocalTopic topic = this; topic != null; ) {
+            var subscribing = new Subscribing(topic, subscriber);
+            topic.joining();
+            try {
+                subscribing.startUnplaced(reported);
+            } finally {
+                topic.joined();
+            }
+            topic = subscribing.reclaimedNext();
+        }
+    }
+
+    /**
+     * Under the topic's lock, like a subscription's start: a stream that ends while it subscribes is either not
+     * added (it is closed when it would follow) or added before and removed here, never left behind.
+     */
+    public void unsubscribe(Subscriber subscriber) {
+        synchronized (lock) {
+            fanOut.remove(subscriber);
+        }
+    }
+
+    /** Deliveries written to subscribers; counted by them as their writes complete. */
+    public void delivered(int events) {
+        delivered.add(events);
+    }
+
+    /** Deliveries skipped by the drop-oldest slow-client policy. */
+    public void dropped(int events) {
+        dropped.add(events);
+    }
+
+    /** Drops history entries older than the age bound; returns whether the topic may be reclaimed now. */
+    boolean expire(long nowMillis) {
+        synchronized (lock) {
+            history.expire(nowMillis);
+            return onDemand && history.size() == 0 && fanOut.size() == 0;
+        }
+    }
+
+    /** The events between {@code afterId} and {@code upToId}, if the broker still holds them all; may block. */
+    BrokerTopic broker() {
+        return broker;
+    }
+
+    @Override
+    public int subscribers() {
+        LocalTopic now = retired ? owner.existing(name) : this;
+        return now == null || now == this ? fanOut.size() : now.subscribers();
+    }
+
+    @Override
+    public TopicStats stats() {
+        LocalTopic now = retired ? owner.existing(name) : this;
+        return now == null || now == this ? ownStats() : now.stats();
+    }
+
+    private TopicStats ownStats() {
+        int retained;
+        long bytes;
+        synchronized (lock) {
+            retained = history.size();
+            bytes = history.bytes();
+        }
+        return new TopicStats(
+                name, fanOut.size(), published.sum(), delivered.sum(), dropped.sum(), replayed.sum(), retained, bytes);
+    }
+
+    void close() {
+        broker.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Topic[" + name + "]";
+    }
+}

@@ -1,5 +1,0 @@
-/** Per-client event streams: the handler, the stream it writes to, and how a stream ends. */
-@NullMarked
-package dev.spout.server.stream;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,0 @@
-/** Topics: one stream of events for every client, with history and exact replay. */
-@NullMarked
-package dev.spout.server.topic;
-
-import org.jspecify.annotations.NullMarked;
