@@ -14,17 +14,5 @@ module dev.spout.engine {
     exports dev.spout.engine.auth;
     exports dev.spout.engine.stream;
     exports dev.spout.engine.topic;
-    // The engine's insides, for its hosts while they still reach them directly.
-    exports dev.spout.engine.internal to
-            dev.spout.server,
-            dev.spout.servlet,
-            dev.spout.webflux;
-    exports dev.spout.engine.internal.stream to
-            dev.spout.server,
-            dev.spout.servlet,
-            dev.spout.webflux;
-    exports dev.spout.engine.internal.topic to
-            dev.spout.server,
-            dev.spout.servlet,
-            dev.spout.webflux;
+    exports dev.spout.engine.host;
 }

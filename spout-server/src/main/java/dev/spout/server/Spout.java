@@ -1,12 +1,10 @@
 package dev.spout.server;
 
-import dev.spout.broker.BrokerHealth;
 import dev.spout.broker.internal.log.Logs;
 import dev.spout.engine.SpoutEngine;
-import dev.spout.engine.SpoutStats;
 import dev.spout.engine.auth.Authorizer;
-import dev.spout.engine.internal.Engine;
-import dev.spout.engine.internal.stream.StreamSettings;
+import dev.spout.engine.host.EngineFront;
+import dev.spout.engine.host.EngineHost;
 import dev.spout.engine.stream.SseHandler;
 import dev.spout.engine.topic.SubscriptionHandler;
 import dev.spout.engine.topic.Topic;
@@ -28,13 +26,10 @@ import dev.spout.server.internal.page.SpoutScript;
 import dev.spout.server.page.AjaxHandler;
 import dev.spout.server.page.PageContents;
 import dev.spout.server.page.PageOptions;
-import dev.spout.sse.SseEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.channels.ServerSocketChannel;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -69,20 +64,26 @@ import org.slf4j.Logger;
  * <p>Routes and topics can be added before or after {@link #start}. {@link #close} stops accepting, ends every
  * stream cleanly (clients then reconnect, here or elsewhere) and stops the server.
  */
-public final class Spout implements Routes, SpoutEngine, AutoCloseable {
+public final class Spout extends EngineFront implements Routes, SpoutEngine, AutoCloseable {
     private static final Logger LOG = Logs.logger(Spout.class);
 
     private final SpoutOptions options;
     private final Server server;
     private final ServerConnector connector;
-    private final StreamSettings streamSettings;
-    private final Engine engine;
     private final RoutesImpl root;
 
     private Spout(SpoutOptions options) {
+        this(options, new Server(JettyServer.threads()));
+    }
+
+    private Spout(SpoutOptions options, Server server) {
+        // The engine fans out on Jetty's threads and gathers its writes in Jetty's buffers.
+        super(EngineHost.with(options)
+                .fanOutOn(server.getThreadPool())
+                .buffers(server.getByteBufferPool())
+                .start());
         this.options = options;
-        var threads = JettyServer.threads();
-        server = new Server(threads);
+        this.server = server;
         connector = JettyServer.connector(
                 server,
                 new JettyServer.Settings(
@@ -94,14 +95,13 @@ public final class Spout implements Routes, SpoutEngine, AutoCloseable {
                         options.requestHeadTimeout,
                         options.requestBodyTimeout,
                         options.maxConnections));
-        streamSettings = Engine.streamSettings(options);
-        engine = Engine.of(options, streamSettings, threads, server.getByteBufferPool());
         var bodies = new FormBody(options.maxRequestBody, options.maxFormFields);
         var parts = new ServerParts(
-                engine,
-                new Sessions(options.sessions, options.sessionCookie, engine.streams::endSession),
+                host(),
+                new Sessions(options.sessions, options.sessionCookie, host()::endSession),
                 new PageSettings(
-                        options.loginPath, options.csrfProtection, options.corsOrigins, options.template, bodies));
+                        options.loginPath, options.csrfProtection, options.corsOrigins, options.template, bodies),
+                server.getByteBufferPool());
         var router = new Router();
         router.add(SpoutScript.PATH, new SpoutScript());
         Handler handler = router;
@@ -174,29 +174,6 @@ public final class Spout implements Routes, SpoutEngine, AutoCloseable {
         return root.topic(name, settings);
     }
 
-    /**
-     * Publishes one event to several topics at once, with one id in all of them: a stream that follows more than
-     * one of them gets it once. Returns the id once the event is in every topic's order.
-     *
-     * <pre>{@code
-     * app.publish(SseEvent.of("{\"doc\":7}").withEvent("shared"), List.of(app.topic("user/ann"), app.topic("user/bob")));
-     * }</pre>
-     *
-     * @throws IllegalArgumentException if the event carries an id of its own (the broker gives it one that fits
-     *     every topic), or a topic is named twice or belongs to another application
-     * @throws dev.spout.engine.stream.EventTooLargeException if it is bigger than one of the topics takes
-     */
-    @Override
-    public String publish(SseEvent event, List<? extends Topic> topics) {
-        return engine.topics.publishAndWait(event, topics);
-    }
-
-    /** {@link #publish(SseEvent, List)} without waiting for a distributed broker. */
-    @Override
-    public CompletableFuture<String> publishAsync(SseEvent event, List<? extends Topic> topics) {
-        return engine.topics.publish(event, topics);
-    }
-
     @Override
     public Routes subscribe(String path, SubscriptionHandler handler) {
         return root.subscribe(path, handler);
@@ -238,7 +215,6 @@ public final class Spout implements Routes, SpoutEngine, AutoCloseable {
             throw new IllegalStateException(
                     "Cannot start Spout on port " + port + ": " + failure.getMessage(), failure);
         }
-        engine.start(streamSettings);
         InetSocketAddress bound = address();
         LOG.info(
                 "Spout is listening on {}: {}",
@@ -296,29 +272,6 @@ public final class Spout implements Routes, SpoutEngine, AutoCloseable {
         return uri().resolve(path);
     }
 
-    /** The number of SSE streams open right now. */
-    @Override
-    public int openStreams() {
-        return engine.streams.size();
-    }
-
-    /** Counters and gauges: streams, heartbeats, slow clients, and per topic published, delivered, dropped, replayed. */
-    @Override
-    public SpoutStats stats() {
-        return engine.snapshot();
-    }
-
-    /** The topics of this application, in no particular order. */
-    @Override
-    public List<Topic> topics() {
-        return engine.topics.all();
-    }
-
-    @Override
-    public BrokerHealth brokerHealth() {
-        return options.broker().health();
-    }
-
     /** The embedded Jetty server, for what Spout does not offer (its connectors, handlers, thread pool). */
     public Server jetty() {
         return server;
@@ -332,13 +285,13 @@ public final class Spout implements Routes, SpoutEngine, AutoCloseable {
     @Override
     public void close() {
         connector.setAccepting(false);
-        engine.endStreams(options.shutdownTimeout());
+        host().endStreams();
         try {
             server.stop();
         } catch (Exception failure) {
             throw new IllegalStateException("Cannot stop Spout: " + failure.getMessage(), failure);
         } finally {
-            engine.release(options.broker());
+            host().release();
             closeSessions();
         }
     }

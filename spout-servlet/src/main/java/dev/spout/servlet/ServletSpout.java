@@ -1,15 +1,10 @@
 package dev.spout.servlet;
 
-import dev.spout.broker.BrokerHealth;
 import dev.spout.engine.HostedOptions;
-import dev.spout.engine.SpoutEngine;
-import dev.spout.engine.SpoutStats;
 import dev.spout.engine.auth.Authorizer;
-import dev.spout.engine.internal.Engine;
-import dev.spout.engine.internal.HostedEngine;
-import dev.spout.engine.internal.stream.Opening;
-import dev.spout.engine.internal.stream.StreamSettings;
-import dev.spout.engine.internal.stream.SubscriptionChoice;
+import dev.spout.engine.host.EngineFront;
+import dev.spout.engine.host.EngineHost;
+import dev.spout.engine.host.StreamSource;
 import dev.spout.engine.stream.SseHandler;
 import dev.spout.engine.topic.Subscription;
 import dev.spout.engine.topic.SubscriptionHandler;
@@ -18,17 +13,14 @@ import dev.spout.engine.topic.TopicOptions;
 import dev.spout.servlet.internal.ServletAdmission;
 import dev.spout.servlet.internal.SessionStreams;
 import dev.spout.servlet.internal.StreamServlet;
-import dev.spout.sse.SseEvent;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSessionListener;
 import java.io.IOException;
-import java.util.List;
+import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 /**
@@ -57,30 +49,24 @@ import java.util.function.Consumer;
  * first write after a client's leaving only draws its reset: so here heartbeats go out at two fifths of the
  * interval, and a client's leaving is noticed within the heartbeat interval at worst (docs/servlet.md).
  */
-public final class ServletSpout implements SpoutEngine, AutoCloseable {
-    private final HostedEngine host;
-    private final Engine engine;
+public final class ServletSpout extends EngineFront implements AutoCloseable {
     private final ServletAdmission admission;
     private final SessionStreams sessionListener;
-    private final ThreadFactory handlerThreads = Opening.handlerThreads(""); // one for all: paths may be per user
 
     private ServletSpout(HostedOptions options) {
-        host = new HostedEngine(options, servletSettings(options));
-        engine = host.engine;
-        admission = new ServletAdmission(engine.streams);
-        sessionListener = new SessionStreams(engine.streams);
+        super(EngineHost.with(options).heartbeatEvery(servletHeartbeat(options)).start());
+        admission = new ServletAdmission(host());
+        sessionListener = new SessionStreams(host());
     }
 
     /**
-     * The stream settings, with heartbeats at two fifths of the interval. A Servlet container never says that a
-     * client has left: the first write after the leaving draws the client's reset, the second fails. With the
-     * timer's tick at a quarter of the heartbeat period, two heartbeats and two ticks make the whole interval, so
-     * a client's leaving is noticed within the configured interval at worst, as the proxies' idle timeouts that the
-     * interval is chosen for need.
+     * Heartbeats at two fifths of the interval. A Servlet container never says that a client has left: the first
+     * write after the leaving draws the client's reset, the second fails. With the timer's tick at a quarter of the
+     * heartbeat period, two heartbeats and two ticks make the whole interval, so a client's leaving is noticed within
+     * the configured interval at worst, as the proxies' idle timeouts that the interval is chosen for need.
      */
-    private static StreamSettings servletSettings(HostedOptions options) {
-        StreamSettings settings = Engine.streamSettings(options);
-        return settings.withHeartbeat(settings.heartbeat().multipliedBy(2).dividedBy(5));
+    private static Duration servletHeartbeat(HostedOptions options) {
+        return options.heartbeat().multipliedBy(2).dividedBy(5);
     }
 
     /** Spout's engine with the default settings, running: its heartbeat timer is on. */
@@ -95,37 +81,13 @@ public final class ServletSpout implements SpoutEngine, AutoCloseable {
         return new ServletSpout(options);
     }
 
-    /** The topic of that name, created with the default options if it is new. */
-    @Override
-    public Topic topic(String name) {
-        return host.topic(name);
-    }
-
-    /** The topic of that name, created with these options if it is new. */
-    @Override
-    public Topic topic(String name, Consumer<TopicOptions> settings) {
-        return host.topic(name, settings);
-    }
-
     /**
      * Topics made on demand: a name that matches {@code pattern} (such as {@code "user/*"}) gets these options when
      * it is first asked for, and the topic is reclaimed when it has been left empty.
      */
     public ServletSpout topicPattern(String pattern, Consumer<TopicOptions> settings) {
-        host.topicPattern(pattern, settings);
+        host().topicPattern(pattern, settings);
         return this;
-    }
-
-    /** Publishes one event to several topics with one id in all of them; returns the id once it is stored. */
-    @Override
-    public String publish(SseEvent event, List<? extends Topic> topics) {
-        return host.publish(event, topics);
-    }
-
-    /** {@link #publish(SseEvent, List)} without waiting. */
-    @Override
-    public CompletableFuture<String> publishAsync(SseEvent event, List<? extends Topic> topics) {
-        return host.publishAsync(event, topics);
     }
 
     /**
@@ -134,8 +96,7 @@ public final class ServletSpout implements SpoutEngine, AutoCloseable {
      */
     public void stream(HttpServletRequest request, HttpServletResponse response, Topic topic)
             throws IOException, ServletException {
-        var local = engine.topics.own(topic);
-        admission.admit(request, response, local.settings().authorizer(), stream -> Opening.followTopic(stream, local));
+        admission.admit(request, response, StreamSource.topic(topic));
     }
 
     /**
@@ -144,15 +105,13 @@ public final class ServletSpout implements SpoutEngine, AutoCloseable {
      */
     public void stream(HttpServletRequest request, HttpServletResponse response, Subscription subscription)
             throws IOException, ServletException {
-        var choice = SubscriptionChoice.of(request.getRequestURI(), subscription, engine.topics);
-        admission.admit(request, response, choice, choice::follow);
+        admission.admit(request, response, StreamSource.subscription(subscription));
     }
 
     /** Answers a request with a stream of the topics that the handler chooses for it (see {@link #stream}). */
     public void subscribe(HttpServletRequest request, HttpServletResponse response, SubscriptionHandler handler)
             throws IOException, ServletException {
-        var choice = new SubscriptionChoice(request.getRequestURI(), Authorizer.allowAll(), handler, engine.topics);
-        admission.admit(request, response, choice, choice::follow);
+        admission.admit(request, response, StreamSource.chosenBy(handler));
     }
 
     /** Answers a request with a stream of its own, written by the handler on a virtual thread. */
@@ -165,8 +124,7 @@ public final class ServletSpout implements SpoutEngine, AutoCloseable {
     public void stream(
             HttpServletRequest request, HttpServletResponse response, Authorizer authorizer, SseHandler handler)
             throws IOException, ServletException {
-        Objects.requireNonNull(handler, "handler");
-        admission.admit(request, response, authorizer, stream -> Opening.runHandler(stream, handler, handlerThreads));
+        admission.admit(request, response, StreamSource.handler(authorizer, handler));
     }
 
     /** A servlet that streams the topic at whatever path it is mapped to. */
@@ -208,29 +166,6 @@ public final class ServletSpout implements SpoutEngine, AutoCloseable {
         return sessionListener;
     }
 
-    @Override
-    public BrokerHealth brokerHealth() {
-        return host.brokerHealth();
-    }
-
-    /** The number of streams open now. */
-    @Override
-    public int openStreams() {
-        return host.openStreams();
-    }
-
-    /** Counters and gauges: streams, heartbeats, slow clients, and per topic published, delivered, dropped, replayed. */
-    @Override
-    public SpoutStats stats() {
-        return host.stats();
-    }
-
-    /** The topics, in no particular order. */
-    @Override
-    public List<Topic> topics() {
-        return host.topics();
-    }
-
     /**
      * Stops gracefully: no new streams (503 with Retry-After), every stream ended cleanly after what is queued for
      * it, waiting at most the shutdown timeout, then the broker and the threads are released. Call it before the
@@ -238,6 +173,6 @@ public final class ServletSpout implements SpoutEngine, AutoCloseable {
      */
     @Override
     public void close() {
-        host.close();
+        super.close();
     }
 }

@@ -1,24 +1,16 @@
 package dev.spout.webflux;
 
-import dev.spout.broker.BrokerHealth;
 import dev.spout.engine.HostedOptions;
-import dev.spout.engine.SpoutEngine;
-import dev.spout.engine.SpoutStats;
-import dev.spout.engine.auth.Authorizer;
-import dev.spout.engine.internal.Engine;
-import dev.spout.engine.internal.HostedEngine;
-import dev.spout.engine.internal.stream.Opening;
-import dev.spout.engine.internal.stream.SubscriptionChoice;
+import dev.spout.engine.host.EngineFront;
+import dev.spout.engine.host.EngineHost;
+import dev.spout.engine.host.StreamSource;
 import dev.spout.engine.topic.Subscription;
 import dev.spout.engine.topic.SubscriptionHandler;
 import dev.spout.engine.topic.Topic;
 import dev.spout.engine.topic.TopicOptions;
-import dev.spout.sse.SseEvent;
 import dev.spout.webflux.internal.SessionStreams;
 import dev.spout.webflux.internal.WebFluxAdmission;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -53,19 +45,16 @@ import reactor.core.publisher.Flux;
  * fields without the space after the colon. The events of the {@code Flux} may be mapped or filtered like any other; a write of the engine completes
  * when WebFlux has asked for its events, so the slow-client bound applies to what the network takes.
  */
-public final class WebFluxSpout implements SpoutEngine, AutoCloseable {
-    private final HostedEngine host;
-    private final Engine engine;
+public final class WebFluxSpout extends EngineFront implements AutoCloseable {
     private final WebFluxAdmission admission;
     private final SessionStreams sessions;
 
     private WebFluxSpout(HostedOptions options) {
         // WebFlux's server hears a client's leaving (the connection closes, the subscription is cancelled), so the
         // heartbeats keep the configured interval.
-        host = new HostedEngine(options, Engine.streamSettings(options));
-        engine = host.engine;
-        sessions = new SessionStreams(engine.streams);
-        admission = new WebFluxAdmission(engine.streams, sessions);
+        super(EngineHost.with(options).start());
+        sessions = new SessionStreams(host());
+        admission = new WebFluxAdmission(host(), sessions);
     }
 
     /** Spout's engine with the default settings, running: its heartbeat timer is on. */
@@ -85,8 +74,7 @@ public final class WebFluxSpout implements SpoutEngine, AutoCloseable {
      * (with the exchange's principal as the user).
      */
     public Flux<ServerSentEvent<String>> events(ServerWebExchange exchange, Topic topic) {
-        var local = engine.topics.own(topic);
-        return admission.admit(exchange, local.settings().authorizer(), stream -> Opening.followTopic(stream, local));
+        return admission.admit(exchange, StreamSource.topic(topic));
     }
 
     /**
@@ -95,16 +83,12 @@ public final class WebFluxSpout implements SpoutEngine, AutoCloseable {
      * one stream with ids of its own, from which it resumes in all of them.
      */
     public Flux<ServerSentEvent<String>> events(ServerWebExchange exchange, Subscription subscription) {
-        var choice = SubscriptionChoice.of(exchange.getRequest().getPath().value(), subscription, engine.topics);
-        return admission.admit(exchange, choice, choice::follow);
+        return admission.admit(exchange, StreamSource.subscription(subscription));
     }
 
     /** The request's stream of the topics that the handler chooses for it, from its principal, path or query. */
     public Flux<ServerSentEvent<String>> subscribe(ServerWebExchange exchange, SubscriptionHandler handler) {
-        Objects.requireNonNull(handler, "handler");
-        var choice = new SubscriptionChoice(
-                exchange.getRequest().getPath().value(), Authorizer.allowAll(), handler, engine.topics);
-        return admission.admit(exchange, choice, choice::follow);
+        return admission.admit(exchange, StreamSource.chosenBy(handler));
     }
 
     /** A functional route's handler that streams the topic: {@code route().GET("/news", spout.handler(news))}. */
@@ -123,37 +107,13 @@ public final class WebFluxSpout implements SpoutEngine, AutoCloseable {
                 .body(subscribe(request.exchange(), handler), ServerSentEvent.class);
     }
 
-    /** The topic of that name, created with the default options if it is new. */
-    @Override
-    public Topic topic(String name) {
-        return host.topic(name);
-    }
-
-    /** The topic of that name, created with these options if it is new. */
-    @Override
-    public Topic topic(String name, Consumer<TopicOptions> settings) {
-        return host.topic(name, settings);
-    }
-
     /**
      * Topics made on demand: a name that matches {@code pattern} (such as {@code "user/*"}) gets these options when
      * it is first asked for, and the topic is reclaimed when it has been left empty.
      */
     public WebFluxSpout topicPattern(String pattern, Consumer<TopicOptions> settings) {
-        host.topicPattern(pattern, settings);
+        host().topicPattern(pattern, settings);
         return this;
-    }
-
-    /** Publishes one event to several topics with one id in all of them; returns the id once it is stored. */
-    @Override
-    public String publish(SseEvent event, List<? extends Topic> topics) {
-        return host.publish(event, topics);
-    }
-
-    /** {@link #publish(SseEvent, List)} without waiting. */
-    @Override
-    public CompletableFuture<String> publishAsync(SseEvent event, List<? extends Topic> topics) {
-        return host.publishAsync(event, topics);
     }
 
     /**
@@ -169,29 +129,6 @@ public final class WebFluxSpout implements SpoutEngine, AutoCloseable {
         sessions.ended(Objects.requireNonNull(session, "session"));
     }
 
-    @Override
-    public BrokerHealth brokerHealth() {
-        return host.brokerHealth();
-    }
-
-    /** The number of streams open now. */
-    @Override
-    public int openStreams() {
-        return host.openStreams();
-    }
-
-    /** Counters and gauges: streams, heartbeats, slow clients, and per topic published, delivered, dropped, replayed. */
-    @Override
-    public SpoutStats stats() {
-        return host.stats();
-    }
-
-    /** The topics, in no particular order. */
-    @Override
-    public List<Topic> topics() {
-        return host.topics();
-    }
-
     /**
      * Stops gracefully: no new streams (503 with Retry-After), every stream ended cleanly after what is queued for
      * it (the {@code Flux} completes, so clients reconnect), waiting at most the shutdown timeout, then the broker
@@ -200,6 +137,6 @@ public final class WebFluxSpout implements SpoutEngine, AutoCloseable {
     @Override
     public void close() {
         sessions.close();
-        host.close();
+        super.close();
     }
 }

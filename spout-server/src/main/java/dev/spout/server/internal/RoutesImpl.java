@@ -1,8 +1,7 @@
 package dev.spout.server.internal;
 
-import dev.spout.engine.auth.Access;
 import dev.spout.engine.auth.Authorizer;
-import dev.spout.engine.internal.topic.LocalTopic;
+import dev.spout.engine.host.StreamSource;
 import dev.spout.engine.stream.SseHandler;
 import dev.spout.engine.topic.SubscriptionHandler;
 import dev.spout.engine.topic.Topic;
@@ -17,15 +16,14 @@ import dev.spout.server.internal.http.Router;
 import dev.spout.server.internal.page.AjaxEndpoint;
 import dev.spout.server.internal.page.PageEndpoint;
 import dev.spout.server.internal.page.PageRoutes;
-import dev.spout.server.internal.stream.HandlerEndpoint;
-import dev.spout.server.internal.stream.SubscriptionEndpoint;
-import dev.spout.server.internal.stream.TopicStreamEndpoint;
+import dev.spout.server.internal.stream.StreamEndpoint;
 import dev.spout.server.page.AjaxHandler;
 import dev.spout.server.page.PageContents;
 import dev.spout.server.page.PageOptions;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.Request;
+import org.jspecify.annotations.Nullable;
 
 /** The routes of an application below one prefix ("" at the root): each definition becomes an endpoint. */
 public final class RoutesImpl implements Routes, PageRoutes {
@@ -92,19 +90,16 @@ public final class RoutesImpl implements Routes, PageRoutes {
             String path, PageOptions options, PageContents contents, String ssePath, SseHandler handler) {
         Objects.requireNonNull(handler, "handler");
         page(path, options, contents);
-        var endpoint = new HandlerEndpoint(
-                path(ssePath), path(path), handler, pageRule(options), parts.streams(), parts.sessions());
+        var endpoint = streams(path(path), StreamSource.handler(Authorizer.allowAll(), handler), pageRule(options));
         router.add(path(ssePath), options.host().orElse(null), endpoint);
         return this;
     }
 
     @Override
     public RoutesImpl ssePage(String path, PageOptions options, PageContents contents, String ssePath, Topic topic) {
-        LocalTopic local = parts.topics().own(topic);
+        Objects.requireNonNull(topic, "topic");
         page(path, options, contents);
-        Authorizer authorizer = both(pageRule(options), local.settings().authorizer());
-        var endpoint = new TopicStreamEndpoint(
-                path(ssePath), path(path), local, authorizer, parts.streams(), parts.sessions());
+        var endpoint = streams(path(path), StreamSource.topic(topic), pageRule(options));
         router.add(path(ssePath), options.host().orElse(null), endpoint);
         return this;
     }
@@ -113,35 +108,21 @@ public final class RoutesImpl implements Routes, PageRoutes {
     public RoutesImpl sse(String path, Authorizer authorizer, SseHandler handler) {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(authorizer, "authorizer");
-        router.add(
-                path(path),
-                new HandlerEndpoint(path(path), null, handler, authorizer, parts.streams(), parts.sessions()));
+        router.add(path(path), streams(null, StreamSource.handler(authorizer, handler), Authorizer.allowAll()));
         return this;
     }
 
     @Override
     public RoutesImpl sse(String path, Topic topic) {
-        LocalTopic local = parts.topics().own(topic);
-        router.add(
-                path(path),
-                new TopicStreamEndpoint(
-                        path(path), null, local, local.settings().authorizer(), parts.streams(), parts.sessions()));
+        Objects.requireNonNull(topic, "topic");
+        router.add(path(path), streams(null, StreamSource.topic(topic), Authorizer.allowAll()));
         return this;
     }
 
     @Override
     public RoutesImpl subscribe(String path, SubscriptionHandler handler) {
         Objects.requireNonNull(handler, "handler");
-        router.add(
-                path(path),
-                new SubscriptionEndpoint(
-                        path(path),
-                        null,
-                        handler,
-                        Authorizer.allowAll(),
-                        parts.topics(),
-                        parts.streams(),
-                        parts.sessions()));
+        router.add(path(path), streams(null, StreamSource.chosenBy(handler), Authorizer.allowAll()));
         return this;
     }
 
@@ -150,14 +131,7 @@ public final class RoutesImpl implements Routes, PageRoutes {
             String path, PageOptions options, PageContents contents, String ssePath, SubscriptionHandler handler) {
         Objects.requireNonNull(handler, "handler");
         page(path, options, contents);
-        var endpoint = new SubscriptionEndpoint(
-                path(ssePath),
-                path(path),
-                handler,
-                pageRule(options),
-                parts.topics(),
-                parts.streams(),
-                parts.sessions());
+        var endpoint = streams(path(path), StreamSource.chosenBy(handler), pageRule(options));
         router.add(path(ssePath), options.host().orElse(null), endpoint);
         return this;
     }
@@ -198,17 +172,17 @@ public final class RoutesImpl implements Routes, PageRoutes {
 
     @Override
     public Topic topic(String name) {
-        return parts.topics().topic(topicName(name), null);
+        return parts.engine().topic(topicName(name));
     }
 
     @Override
     public Topic topic(String name, Consumer<TopicOptions> settings) {
-        return parts.topics().topic(topicName(name), Objects.requireNonNull(settings, "settings"));
+        return parts.engine().topic(topicName(name), Objects.requireNonNull(settings, "settings"));
     }
 
     @Override
     public RoutesImpl topicPattern(String pattern, Consumer<TopicOptions> settings) {
-        parts.topics().pattern(topicName(pattern), Objects.requireNonNull(settings, "settings"));
+        parts.engine().topicPattern(topicName(pattern), Objects.requireNonNull(settings, "settings"));
         return this;
     }
 
@@ -242,11 +216,9 @@ public final class RoutesImpl implements Routes, PageRoutes {
         return options.requiresUser() ? Authorizer.requireUser() : Authorizer.allowAll();
     }
 
-    private static Authorizer both(Authorizer first, Authorizer second) {
-        return request -> {
-            Access access = first.check(request);
-            return access == Access.ALLOW ? second.check(request) : access;
-        };
+    /** The endpoint of a stream; {@code pagePath} (or null) is where a browser navigating to it is sent. */
+    private StreamEndpoint streams(@Nullable String pagePath, StreamSource source, Authorizer pageRule) {
+        return new StreamEndpoint(pagePath, source, pageRule, parts.engine(), parts.sessions(), parts.pool());
     }
 
     private String ajaxPath(String path) {

@@ -2,9 +2,8 @@ package dev.spout.servlet.internal;
 
 import dev.spout.broker.internal.log.Logs;
 import dev.spout.engine.auth.ClientRequest;
-import dev.spout.engine.internal.stream.EventStream;
-import dev.spout.engine.internal.stream.StreamExchange;
-import dev.spout.engine.internal.stream.Streams;
+import dev.spout.engine.host.HostedStream;
+import dev.spout.engine.host.StreamExchange;
 import dev.spout.engine.stream.CloseReason;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -55,25 +54,22 @@ final class ServletExchange implements StreamExchange, WriteListener, AsyncListe
     private final AsyncContext async;
     private final ServletOutputStream out;
     private final ClientRequest request;
-    private final Streams streams;
     private final AtomicInteger state = new AtomicInteger(NOT_READY);
     private final AtomicReference<Callback> inFlight = new AtomicReference<>(); // claimed once: completed or failed
     private volatile ByteBuffer deferred;
     private volatile boolean ending; // an end is asked for: taken as soon as no thread of ours is in the container
     private final CountDownLatch completeCalled = new CountDownLatch(1);
     private final AtomicBoolean completed = new AtomicBoolean(); // the container's onComplete, handled once
-    private EventStream stream;
-    private boolean committed; // under the stream's lock
+    private HostedStream stream;
     private boolean flushed; // by the thread in WRITING only: the state's changes hand it over
 
-    ServletExchange(AsyncContext async, ServletOutputStream out, ClientRequest request, Streams streams) {
+    ServletExchange(AsyncContext async, ServletOutputStream out, ClientRequest request) {
         this.async = async;
         this.out = out;
         this.request = request;
-        this.streams = streams;
     }
 
-    void attach(EventStream stream) {
+    void attach(HostedStream stream) {
         this.stream = stream;
     }
 
@@ -83,18 +79,7 @@ final class ServletExchange implements StreamExchange, WriteListener, AsyncListe
     }
 
     @Override
-    public boolean beforeWrite() {
-        committed = true;
-        return false;
-    }
-
-    @Override
-    public ByteBuffer committedOrEmpty() {
-        return committed ? null : ByteBuffer.allocate(0);
-    }
-
-    @Override
-    public void write(ByteBuffer bytes, Callback done, boolean route) {
+    public void write(ByteBuffer bytes, Callback done) {
         inFlight.set(done);
         deferred = bytes;
         while (true) {
@@ -303,7 +288,7 @@ final class ServletExchange implements StreamExchange, WriteListener, AsyncListe
             return;
         }
         stream.clientGone(new EofException("The container completed the stream's response"));
-        streams.exchangeEnded();
+        stream.exchangeEnded();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.spout.servlet.internal;
 
-import dev.spout.engine.internal.stream.Streams;
+import dev.spout.engine.host.EngineHost;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
@@ -14,15 +14,15 @@ import jakarta.servlet.http.HttpSessionListener;
  * the session a new id (at sign-in, against fixation), so no id needs following.
  */
 public final class SessionStreams implements HttpSessionListener {
-    private final Streams streams;
+    private final EngineHost engine;
 
-    public SessionStreams(Streams streams) {
-        this.streams = streams;
+    public SessionStreams(EngineHost engine) {
+        this.engine = engine;
     }
 
     @Override
     public void sessionDestroyed(HttpSessionEvent event) {
-        streams.endSession(event.getSession());
+        engine.endSession(event.getSession());
     }
 
     /** Whether the session is still valid: an invalidated one throws from every getter but a few. */

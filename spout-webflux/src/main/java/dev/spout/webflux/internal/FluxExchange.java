@@ -1,9 +1,8 @@
 package dev.spout.webflux.internal;
 
 import dev.spout.engine.auth.ClientRequest;
-import dev.spout.engine.internal.stream.EventStream;
-import dev.spout.engine.internal.stream.StreamExchange;
-import dev.spout.engine.internal.stream.Streams;
+import dev.spout.engine.host.HostedStream;
+import dev.spout.engine.host.StreamExchange;
 import dev.spout.engine.stream.CloseReason;
 import dev.spout.sse.SseParser;
 import java.nio.ByteBuffer;
@@ -40,30 +39,23 @@ final class FluxExchange implements StreamExchange, SseParser.Listener {
     private final AtomicInteger work = new AtomicInteger();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final SseParser parser = new SseParser(this); // by the pump's one write at a time
-    private final Streams streams;
     private final ServerHttpResponse response;
     private volatile boolean cancelled;
-    private boolean committed; // under the stream's lock
 
-    FluxExchange(
-            ClientRequest request,
-            ServerHttpResponse response,
-            FluxSink<ServerSentEvent<String>> sink,
-            Streams streams) {
+    FluxExchange(ClientRequest request, ServerHttpResponse response, FluxSink<ServerSentEvent<String>> sink) {
         this.request = request;
         this.response = response;
         this.sink = sink;
-        this.streams = streams;
     }
 
     /** From now on the subscriber's requests drain the stream's events, and its leaving ends the stream. */
-    void attach(EventStream stream) {
+    void attach(HostedStream stream) {
         sink.onRequest(n -> drain());
         sink.onCancel(() -> {
             cancelled = true;
             stream.clientGone(new EofException("The client left (the subscription was cancelled)"));
         });
-        sink.onDispose(streams::exchangeEnded); // once: completed, failed or cancelled
+        sink.onDispose(stream::exchangeEnded); // once: completed, failed or cancelled
     }
 
     @Override
@@ -72,18 +64,7 @@ final class FluxExchange implements StreamExchange, SseParser.Listener {
     }
 
     @Override
-    public boolean beforeWrite() {
-        committed = true;
-        return false;
-    }
-
-    @Override
-    public ByteBuffer committedOrEmpty() {
-        return committed ? null : ByteBuffer.allocate(0);
-    }
-
-    @Override
-    public void write(ByteBuffer bytes, Callback done, boolean route) {
+    public void write(ByteBuffer bytes, Callback done) {
         if (ended.get()) {
             done.failed(new EofException("The stream's response has ended"));
             return;

@@ -1,6 +1,6 @@
 package dev.spout.webflux.internal;
 
-import dev.spout.engine.internal.stream.Streams;
+import dev.spout.engine.host.EngineHost;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,12 +18,12 @@ import reactor.core.scheduler.Schedulers;
 public final class SessionStreams implements AutoCloseable {
     static final Duration SWEEP = Duration.ofSeconds(1);
 
-    private final Streams streams;
+    private final EngineHost engine;
     private final Set<WebSession> withStreams = ConcurrentHashMap.newKeySet();
     private final Disposable sweeps;
 
-    public SessionStreams(Streams streams) {
-        this.streams = streams;
+    public SessionStreams(EngineHost engine) {
+        this.engine = engine;
         sweeps = Schedulers.parallel()
                 .schedulePeriodically(
                         this::sweep, SWEEP.toMillis(), SWEEP.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -40,7 +40,7 @@ public final class SessionStreams implements AutoCloseable {
     /** The session has ended (a sign-out, an expiry): its streams end. */
     public void ended(WebSession session) {
         withStreams.remove(session);
-        streams.endSession(session);
+        engine.endSession(session);
     }
 
     private void sweep() {

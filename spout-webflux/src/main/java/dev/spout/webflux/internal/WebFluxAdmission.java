@@ -1,17 +1,16 @@
 package dev.spout.webflux.internal;
 
-import dev.spout.engine.HttpStatusException;
-import dev.spout.engine.auth.Access;
-import dev.spout.engine.auth.Authorizer;
-import dev.spout.engine.internal.stream.EventStream;
-import dev.spout.engine.internal.stream.Opening;
-import dev.spout.engine.internal.stream.Streams;
+import dev.spout.engine.host.Admission;
+import dev.spout.engine.host.EngineHost;
+import dev.spout.engine.host.HostedStream;
+import dev.spout.engine.host.StreamRequest;
+import dev.spout.engine.host.StreamSource;
 import dev.spout.webflux.WebFluxClientRequest;
 import java.security.Principal;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.codec.ServerSentEvent;
@@ -24,36 +23,25 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Who may open a stream in WebFlux, the headers it goes out with, and its events: the same checks in the same order
- * as on Spout's own server (method, {@code Accept}, the authorizer, the limits), each refusal a {@link
- * ResponseStatusException} before the first event, so WebFlux answers it with the same status.
+ * A request for a stream in WebFlux: the engine decides ({@link EngineHost#admit}, the same checks in the same order
+ * and with the same statuses as on Spout's own server), and this translates its answer: a refusal is a {@link
+ * ResponseStatusException} before the first event, so WebFlux answers it with its status; an admitted stream is a
+ * {@code Flux} of its events.
  *
  * <p>Authorizers and subscription handlers are Spout's, written to block if they need to (a database, a directory):
- * they run on Reactor's bounded elastic threads, never on the server's event loop.
+ * the decision is made on Reactor's bounded elastic threads, never on the server's event loop.
  */
 public final class WebFluxAdmission {
-    private final Streams streams;
+    private final EngineHost engine;
     private final SessionStreams sessions;
 
-    public WebFluxAdmission(Streams streams, SessionStreams sessions) {
-        this.streams = streams;
+    public WebFluxAdmission(EngineHost engine, SessionStreams sessions) {
+        this.engine = engine;
         this.sessions = sessions;
     }
 
-    /** The request's stream, handed to {@code start} once it is admitted, or its refusal. */
-    public Flux<ServerSentEvent<String>> admit(
-            ServerWebExchange exchange, Authorizer authorizer, Consumer<EventStream> start) {
-        var request = exchange.getRequest();
-        if (request.getMethod() != HttpMethod.GET) {
-            return Flux.error(new Refusal(HttpStatus.METHOD_NOT_ALLOWED, null, HttpHeaders.ALLOW, "GET"));
-        }
-        if (!Opening.acceptsEventStream(request.getHeaders().getOrEmpty(HttpHeaders.ACCEPT))) {
-            return Flux.error(new Refusal(
-                    HttpStatus.NOT_ACCEPTABLE,
-                    "This is a Server-Sent Events stream: request it with 'Accept: text/event-stream'",
-                    null,
-                    null));
-        }
+    /** The request's stream of {@code source}, or its refusal. */
+    public Flux<ServerSentEvent<String>> admit(ServerWebExchange exchange, StreamSource source) {
         // The session only if one was started: a stream must not start one (and set a cookie) of its own.
         Mono<Optional<WebSession>> session =
                 exchange.getSession().map(s -> s.isStarted() ? Optional.of(s) : Optional.<WebSession>empty());
@@ -63,68 +51,54 @@ public final class WebFluxAdmission {
                 .zipWith(session)
                 .publishOn(Schedulers.boundedElastic())
                 .flatMapMany(found -> decide(
-                        exchange, found.getT1().orElse(null), found.getT2().orElse(null), authorizer, start));
+                        exchange, found.getT1().orElse(null), found.getT2().orElse(null), source));
     }
 
     private Flux<ServerSentEvent<String>> decide(
-            ServerWebExchange exchange,
-            Principal user,
-            WebSession session,
-            Authorizer authorizer,
-            Consumer<EventStream> start) {
+            ServerWebExchange exchange, @Nullable Principal user, @Nullable WebSession session, StreamSource source) {
         var client = new WebFluxClientRequest(exchange, user);
-        Access access;
-        try {
-            access = authorizer.check(client);
-        } catch (HttpStatusException refused) { // a refusal with its status, or a bound met (too many topics)
-            return Flux.error(new Refusal(HttpStatusCode.valueOf(refused.status()), refused.getMessage(), null, null));
-        } catch (Exception failure) {
-            return Flux.error(new IllegalStateException("The authorizer of " + client.path() + " failed", failure));
-        }
-        if (access != Access.ALLOW) {
-            return Flux.error(new Refusal(HttpStatusCode.valueOf(access.status()), null, null, null));
-        }
-        return Flux.create(sink -> open(exchange, client, session, start, sink), FluxSink.OverflowStrategy.BUFFER);
+        var request = exchange.getRequest();
+        var asked = new StreamRequest(
+                request.getMethod().name(), request.getHeaders().getOrEmpty(HttpHeaders.ACCEPT), client, source);
+        return switch (engine.admit(asked)) {
+            case Admission.Refused refused ->
+                Flux.error(new Refusal(HttpStatusCode.valueOf(refused.status()), refused.reason(), refused.headers()));
+            case Admission.Redirected redirected ->
+                Flux.error(new Refusal(HttpStatus.FOUND, null, Map.of(HttpHeaders.LOCATION, redirected.location())));
+            case Admission.Admitted admitted ->
+                Flux.create(sink -> open(exchange, client, session, admitted, sink), FluxSink.OverflowStrategy.BUFFER);
+        };
     }
 
-    /** Within the limits, the stream opens; else 503 with Retry-After, as on Spout's own server. */
+    /** The stream's headers (its content type is WebFlux's, from the route's), its exchange, its session. */
     private void open(
             ServerWebExchange exchange,
             WebFluxClientRequest client,
-            WebSession session,
-            Consumer<EventStream> start,
+            @Nullable WebSession session,
+            Admission.Admitted admitted,
             FluxSink<ServerSentEvent<String>> sink) {
-        String address = client.remoteAddress();
-        if (!streams.tryAdmit(address)) {
-            sink.error(new Refusal(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    streams.stopping() ? "The server is stopping" : "Too many streams",
-                    HttpHeaders.RETRY_AFTER,
-                    Long.toString(streams.retryAfterSeconds())));
-            return;
-        }
         var headers = exchange.getResponse().getHeaders();
-        headers.set(HttpHeaders.CACHE_CONTROL, "no-cache");
-        headers.set("X-Accel-Buffering", "no");
-        streams.exchangeStarted();
-        var fluxExchange = new FluxExchange(client, exchange.getResponse(), sink, streams);
-        EventStream stream = Opening.register(client.path(), fluxExchange, streams, address, session);
+        admitted.headers().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                headers.set(name, value);
+            }
+        });
+        var fluxExchange = new FluxExchange(client, exchange.getResponse(), sink);
+        HostedStream stream = admitted.open(fluxExchange, session);
         fluxExchange.attach(stream);
         if (session != null) {
             sessions.opened(session);
         }
-        Opening.start(stream, start);
+        admitted.start();
     }
 
-    /** A refusal before the first event, with the header it needs (Allow, Retry-After) for WebFlux to answer. */
+    /** A refusal before the first event, with the headers it needs (Allow, Retry-After) for WebFlux to answer. */
     static final class Refusal extends ResponseStatusException {
         private final HttpHeaders headers = new HttpHeaders();
 
-        Refusal(HttpStatusCode status, String reason, String header, String value) {
+        Refusal(HttpStatusCode status, @Nullable String reason, Map<String, String> headers) {
             super(status, reason);
-            if (header != null) {
-                headers.set(header, value);
-            }
+            headers.forEach(this.headers::set);
         }
 
         @Override

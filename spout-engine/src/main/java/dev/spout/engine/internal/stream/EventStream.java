@@ -2,6 +2,8 @@ package dev.spout.engine.internal.stream;
 
 import dev.spout.broker.internal.log.Logs;
 import dev.spout.engine.auth.ClientRequest;
+import dev.spout.engine.host.HostedStream;
+import dev.spout.engine.host.StreamExchange;
 import dev.spout.engine.internal.topic.Entry;
 import dev.spout.engine.internal.topic.LocalTopic;
 import dev.spout.engine.internal.topic.Subscriber;
@@ -36,7 +38,7 @@ import org.slf4j.Logger;
  *       wakes from its interrupt finds its close listeners done.
  * </ol>
  */
-public final class EventStream implements Subscriber {
+public final class EventStream implements Subscriber, HostedStream {
     private static final Logger LOG = Logs.logger(EventStream.class);
 
     final String path;
@@ -209,7 +211,13 @@ public final class EventStream implements Subscriber {
         }
     }
 
+    @Override
+    public void exchangeEnded() {
+        streams.exchangeEnded();
+    }
+
     /** The container that serves the stream says its client is gone (an adapter's error callback). */
+    @Override
     public void clientGone(Throwable cause) {
         closeWith(new CloseReason.ClientGone(cause));
     }
@@ -245,6 +253,7 @@ public final class EventStream implements Subscriber {
         }
     }
 
+    @Override
     public synchronized boolean isOpen() {
         return closeReason == null;
     }

@@ -1,6 +1,7 @@
 package dev.spout.engine.internal.stream;
 
 import dev.spout.broker.internal.log.Logs;
+import dev.spout.engine.host.StreamExchange;
 import dev.spout.engine.internal.topic.LocalTopic;
 import dev.spout.engine.stream.CloseReason;
 import dev.spout.engine.stream.SseHandler;

@@ -117,6 +117,11 @@ public final class Streams {
         return true;
     }
 
+    /** A slot taken by {@link #tryAdmit} for a stream that will not open after all is given back. */
+    public void abandoned(String address) {
+        limits.release(address);
+    }
+
     /** What a refused client is told to wait, in whole seconds: at least one. */
     public long retryAfterSeconds() {
         return Math.max(1, settings.retryAfter().toSeconds());

@@ -1,5 +1,6 @@
 package dev.spout.engine.internal.stream;
 
+import dev.spout.engine.host.StreamExchange;
 import dev.spout.engine.internal.topic.Entry;
 import dev.spout.engine.stream.CloseReason;
 import dev.spout.engine.stream.StreamClosedException;
@@ -29,6 +30,7 @@ final class WritePump extends IteratingCallback {
     private int inFlightEvents;
     private ByteBuffer inFlightBytes; // what the current write hands to the network: all of it, or not yet
     boolean writing;
+    private boolean committed; // a write has been handed to the exchange: the response's headers are on their way
     private long leastPending = Long.MAX_VALUE; // the least this client has had waiting, for the slow-client bound
     private volatile long lastWriteNanos = System.nanoTime();
     private volatile long writeStartedNanos;
@@ -116,7 +118,6 @@ final class WritePump extends IteratingCallback {
     @Override
     protected Action process() {
         ByteBuffer out;
-        boolean route = false;
         TopicSet.Save dueSave;
         Object tails;
         synchronized (stream) {
@@ -133,7 +134,7 @@ final class WritePump extends IteratingCallback {
                 writing = false;
             } else {
                 writing = true;
-                route = stream.exchange.beforeWrite();
+                committed = true;
             }
         }
         if (dueSave != null) {
@@ -149,7 +150,7 @@ final class WritePump extends IteratingCallback {
         }
         lastWriteNanos = System.nanoTime();
         writeStartedNanos = lastWriteNanos;
-        stream.exchange.write(out, this, route);
+        stream.exchange.write(out, this);
         return Action.SCHEDULED;
     }
 
@@ -256,6 +257,11 @@ final class WritePump extends IteratingCallback {
         return tails;
     }
 
+    /** Nothing to write: an empty buffer if no write has gone out yet (writing it commits the headers), else null. */
+    private ByteBuffer committedOrEmpty() {
+        return committed ? null : ByteBuffer.allocate(0);
+    }
+
     /** Takes everything pending, up to MAX_WRITE bytes, as one buffer; null if there is nothing (and no headers). */
     private ByteBuffer gather() {
         int messages = outbox == null ? 0 : outbox.size();
@@ -270,7 +276,7 @@ final class WritePump extends IteratingCallback {
             }
         }
         if (messages == 0 && events == 0) {
-            return stream.exchange.committedOrEmpty();
+            return committedOrEmpty();
         }
         List<CompletableFuture<Void>> waiters = new ArrayList<>(messages);
         ByteBuffer out;
@@ -317,7 +323,7 @@ final class WritePump extends IteratingCallback {
         long planned = topics.plan(MAX_WRITE - own, own == 0);
         save = topics.due(System.nanoTime());
         if (messages == 0 && planned == 0) {
-            return stream.exchange.committedOrEmpty();
+            return committedOrEmpty();
         }
         List<CompletableFuture<Void>> waiters = new ArrayList<>(messages);
         pooled = stream.streams.pool.acquire((int) (own + planned), true);
@@ -331,7 +337,7 @@ final class WritePump extends IteratingCallback {
         out.flip();
         if (!out.hasRemaining()) { // every planned event had gone out by another of the stream's topics
             releasePooled();
-            return stream.exchange.committedOrEmpty();
+            return committedOrEmpty();
         }
         inFlight = waiters;
         inFlightEvents = events;

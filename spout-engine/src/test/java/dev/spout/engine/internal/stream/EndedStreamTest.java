@@ -3,6 +3,7 @@ package dev.spout.engine.internal.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spout.broker.MemoryBroker;
+import dev.spout.engine.host.StreamExchange;
 import dev.spout.engine.internal.topic.Entry;
 import dev.spout.engine.internal.topic.LocalTopic;
 import dev.spout.engine.internal.topic.Topics;

@@ -56,7 +56,7 @@ class OpeningTest {
         final List<CloseReason> ends = new ArrayList<>();
 
         @Override
-        public void write(ByteBuffer bytes, Callback done, boolean route) {
+        public void write(ByteBuffer bytes, Callback done) {
             done.succeeded();
         }
 

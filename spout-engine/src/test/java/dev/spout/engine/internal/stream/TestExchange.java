@@ -2,8 +2,8 @@ package dev.spout.engine.internal.stream;
 
 import dev.spout.broker.Checkpoints;
 import dev.spout.engine.auth.ClientRequest;
+import dev.spout.engine.host.StreamExchange;
 import dev.spout.engine.stream.SlowClientPolicy;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
 
@@ -38,16 +38,6 @@ abstract class TestExchange implements StreamExchange {
     @Override
     public ClientRequest request() {
         throw new UnsupportedOperationException("not asked for by these tests");
-    }
-
-    @Override
-    public boolean beforeWrite() {
-        return false;
-    }
-
-    @Override
-    public ByteBuffer committedOrEmpty() {
-        return null;
     }
 
     @Override

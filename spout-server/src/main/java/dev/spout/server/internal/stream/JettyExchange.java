@@ -1,8 +1,8 @@
 package dev.spout.server.internal.stream;
 
 import dev.spout.engine.auth.ClientRequest;
-import dev.spout.engine.internal.stream.StreamExchange;
-import dev.spout.engine.internal.stream.Streams;
+import dev.spout.engine.host.HostedStream;
+import dev.spout.engine.host.StreamExchange;
 import dev.spout.engine.stream.CloseReason;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -21,23 +21,27 @@ import org.eclipse.jetty.util.Callback;
  * its socket.
  */
 final class JettyExchange implements StreamExchange {
-    private final Streams streams;
     private final EndPoint direct; // null on HTTP/2, where every write goes through Jetty
     private ClientRequest request; // null once a topic stream has left Jetty's HTTP handling
     private Response response;
     private Callback callback;
     private StreamConnection connection;
+    private HostedStream stream;
     private boolean releaseAfterHeaders;
-    private boolean committed;
+    private boolean committed; // the first write, which sends the headers, has gone through Jetty's response
     private boolean released;
     private boolean done;
 
-    JettyExchange(ClientRequest request, Response response, Callback callback, EndPoint direct, Streams streams) {
+    JettyExchange(ClientRequest request, Response response, Callback callback, EndPoint direct) {
         this.request = request;
         this.response = response;
         this.callback = callback;
         this.direct = direct;
-        this.streams = streams;
+    }
+
+    /** The stream this exchange writes, told when its exchange ends after Jetty let go of it. */
+    void attach(HostedStream stream) {
+        this.stream = stream;
     }
 
     /** The HTTP/1.x connection watching for the client's leaving, which may take over from Jetty's. */
@@ -59,21 +63,14 @@ final class JettyExchange implements StreamExchange {
         return request;
     }
 
-    /** Whether the next write must go through Jetty's response (the first, which commits the headers, or any on HTTP/2). */
+    /**
+     * The first write (which commits the headers) and any on HTTP/2 go through Jetty's response, the others straight
+     * to the end point. Writes come one at a time, each after the one before has completed.
+     */
     @Override
-    public boolean beforeWrite() {
+    public void write(ByteBuffer bytes, Callback done) {
         boolean viaJetty = direct == null || !committed;
         committed = true;
-        return viaJetty;
-    }
-
-    @Override
-    public ByteBuffer committedOrEmpty() {
-        return committed ? null : ByteBuffer.allocate(0);
-    }
-
-    @Override
-    public void write(ByteBuffer bytes, Callback done, boolean viaJetty) {
         if (viaJetty) {
             response.write(false, bytes, done);
         } else {
@@ -126,7 +123,7 @@ final class JettyExchange implements StreamExchange {
             direct.shutdownOutput();
             direct.close();
         }
-        streams.exchangeEnded();
+        stream.exchangeEnded();
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.spout.server.internal.stream;
 
 import dev.spout.broker.internal.log.Logs;
-import dev.spout.engine.internal.stream.EventStream;
-import dev.spout.engine.stream.CloseReason;
+import dev.spout.engine.host.HostedStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -42,11 +41,11 @@ final class StreamConnection implements Connection, Callback {
     private static final int DISCARD_SIZE = 256;
 
     private final EndPoint endPoint;
-    private final EventStream stream;
+    private final HostedStream stream;
     private final ByteBufferPool pool;
     private List<EventListener> listeners; // created on first use: nothing listens to a connection taken over late
 
-    private StreamConnection(EndPoint endPoint, EventStream stream, ByteBufferPool pool) {
+    private StreamConnection(EndPoint endPoint, HostedStream stream, ByteBufferPool pool) {
         this.endPoint = endPoint;
         this.stream = stream;
         this.pool = pool;
@@ -67,7 +66,7 @@ final class StreamConnection implements Connection, Callback {
     }
 
     /** Starts watching the stream's connection: the stream closes when the client has closed it. */
-    static StreamConnection watch(Request request, EventStream stream, ByteBufferPool pool) {
+    static StreamConnection watch(Request request, HostedStream stream, ByteBufferPool pool) {
         var connection = new StreamConnection(endPoint(request), stream, pool);
         connection.arm();
         return connection;
@@ -115,7 +114,7 @@ final class StreamConnection implements Connection, Callback {
     }
 
     private void gone(Throwable cause) {
-        stream.closeWith(new CloseReason.ClientGone(cause));
+        stream.clientGone(cause);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.spout.engine.internal.stream;
+package dev.spout.engine.host;
 
 import dev.spout.engine.auth.ClientRequest;
 import dev.spout.engine.stream.CloseReason;
@@ -7,13 +7,22 @@ import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The HTTP side of one stream, whatever serves it: where its bytes go and how its response ends. Spout's own server
- * has {@code JettyExchange}; a Servlet container has spout-servlet's. The engine above it (the {@link EventStream},
- * its {@link WritePump}, the topics) is the same for both, so the wire format, the heartbeats and the slow-client
- * bounds are too.
+ * The HTTP side of one stream, as a host provides it: where its bytes go and how its response ends. Spout's own
+ * server writes to Jetty's response (then straight to the connection's end point), a Servlet container through its
+ * {@code WriteListener}, WebFlux as the elements of a {@code Flux}. The engine above it (the stream's write pump, its
+ * topics, its heartbeats and bounds) is the same for all, so the wire format and the behaviour are too.
  *
- * <p>The pump calls {@link #beforeWrite} and {@link #committedOrEmpty} with the stream's lock held, {@link #write}
- * without it; there is never more than one write at a time, and the next starts only after {@code done} completes.
+ * <p>There is never more than one write at a time, and the next starts only after {@code done} completes; the first
+ * write commits the response's headers (it may be empty: a stream with nothing to send yet still opens). No method is
+ * called with a lock of the engine's held.
+ *
+ * <pre>{@code
+ * final class QueueExchange implements StreamExchange {    // a host that hands the bytes to its own queue
+ *     public void write(ByteBuffer bytes, Callback done) { queue.offer(copyOf(bytes)); done.succeeded(); }
+ *     public void end(CloseReason reason) { queue.close(StreamExchange.aborts(reason)); }
+ *     ...
+ * }
+ * }</pre>
  */
 public interface StreamExchange {
 
@@ -21,22 +30,10 @@ public interface StreamExchange {
     ClientRequest request();
 
     /**
-     * Called with the stream's lock held, once per write, before {@link #write}; what it returns is handed to that
-     * write (Spout's own server says there whether the write goes through Jetty's response).
-     */
-    boolean beforeWrite();
-
-    /**
-     * Nothing to write: an empty buffer if the headers have not gone out yet (writing it commits them), else null.
-     * Called with the stream's lock held.
-     */
-    ByteBuffer committedOrEmpty();
-
-    /**
      * Writes the bytes without blocking; {@code done} succeeds when all of them have been handed to the network and
      * the buffer may be reused, or fails when they cannot be (the client left).
      */
-    void write(ByteBuffer bytes, Callback done, boolean route);
+    void write(ByteBuffer bytes, Callback done);
 
     /** A write has completed. */
     default void written() {}

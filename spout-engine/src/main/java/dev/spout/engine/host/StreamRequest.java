@@ -1,0 +1,46 @@
+package dev.spout.engine.host;
+
+import dev.spout.engine.auth.Authorizer;
+import dev.spout.engine.auth.ClientRequest;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request for a stream, as a host hands it to the engine to decide on ({@link EngineHost#admit}).
+ *
+ * <pre>{@code
+ * var asked = new StreamRequest(
+ *         request.getMethod(), Collections.list(request.getHeaders("Accept")), client, StreamSource.topic(news));
+ * }</pre>
+ *
+ * @param method the request's method (a stream is a GET)
+ * @param accept every value of its {@code Accept} headers
+ * @param client the request as every host can tell it
+ * @param source what the stream follows
+ * @param pagePath where a browser that navigates to the stream (it does not take {@code text/event-stream}) is sent
+ *     instead, or null to refuse it with {@code 406}
+ * @param hostRule a rule of the host's that must admit the client too (a page's: only its signed-in users), beside the
+ *     source's own
+ */
+public record StreamRequest(
+        String method,
+        List<String> accept,
+        ClientRequest client,
+        StreamSource source,
+        @Nullable String pagePath,
+        Authorizer hostRule) {
+
+    public StreamRequest {
+        Objects.requireNonNull(method, "method");
+        accept = List.copyOf(accept);
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(hostRule, "hostRule");
+    }
+
+    /** A request with no page to send a browser to, and no rule of the host's. */
+    public StreamRequest(String method, List<String> accept, ClientRequest client, StreamSource source) {
+        this(method, accept, client, source, null, Authorizer.allowAll());
+    }
+}
