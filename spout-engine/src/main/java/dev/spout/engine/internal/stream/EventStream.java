@@ -81,7 +81,7 @@ public final class EventStream implements Subscriber, HostedStream {
                 return CompletableFuture.failedFuture(new StreamClosedException(path, closeReason));
             }
             written = pump.outbox(4).add(bytes);
-            queued = pump.fallenBehind(pump.pendingBytes());
+            queued = pump.fallenBehind(pump.pendingBytes(null));
         }
         if (queued > bound) {
             closeWith(new CloseReason.TooSlow(queued));
@@ -101,7 +101,7 @@ public final class EventStream implements Subscriber, HostedStream {
         if (closeReason != null) {
             return false;
         }
-        pump.cursor = new TopicCursor(topic, position);
+        pump.source = new OneTopic(topic, position);
         queueFirst(first);
         return true;
     }
@@ -126,7 +126,7 @@ public final class EventStream implements Subscriber, HostedStream {
 
     /** The stream will follow these topics; set before any of them is subscribed. */
     synchronized void followAll(TopicSet topics) {
-        pump.topics = topics;
+        pump.source = topics;
     }
 
     /** Every one of the stream's several topics is subscribed: it saves its first checkpoint, then writes. */
@@ -136,7 +136,7 @@ public final class EventStream implements Subscriber, HostedStream {
             if (closeReason != null) {
                 return;
             }
-            first = pump.topics.joined(System.nanoTime());
+            first = ((TopicSet) pump.source).joined(System.nanoTime());
         }
         if (first != null) {
             saveCheckpoint(first);
@@ -148,15 +148,16 @@ public final class EventStream implements Subscriber, HostedStream {
      * saved (or has failed: logged, and the ids then resume by the topics' gap policy).
      */
     void saveCheckpoint(TopicSet.Save save) {
-        TopicSet topics = pump.topics;
+        TopicSet topics;
+        boolean exact;
+        synchronized (this) {
+            topics = (TopicSet) pump.source;
+            exact = topics.checkpoints.exact();
+        }
         CompletableFuture<Void> saved;
         try {
-            boolean exact;
-            synchronized (this) {
-                exact = topics.exact();
-            }
             saved = streams.checkpoints.save(
-                    save.keyText(), save.checkpoint().encode(), topics.ttl, exact ? null : address);
+                    save.keyText(), save.checkpoint().encode(), topics.checkpoints.ttl, exact ? null : address);
         } catch (RuntimeException failure) {
             saved = CompletableFuture.failedFuture(failure);
         }
@@ -179,21 +180,14 @@ public final class EventStream implements Subscriber, HostedStream {
         long queued;
         long bound = streams.settings.maxQueuedBytes();
         synchronized (this) {
-            TopicCursor cursor = pump.cursor;
-            TopicSet topics = pump.topics;
-            if (closeReason != null || (cursor == null && topics == null)) {
+            if (closeReason != null) {
                 return;
             }
-            long pending = topics != null ? pump.pendingBytes() : pump.pendingBytes(head);
+            long pending = pump.pendingBytes(head);
             queued = pump.fallenBehind(pending);
             if (queued > bound && streams.settings.slowClients() instanceof SlowClientPolicy.DropOldest) {
-                long own = pump.outbox == null ? 0 : pump.outbox.bytes();
                 long keep = bound + (pending - queued); // the backlog it started with may stay
-                if (topics != null) {
-                    topics.dropOldest(keep, own);
-                } else {
-                    cursor.topic.dropped(cursor.dropOldest(keep, own, head));
-                }
+                pump.source.dropOldest(keep, pump.ownBytes(), head);
                 queued = 0;
             }
         }
@@ -309,8 +303,7 @@ public final class EventStream implements Subscriber, HostedStream {
         List<CompletableFuture<Void>> unwritten = List.of();
         boolean graceful = reason instanceof CloseReason.Completed || reason instanceof CloseReason.ServerStopping;
         boolean endNow;
-        TopicCursor cursor;
-        TopicSet topics;
+        Source source;
         synchronized (this) { // 1. marked closed
             if (closeReason != null) {
                 return;
@@ -318,8 +311,7 @@ public final class EventStream implements Subscriber, HostedStream {
             closeReason = reason;
             toNotify = listeners == null ? List.of() : listeners;
             listeners = null;
-            cursor = pump.cursor;
-            topics = pump.topics;
+            source = pump.source;
             if (!graceful && pump.outbox != null) {
                 unwritten = pump.outbox.clear();
             }
@@ -337,14 +329,7 @@ public final class EventStream implements Subscriber, HostedStream {
         }
         streams.limits.release(address); // 2. gives back its limit slot, leaves the count, then its topic
         streams.remove(this);
-        if (cursor != null) {
-            cursor.topic.unsubscribe(this);
-        }
-        if (topics != null) {
-            for (Follower follower : topics.followers) {
-                follower.topic.unsubscribe(follower);
-            }
-        }
+        source.unsubscribe(this);
         if (endNow) { // 3. the exchange ends
             exchange.end(reason);
         } else {

@@ -33,7 +33,7 @@ final class JoinTopics {
         StreamIds.Decoded id = lastEventId == null ? null : StreamIds.decode(lastEventId);
         Checkpoint checkpoint = id == null ? null : load(stream.streams.checkpoints, id.key(), stream);
         if (checkpoint != null) {
-            set.resumedExactly();
+            set.checkpoints.resumedExactly();
         }
         for (Follower follower : followers) {
             LocalTopic topic = follower.topic;

@@ -17,7 +17,7 @@ class TopicCursor {
     }
 
     /** The bytes between the position and {@code head}. */
-    long pendingBytes(Entry head) {
+    long bytesUntil(Entry head) {
         return head.end - position.end;
     }
 
@@ -25,9 +25,9 @@ class TopicCursor {
      * Skips the oldest pending entries until at most {@code bound} bytes (with {@code alsoQueued} others) wait;
      * returns how many were skipped.
      */
-    int dropOldest(long bound, long alsoQueued, Entry head) {
+    int skipOldest(long bound, long alsoQueued, Entry head) {
         int dropped = 0;
-        while (alsoQueued + pendingBytes(head) > bound && position != head) {
+        while (alsoQueued + bytesUntil(head) > bound && position != head) {
             pass(position.next);
             dropped++;
         }

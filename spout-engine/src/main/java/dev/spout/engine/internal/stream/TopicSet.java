@@ -11,40 +11,25 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The topics of a stream of several, and what its event ids say about them. Each topic keeps its own order, each
- * event goes out once (one published to several of them at once is skipped where another topic of the stream has
- * passed it already), and each gets an id of the stream's own ({@link StreamIds}): the key of a checkpoint, the
- * places the stream started from, and how many events of each topic it has passed since.
- *
- * <p>Nothing is written before the first checkpoint is saved, so every id names one the broker keeps. When more than
- * {@value #MAX_COUNTED} topics have counts, or the checkpoint is half its time to live old, a new checkpoint of the
- * current places is saved and the counts start again from it: ids stay one short line. A checkpoint is kept as long
- * as the longest history of the stream's topics, at least an hour. Guarded by the stream's lock, except the saving
- * itself.
+ * A stream of several topics, and what its event ids say about them. Each topic keeps its own order, each event goes
+ * out once (one published to several of them at once is skipped where another topic of the stream has passed it
+ * already), and each gets an id of the stream's own ({@link StreamIds}): the key of a checkpoint, the places the
+ * stream started from, and how many events of each topic it has passed since. When its checkpoints are saved is its
+ * {@link CheckpointSchedule}'s to say; a checkpoint is kept as long as the longest history of the stream's topics, at
+ * least an hour. Guarded by the stream's lock, except the saving itself.
  */
-final class TopicSet {
-    static final int MAX_COUNTED = 8;
+final class TopicSet implements Source {
     /** Topics with counts one id may name while a new checkpoint is on its way: keeps ids under 64 characters. */
     static final int MAX_IN_ONE_ID = 12;
 
     private static final Duration MIN_TTL = Duration.ofHours(1);
-    private static final long RETRY_NANOS = Duration.ofSeconds(1).toNanos();
 
     final Follower[] followers; // by topic name: a topic's index in the stream's ids
-    final Duration ttl;
-    private final long renewAfterNanos;
+    final CheckpointSchedule checkpoints;
     private final String[] names;
     private final byte[] payload;
     private final int[] plan;
     private final int idLineMax;
-    private long key;
-    private boolean joined; // every topic is subscribed: the first checkpoint can be taken
-    private boolean ready; // the first checkpoint is saved: events may go out
-    private @Nullable Save saving;
-    private long savedNanos;
-    private long failedNanos;
-    private boolean lastSaveFailed; // then ids may name more topics rather than the stream stop
-    private boolean exact; // the client resumes exactly from its ids: it came back from a checkpoint, or one is saved
     private int rotation;
 
     /** A checkpoint being saved: its key, and each topic's count when it was taken. */
@@ -65,17 +50,16 @@ final class TopicSet {
                 .max(Duration::compareTo)
                 .orElse(MIN_TTL);
         // Kept as long as any of the topics keeps history: an older place could not be resumed exactly anyway.
-        this.ttl = longestHistory.compareTo(MIN_TTL) > 0 ? longestHistory : MIN_TTL;
-        this.renewAfterNanos = ttl.toNanos() / 2;
-        this.failedNanos = System.nanoTime() - RETRY_NANOS;
+        this.checkpoints = new CheckpointSchedule(longestHistory.compareTo(MIN_TTL) > 0 ? longestHistory : MIN_TTL);
     }
 
     /** The bytes waiting in the topics after the followers' positions. */
-    long pendingBytes() {
+    @Override
+    public long pendingBytes(@Nullable Entry head) {
         long pending = 0;
         for (Follower f : followers) {
             if (f.position != null) {
-                pending += f.pendingBytes(f.topic.head());
+                pending += f.bytesUntil(f.topic.head());
             }
         }
         return pending;
@@ -87,7 +71,7 @@ final class TopicSet {
      */
     long plan(long limit, boolean atLeastOne) {
         Arrays.fill(plan, 0);
-        if (!ready) {
+        if (!checkpoints.ready()) {
             return 0;
         }
         long total = 0;
@@ -99,7 +83,7 @@ final class TopicSet {
             int i = (rotation + j) % followers.length;
             Follower f = followers[i];
             Entry next = f.position == null ? null : f.position.next;
-            if (next != null && f.count == 0 && !lastSaveFailed) {
+            if (next != null && f.count == 0 && !checkpoints.lastSaveFailed()) {
                 if (counted >= MAX_IN_ONE_ID) {
                     continue; // after the next checkpoint: the ids would grow long
                 }
@@ -129,7 +113,7 @@ final class TopicSet {
                 if (e.alsoIn != null && passedElsewhere(f, e)) {
                     continue; // published to several of the stream's topics at once: out once already
                 }
-                StreamIds.writeLine(out, payload, StreamIds.payload(payload, key, followers));
+                StreamIds.writeLine(out, payload, StreamIds.payload(payload, checkpoints.key(), followers));
                 if (f.typeLine != null) {
                     out.put(f.typeLine).put(e.bytes, e.dataOffset, e.bytes.length - e.dataOffset);
                 } else {
@@ -154,7 +138,8 @@ final class TopicSet {
     }
 
     /** The written events are out: counted as delivered to their topics. */
-    void delivered() {
+    @Override
+    public void delivered(int events) {
         for (Follower f : followers) {
             if (f.inFlight > 0) {
                 f.topic.delivered(f.inFlight);
@@ -164,8 +149,9 @@ final class TopicSet {
     }
 
     /** Skips the oldest entries, topic by topic, until at most {@code bound} bytes wait with {@code own} others. */
-    void dropOldest(long bound, long own) {
-        long total = own + pendingBytes();
+    @Override
+    public void dropOldest(long bound, long own, @Nullable Entry ignored) {
+        long total = own + pendingBytes(null);
         for (Follower f : followers) {
             Entry head = f.topic.head();
             int dropped = 0;
@@ -179,38 +165,49 @@ final class TopicSet {
         }
     }
 
-    /** The stream resumed exactly from the checkpoint its client's id named. */
-    void resumedExactly() {
-        exact = true;
+    @Override
+    public void leave() {
+        for (Follower follower : followers) {
+            follower.position = null;
+        }
     }
 
-    /**
-     * Whether the client can resume exactly from the ids it has been given: then a checkpoint that continues them is
-     * never refused for the client's share of the budget ({@link CheckpointBudget}).
-     */
-    boolean exact() {
-        return exact;
+    @Override
+    public void unsubscribe(EventStream stream) {
+        for (Follower follower : followers) {
+            follower.topic.unsubscribe(follower);
+        }
     }
 
-    /** Whether every topic is subscribed: until then the stream writes nothing, headers included. */
-    boolean isJoined() {
-        return joined;
+    @Override
+    public @Nullable Object backlogTails() {
+        List<Entry> tails = null;
+        for (Follower follower : followers) {
+            if (Source.endsPage(follower.position)) {
+                if (tails == null) {
+                    tails = new ArrayList<>(2);
+                }
+                tails.add(follower.position);
+            }
+        }
+        return tails;
     }
 
     /** Every topic is subscribed; returns the first checkpoint to save. */
     @Nullable
     Save joined(long now) {
-        joined = true;
+        checkpoints.joined();
         return due(now);
     }
 
     /** A checkpoint to save now, if one is due (the first, or a renewal) and none is under way; else null. */
     @Nullable
     Save due(long now) {
-        if (!joined
-                || saving != null
-                || (ready && !renewalDue(now))
-                || lastSaveFailed && now - failedNanos < RETRY_NANOS) {
+        int counted = 0;
+        for (Follower f : followers) {
+            counted += f.count > 0 ? 1 : 0;
+        }
+        if (!checkpoints.due(now, counted)) {
             return null;
         }
         List<Checkpoint.Place> places = new ArrayList<>(followers.length);
@@ -223,21 +220,9 @@ final class TopicSet {
                             ? new Checkpoint.Place(names[i], f.lastPassedId, 0)
                             : new Checkpoint.Place(names[i], f.anchor, f.offset + f.count));
         }
-        saving = new Save(ThreadLocalRandom.current().nextLong(), new Checkpoint(places), countsThen);
-        return saving;
-    }
-
-    private boolean renewalDue(long now) {
-        if (now - savedNanos > renewAfterNanos) {
-            return true;
-        }
-        int counted = 0;
-        for (Follower f : followers) {
-            if (f.count > 0 && ++counted > MAX_COUNTED) {
-                return true;
-            }
-        }
-        return false;
+        var save = new Save(ThreadLocalRandom.current().nextLong(), new Checkpoint(places), countsThen);
+        checkpoints.saving(save);
+        return save;
     }
 
     /**
@@ -245,15 +230,7 @@ final class TopicSet {
      * failed first save, ids name a checkpoint no node has: a client resuming with one gets its topics' gap policy).
      */
     void saved(Save save, boolean succeeded, long now) {
-        saving = null;
-        lastSaveFailed = !succeeded;
-        exact |= succeeded;
-        if (!succeeded) {
-            failedNanos = now;
-        }
-        if (succeeded || !ready) {
-            key = save.key();
-            savedNanos = now;
+        if (checkpoints.saved(save, succeeded, now)) {
             for (int i = 0; i < followers.length; i++) {
                 Follower f = followers[i];
                 Checkpoint.Place place = save.checkpoint().places().get(i);
@@ -262,6 +239,5 @@ final class TopicSet {
                 f.count -= save.countsThen()[i];
             }
         }
-        ready = true;
     }
 }

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.util.IteratingCallback;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stream's writes: never blocking, never two at once. Messages for this client alone wait in its {@link Outbox},
- * topic events in the topic's shared list behind its {@link TopicCursor}, and each write takes everything pending,
+ * topic events in the topics' shared lists behind its {@link Source}'s places, and each write takes everything pending,
  * up to {@link #MAX_WRITE} bytes, in one buffer. A single pending message or event is written as it is, without
  * copying. All state is guarded by the stream's lock; the write itself happens outside it.
  */
@@ -22,8 +23,7 @@ final class WritePump extends IteratingCallback {
 
     private final EventStream stream;
     Outbox outbox; // created on first use: most topic streams never need one
-    TopicCursor cursor; // set when the stream follows a topic
-    TopicSet topics; // set instead when it follows several
+    Source source = Source.Own.INSTANCE; // what it follows besides its own messages: set once, as it starts
     private TopicSet.Save save; // a checkpoint the last gather found due, saved outside the lock
     private RetainableByteBuffer pooled;
     private List<CompletableFuture<Void>> inFlight = List.of();
@@ -47,16 +47,17 @@ final class WritePump extends IteratingCallback {
         return outbox;
     }
 
-    /** Under the stream's lock: the bytes waiting for this client, its own and its topic's up to {@code head}. */
-    long pendingBytes(Entry head) {
-        return (outbox == null ? 0 : outbox.bytes()) + (cursor == null ? 0 : cursor.pendingBytes(head));
+    /**
+     * Under the stream's lock: the bytes waiting for this client, its own and its source's; {@code head} is the
+     * newest entry of its one topic the fan-out told of, or null for the topic's head now.
+     */
+    long pendingBytes(@Nullable Entry head) {
+        return ownBytes() + source.pendingBytes(head);
     }
 
-    long pendingBytes() {
-        if (topics != null) {
-            return (outbox == null ? 0 : outbox.bytes()) + topics.pendingBytes();
-        }
-        return pendingBytes(cursor == null ? null : cursor.topic.head());
+    /** Under the stream's lock: the bytes of the client's own messages waiting. */
+    long ownBytes() {
+        return outbox == null ? 0 : outbox.bytes();
     }
 
     /**
@@ -80,21 +81,9 @@ final class WritePump extends IteratingCallback {
         }
     }
 
-    /**
-     * Under the lock, once the stream has ended and gathers nothing more: lets go of its places in its topics. Each
-     * place links to every event published after it, so an ended stream that kept its place would keep all of them
-     * alive for as long as anything still holds the stream: a Servlet container keeps the request of a stream cut off
-     * as too slow until its own write timeout, and a busy topic publishes a lot in that time.
-     */
+    /** Under the lock, once the stream has ended and gathers nothing more: lets go of its places ({@link Source#leave}). */
     void leaveTopics() {
-        if (cursor != null) {
-            cursor.position = null;
-        }
-        if (topics != null) {
-            for (Follower follower : topics.followers) {
-                follower.position = null;
-            }
-        }
+        source.leave();
     }
 
     boolean outboxEmpty() {
@@ -126,10 +115,14 @@ final class WritePump extends IteratingCallback {
                 writing = false;
                 return Action.SUCCEEDED;
             }
-            out = topics != null ? gatherTopics() : gather();
+            out = switch (source) {
+                case TopicSet several -> gatherTopics(several);
+                case OneTopic one -> gather(one);
+                case Source.Own own -> gather(null);
+            };
             dueSave = save;
             save = null;
-            tails = backlogTails();
+            tails = source.backlogTails();
             if (out == null) {
                 writing = false;
             } else {
@@ -166,22 +159,12 @@ final class WritePump extends IteratingCallback {
             inFlightBytes = null;
             releasePooled();
             stream.exchange.written();
-        }
-        if (events > 0) {
-            delivered(events);
+            if (events > 0) {
+                source.delivered(events);
+            }
         }
         for (CompletableFuture<Void> written : done) {
             written.complete(null);
-        }
-    }
-
-    private void delivered(int events) {
-        if (topics == null) {
-            cursor.topic.delivered(events);
-        } else {
-            synchronized (stream) {
-                topics.delivered();
-            }
         }
     }
 
@@ -216,12 +199,12 @@ final class WritePump extends IteratingCallback {
             inFlightBytes = null;
             writing = false;
             releasePooled();
+            if (handedOver && events > 0) {
+                source.delivered(events);
+            }
             leaveTopics();
         }
         if (handedOver) {
-            if (events > 0) {
-                delivered(events);
-            }
             waiting.forEach(written -> written.complete(null));
         }
         stream.closeWith(new CloseReason.ClientGone(cause));
@@ -232,43 +215,21 @@ final class WritePump extends IteratingCallback {
         stream.exchange.end(new CloseReason.ClientGone(cause)); // a failed write can only end in an abort
     }
 
-    /**
-     * Under the lock: the positions that have reached the end of a page of what their client missed, so the next
-     * page is read ({@link Entry#reached}): null (nearly always), one entry, or a list of them for several topics.
-     */
-    private Object backlogTails() {
-        if (cursor != null) {
-            Entry position = cursor.position;
-            return position != null && position.next == null && position.endsBacklogPage() ? position : null;
-        }
-        if (topics == null) {
-            return null;
-        }
-        List<Entry> tails = null;
-        for (Follower follower : topics.followers) {
-            Entry position = follower.position;
-            if (position != null && position.next == null && position.endsBacklogPage()) {
-                if (tails == null) {
-                    tails = new ArrayList<>(2);
-                }
-                tails.add(position);
-            }
-        }
-        return tails;
-    }
-
     /** Nothing to write: an empty buffer if no write has gone out yet (writing it commits the headers), else null. */
     private ByteBuffer committedOrEmpty() {
         return committed ? null : ByteBuffer.allocate(0);
     }
 
-    /** Takes everything pending, up to MAX_WRITE bytes, as one buffer; null if there is nothing (and no headers). */
-    private ByteBuffer gather() {
+    /**
+     * Takes everything pending, the client's own messages and then its topic's entries ({@code one}, if it follows
+     * one), up to MAX_WRITE bytes, as one buffer; null if there is nothing (and no headers).
+     */
+    private @Nullable ByteBuffer gather(@Nullable OneTopic one) {
         int messages = outbox == null ? 0 : outbox.size();
-        long size = outbox == null ? 0 : outbox.bytes();
-        Entry last = cursor == null ? null : cursor.position;
+        long size = ownBytes();
+        Entry last = one == null ? null : one.position;
         int events = 0;
-        if (cursor != null) {
+        if (last != null) {
             for (Entry e = last.next; e != null && (size + e.bytes.length <= MAX_WRITE || size == 0); e = e.next) {
                 size += e.bytes.length;
                 last = e;
@@ -296,16 +257,16 @@ final class WritePump extends IteratingCallback {
                 out.put(m.bytes());
                 waiters.add(m.written());
             }
-            if (cursor != null) {
-                for (Entry e = cursor.position; e != last; ) {
+            if (one != null) {
+                for (Entry e = one.position; e != last; ) {
                     e = e.next;
                     out.put(e.bytes);
                 }
             }
             out.flip();
         }
-        if (cursor != null) {
-            cursor.position = last;
+        if (one != null) {
+            one.position = last;
         }
         inFlight = waiters;
         inFlightEvents = events;
@@ -314,12 +275,12 @@ final class WritePump extends IteratingCallback {
     }
 
     /** {@link #gather} for a stream of several topics: every event is copied, with the stream's own id. */
-    private ByteBuffer gatherTopics() {
-        if (!topics.isJoined()) {
+    private @Nullable ByteBuffer gatherTopics(TopicSet topics) {
+        if (!topics.checkpoints.isJoined()) {
             return null; // the request stays the stream's until every topic's gap handler has had it
         }
         int messages = outbox == null ? 0 : outbox.size();
-        long own = outbox == null ? 0 : outbox.bytes();
+        long own = ownBytes();
         long planned = topics.plan(MAX_WRITE - own, own == 0);
         save = topics.due(System.nanoTime());
         if (messages == 0 && planned == 0) {

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
@@ -223,17 +224,8 @@ public final class LocalTopic implements Topic, TopicLog {
      * Subscribes, starting after {@code lastEventId} (null for a new client): exactly after it if the history (or
      * the broker) still holds it, else as the topic's replay gap handler decides.
      */
-    public void subscribe(Subscriber subscriber, String lastEventId) {
-        for (LocalTopic topic = this; topic != null; ) {
-            var subscribing = new Subscribing(topic, subscriber);
-            topic.joining();
-            try {
-                subscribing.start(lastEventId);
-            } finally {
-                topic.joined();
-            }
-            topic = subscribing.reclaimedNext();
-        }
+    public void subscribe(Subscriber subscriber, @Nullable String lastEventId) {
+        subscribe(subscriber, subscribing -> subscribing.start(lastEventId));
     }
 
     /**
@@ -242,16 +234,7 @@ public final class LocalTopic implements Topic, TopicLog {
      * cannot be placed exactly goes to the replay gap handler, told the client's {@code reported} id.
      */
     public void subscribeAt(Subscriber subscriber, String anchor, long total, String reported) {
-        for (LocalTopic topic = this; topic != null; ) {
-            var subscribing = new Subscribing(topic, subscriber);
-            topic.joining();
-            try {
-                subscribing.startAt(anchor, total, reported);
-            } finally {
-                topic.joined();
-            }
-            topic = subscribing.reclaimedNext();
-        }
+        subscribe(subscriber, subscribing -> subscribing.startAt(anchor, total, reported));
     }
 
     /**
@@ -259,11 +242,19 @@ public final class LocalTopic implements Topic, TopicLog {
      * handler decides, told the {@code reported} id.
      */
     public void subscribeUnplaced(Subscriber subscriber, String reported) {
+        subscribe(subscriber, subscribing -> subscribing.startUnplaced(reported));
+    }
+
+    /**
+     * The subscriber starts where {@code start} places it on this topic, or, if the topic was reclaimed meanwhile, on
+     * the topic that has its name now (placed the same way), with the broker following the topic while it does.
+     */
+    private void subscribe(Subscriber subscriber, Consumer<Subscribing> start) {
         for (LocalTopic topic = this; topic != null; ) {
             var subscribing = new Subscribing(topic, subscriber);
             topic.joining();
             try {
-                subscribing.startUnplaced(reported);
+                start.accept(subscribing);
             } finally {
                 topic.joined();
             }

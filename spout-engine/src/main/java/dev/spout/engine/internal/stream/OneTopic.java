@@ -1,0 +1,48 @@
+package dev.spout.engine.internal.stream;
+
+import dev.spout.engine.internal.topic.Entry;
+import dev.spout.engine.internal.topic.LocalTopic;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A stream of one topic: its cursor in the topic, whose entries it writes as they are, with the topic's ids and
+ * shared bytes (one entry alone goes out without a copy). Guarded by the stream's lock.
+ */
+final class OneTopic extends TopicCursor implements Source {
+
+    OneTopic(LocalTopic topic, Entry position) {
+        super(topic, position);
+    }
+
+    @Override
+    public long pendingBytes(@Nullable Entry head) {
+        return position == null ? 0 : bytesUntil(head != null ? head : topic.head());
+    }
+
+    @Override
+    public void dropOldest(long keep, long alsoQueued, @Nullable Entry head) {
+        if (position != null) {
+            topic.dropped(skipOldest(keep, alsoQueued, head != null ? head : topic.head()));
+        }
+    }
+
+    @Override
+    public void delivered(int events) {
+        topic.delivered(events);
+    }
+
+    @Override
+    public void leave() {
+        position = null;
+    }
+
+    @Override
+    public void unsubscribe(EventStream stream) {
+        topic.unsubscribe(stream);
+    }
+
+    @Override
+    public @Nullable Object backlogTails() {
+        return Source.endsPage(position) ? position : null;
+    }
+}
