@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.io.ByteBufferPool;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
 /**
@@ -25,7 +26,7 @@ public final class Engine {
 
     public final Streams streams;
     public final Topics topics;
-    private ScheduledExecutorService timer;
+    private @Nullable ScheduledExecutorService timer;
 
     public Engine(Streams streams, Topics topics) {
         this.streams = streams;

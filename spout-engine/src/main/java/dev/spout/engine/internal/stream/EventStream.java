@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
 /**
@@ -51,9 +52,9 @@ public final class EventStream implements Subscriber, HostedStream {
     // ends the stream.
     final Object session;
 
-    private CloseReason closeReason;
-    private List<Consumer<CloseReason>> listeners; // created on first use: topic streams have none
-    private Thread handler; // a per-client handler's thread, interrupted at the end of the close sequence
+    private @Nullable CloseReason closeReason;
+    private @Nullable List<Consumer<CloseReason>> listeners; // created on first use: topic streams have none
+    private @Nullable Thread handler; // a per-client handler's thread, interrupted at the end of the close sequence
 
     EventStream(String path, StreamExchange exchange, Streams streams, String address, Object session) {
         this.path = path;
@@ -252,11 +253,12 @@ public final class EventStream implements Subscriber, HostedStream {
         return closeReason == null;
     }
 
-    synchronized CloseReason closeReason() {
+    synchronized @Nullable CloseReason closeReason() {
         return closeReason;
     }
 
     /** The close reason, for a caller that holds the lock already. */
+    @Nullable
     CloseReason closeReasonLocked() {
         return closeReason;
     }

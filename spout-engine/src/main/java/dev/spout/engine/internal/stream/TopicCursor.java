@@ -2,6 +2,7 @@ package dev.spout.engine.internal.stream;
 
 import dev.spout.engine.internal.topic.Entry;
 import dev.spout.engine.internal.topic.LocalTopic;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a topic stream stands in its topic: the last entry it has handed to the network. Everything after it is
@@ -9,7 +10,9 @@ import dev.spout.engine.internal.topic.LocalTopic;
  */
 class TopicCursor {
     LocalTopic topic; // the one it follows: another of the same name if it was reclaimed before it could follow
-    Entry position;
+
+    @Nullable
+    Entry position; // null once the stream has ended and let go of it
 
     TopicCursor(LocalTopic topic, Entry position) {
         this.topic = topic;

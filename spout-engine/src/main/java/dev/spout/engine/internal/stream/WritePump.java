@@ -22,13 +22,16 @@ final class WritePump extends IteratingCallback {
     static final int MAX_WRITE = 64 * 1024;
 
     private final EventStream stream;
+
+    @Nullable
     Outbox outbox; // created on first use: most topic streams never need one
+
     Source source = Source.Own.INSTANCE; // what it follows besides its own messages: set once, as it starts
-    private TopicSet.Save save; // a checkpoint the last gather found due, saved outside the lock
-    private RetainableByteBuffer pooled;
+    private TopicSet.@Nullable Save save; // a checkpoint the last gather found due, saved outside the lock
+    private @Nullable RetainableByteBuffer pooled;
     private List<CompletableFuture<Void>> inFlight = List.of();
     private int inFlightEvents;
-    private ByteBuffer inFlightBytes; // what the current write hands to the network: all of it, or not yet
+    private @Nullable ByteBuffer inFlightBytes; // what the current write hands to the network: all of it, or not yet
     boolean writing;
     private boolean committed; // a write has been handed to the exchange: the response's headers are on their way
     private long leastPending = Long.MAX_VALUE; // the least this client has had waiting, for the slow-client bound

@@ -1,0 +1,5 @@
+/** Plain HTTP endpoints and static files. Not exported. */
+@NullMarked
+package dev.spout.server.internal.endpoint;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** The Jetty server as the engine's host: its parts and routes. Not exported. */
+@NullMarked
+package dev.spout.server.internal;
+
+import org.jspecify.annotations.NullMarked;
