@@ -36,7 +36,7 @@ final class WritePump extends IteratingCallback {
     private boolean committed; // a write has been handed to the exchange: the response's headers are on their way
     private long leastPending = Long.MAX_VALUE; // the least this client has had waiting, for the slow-client bound
     private volatile long lastWriteNanos = System.nanoTime();
-    private volatile long writeStartedNanos;
+    private long writeStartedNanos; // guarded by the stream's lock, like the flag it goes with
 
     WritePump(EventStream stream) {
         this.stream = stream;
@@ -131,6 +131,10 @@ final class WritePump extends IteratingCallback {
             } else {
                 writing = true;
                 committed = true;
+                // Under the lock with the flag: the write timeout reads both, and a start set after the flag would
+                // let it see a write with the last one's start (or none: the first write) and cut a live client off.
+                writeStartedNanos = System.nanoTime();
+                lastWriteNanos = writeStartedNanos;
             }
         }
         if (dueSave != null) {
@@ -144,8 +148,6 @@ final class WritePump extends IteratingCallback {
         if (out == null) {
             return Action.IDLE;
         }
-        lastWriteNanos = System.nanoTime();
-        writeStartedNanos = lastWriteNanos;
         stream.exchange.write(out, this);
         return Action.SCHEDULED;
     }
