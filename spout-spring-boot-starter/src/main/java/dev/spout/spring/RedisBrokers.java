@@ -8,9 +8,13 @@ final class RedisBrokers {
     private RedisBrokers() {}
 
     static Broker connect(String uri, SpoutProperties.Redis redis) {
-        return RedisBroker.builder(uri)
-                .keyPrefix(redis.getKeyPrefix())
-                .commandTimeout(redis.getCommandTimeout())
-                .build();
+        RedisBroker.Builder builder = RedisBroker.builder(uri);
+        if (redis.getKeyPrefix() != null) {
+            builder.keyPrefix(redis.getKeyPrefix());
+        }
+        if (redis.getCommandTimeout() != null) {
+            builder.commandTimeout(redis.getCommandTimeout());
+        }
+        return builder.build();
     }
 }

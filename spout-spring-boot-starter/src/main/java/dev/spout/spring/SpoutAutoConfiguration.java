@@ -3,10 +3,8 @@ package dev.spout.spring;
 import dev.spout.broker.Broker;
 import dev.spout.engine.HostedOptions;
 import dev.spout.engine.SpoutEngine;
-import dev.spout.micrometer.SpoutMetrics;
 import dev.spout.servlet.ServletSpout;
 import dev.spout.webflux.WebFluxSpout;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.servlet.http.HttpSessionListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +22,8 @@ import org.springframework.web.server.WebFilter;
  * Spout in a Spring Boot web application, with no code: the engine from {@code spout.*} properties ({@link
  * ServletSpout} in a servlet application, on Tomcat or Jetty; {@link WebFluxSpout} in a reactive one), its broker (an application's {@link Broker} bean, else Redis from {@code spout.redis.uri}, else in
  * memory), a clean end of every stream before the web server stops, Spout's meters for Micrometer and a {@code
- * spout} health indicator when Actuator is there. Spring MVC controllers then return Spout types ({@link
- * SpoutMvcConfiguration}); WebFlux controllers return {@code spout.events(exchange, topic)}.
+ * spout} health indicator when Actuator is there ({@link SpoutSupportConfiguration}). Spring MVC controllers then return
+ * Spout types ({@link SpoutMvcConfiguration}); WebFlux controllers return {@code spout.events(exchange, topic)}.
  *
  * <pre>{@code
  * @RestController
@@ -102,31 +99,6 @@ public class SpoutAutoConfiguration {
                 brokers.getIfAvailable(() -> Brokers.fromProperties(properties.getRedis(), resources.getClassLoader()));
         if (broker != null) {
             options.broker(broker);
-        }
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    public SpoutLifecycle spoutLifecycle(SpoutEngine spout) {
-        return new SpoutLifecycle(spout);
-    }
-
-    /** Spout's meters, bound by Spring Boot to every Micrometer registry (Actuator's among them). */
-    @Bean
-    @ConditionalOnClass(MeterBinder.class)
-    @ConditionalOnMissingBean(SpoutMetrics.class)
-    public SpoutMetrics spoutMetrics(SpoutEngine spout) {
-        return new SpoutMetrics(spout);
-    }
-
-    /** The broker's health under {@code /actuator/health}, as the {@code spout} component. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(HealthIndicator.class)
-    static class Health {
-        @Bean
-        @ConditionalOnMissingBean(name = "spoutHealthIndicator")
-        public SpoutHealthIndicator spoutHealthIndicator(SpoutEngine spout) {
-            return new SpoutHealthIndicator(spout);
         }
     }
 }

@@ -26,29 +26,33 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("spout")
 public class SpoutProperties {
+    // Each default is the library's own, read from it, so the two cannot drift apart.
+    private static final HostedOptions ENGINE = new HostedOptions();
+    private static final TopicOptions TOPIC = new TopicOptions();
+
     /** How long a stream may be idle before a heartbeat comment goes out; 0 turns heartbeats off. */
-    private Duration heartbeat = Duration.ofSeconds(15);
+    private Duration heartbeat = ENGINE.heartbeat();
 
     /** How long one write may wait for a client that does not read before the client counts as gone. */
-    private Duration writeTimeout = Duration.ofSeconds(30);
+    private Duration writeTimeout = ENGINE.writeTimeout();
 
     /** How much may wait for one client before the slow-client policy applies. */
-    private DataSize maxQueuedBytes = DataSize.ofMegabytes(1);
+    private DataSize maxQueuedBytes = DataSize.ofBytes(ENGINE.maxQueuedBytes());
 
     /** What happens to a client that falls further behind than max-queued-bytes. */
     private SlowClients slowClients = SlowClients.DISCONNECT;
 
     /** The most streams open at once on this node; more are refused with 503 and Retry-After. */
-    private int maxStreams = Integer.MAX_VALUE;
+    private int maxStreams = ENGINE.maxStreams();
 
     /** The most streams open at once from one client address. */
-    private int maxStreamsPerAddress = 500;
+    private int maxStreamsPerAddress = ENGINE.maxStreamsPerAddress();
 
     /** What a client refused at a limit, or while the application stops, is told to wait. */
-    private Duration retryAfter = Duration.ofSeconds(5);
+    private Duration retryAfter = ENGINE.retryAfter();
 
     /** How long the shutdown waits for streams to end cleanly before the web server stops. */
-    private Duration shutdownTimeout = Duration.ofSeconds(5);
+    private Duration shutdownTimeout = ENGINE.shutdownTimeout();
 
     /** The Redis broker, for topics shared by several nodes. */
     private final Redis redis = new Redis();
@@ -69,11 +73,14 @@ public class SpoutProperties {
         /** The Redis to share topics on, such as redis://redis.internal:6379; unset, topics live in this node. */
         private @Nullable String uri;
 
-        /** The prefix of every key and channel Spout uses in Redis. */
-        private String keyPrefix = "spout:";
+        /**
+         * The prefix of every key and channel Spout uses in Redis; unset, the Redis broker's own ({@code spout:}).
+         * Left unset rather than repeated here: spout-redis is optional, and its default is the one source.
+         */
+        private @Nullable String keyPrefix;
 
-        /** How long a Redis command may take before it fails. */
-        private Duration commandTimeout = Duration.ofSeconds(5);
+        /** How long a Redis command may take before it fails; unset, the Redis broker's own (2 s). */
+        private @Nullable Duration commandTimeout;
 
         public @Nullable String getUri() {
             return uri;
@@ -83,19 +90,19 @@ public class SpoutProperties {
             this.uri = uri;
         }
 
-        public String getKeyPrefix() {
+        public @Nullable String getKeyPrefix() {
             return keyPrefix;
         }
 
-        public void setKeyPrefix(String keyPrefix) {
+        public void setKeyPrefix(@Nullable String keyPrefix) {
             this.keyPrefix = keyPrefix;
         }
 
-        public Duration getCommandTimeout() {
+        public @Nullable Duration getCommandTimeout() {
             return commandTimeout;
         }
 
-        public void setCommandTimeout(Duration commandTimeout) {
+        public void setCommandTimeout(@Nullable Duration commandTimeout) {
             this.commandTimeout = commandTimeout;
         }
     }
@@ -103,19 +110,19 @@ public class SpoutProperties {
     /** Options of the topics of one name pattern. */
     public static class Topic {
         /** How many events the history keeps for clients that resume with Last-Event-ID. */
-        private int historyEvents = 1024;
+        private int historyEvents = TOPIC.historyCount();
 
         /** How old an event in the history may get. */
-        private Duration historyAge = Duration.ofMinutes(10);
+        private Duration historyAge = TOPIC.historyAge();
 
         /** How many bytes of encoded events the history may hold. */
-        private DataSize historyBytes = DataSize.ofMegabytes(16);
+        private DataSize historyBytes = DataSize.ofBytes(TOPIC.historyBytes());
 
         /** How many of the latest events a new client (without Last-Event-ID) gets first. */
         private int initialReplay;
 
         /** For a pattern: the most of its topics that exist at once; past it, asking for a new one is refused. */
-        private int maxTopics = TopicOptions.DEFAULT_MAX_TOPICS;
+        private int maxTopics = TOPIC.maxTopics();
 
         public int getHistoryEvents() {
             return historyEvents;

@@ -11,15 +11,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
+import org.springframework.web.method.support.AsyncHandlerMethodReturnValueHandler;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Streams what a controller returns: a topic, a subscription (or its refusal), a subscription handler, or a
  * per-client handler. The request then belongs to Spout's engine, which starts its async context itself; Spring MVC
  * writes nothing more.
+ *
+ * <p>It is an {@link AsyncHandlerMethodReturnValueHandler}, registered after Spring's own handlers the documented way
+ * ({@code WebMvcConfigurer.addReturnValueHandlers}): Spring MVC offers a value that an async handler claims to async
+ * handlers alone, so a {@code @RestController}'s topic is streamed rather than written as JSON by {@code
+ * @ResponseBody}'s handler, without reordering the adapter's list.
  */
-final class SpoutReturnValueHandler implements HandlerMethodReturnValueHandler {
+final class SpoutReturnValueHandler implements AsyncHandlerMethodReturnValueHandler {
     private final ObjectProvider<ServletSpout> spout;
 
     SpoutReturnValueHandler(ObjectProvider<ServletSpout> spout) {
@@ -33,6 +38,12 @@ final class SpoutReturnValueHandler implements HandlerMethodReturnValueHandler {
                 || Subscription.class.isAssignableFrom(type)
                 || SubscriptionHandler.class.isAssignableFrom(type)
                 || SseHandler.class.isAssignableFrom(type);
+    }
+
+    /** Spout's types always go to this handler: a null from such a method is an error it explains, not empty JSON. */
+    @Override
+    public boolean isAsyncReturnValue(@Nullable Object value, MethodParameter returnType) {
+        return supportsReturnType(returnType);
     }
 
     @Override
