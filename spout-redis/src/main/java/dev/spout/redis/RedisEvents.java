@@ -46,7 +46,7 @@ final class RedisEvents {
         String type = message.substring(ends[1] + 1, ends[2]);
         String topics = message.substring(ends[2] + 1, ends[3]);
         String data = message.substring(ends[3] + 1);
-        if (!RedisTopic.isStreamId(id)) {
+        if (!StreamEntryIds.isStreamId(id)) {
             return null;
         }
         return new Message(previous, event(id, type, topics, data, topic));
@@ -58,6 +58,6 @@ final class RedisEvents {
         List<String> names = topics == null || topics.isEmpty()
                 ? List.of(topic)
                 : Arrays.asList(topics.split(String.valueOf(TOPIC_SEPARATOR), -1));
-        return new StoredEvent(id, event, RedisTopic.millis(id), names, null);
+        return new StoredEvent(id, event, StreamEntryIds.millis(id), names, null);
     }
 }

@@ -5,12 +5,8 @@ import dev.spout.broker.StoredEvent;
 import dev.spout.broker.TopicLog;
 import dev.spout.broker.internal.log.Logs;
 import dev.spout.sse.SseEvent;
-import io.lettuce.core.Limit;
-import io.lettuce.core.Range;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.StreamMessage;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,29 +30,42 @@ import org.slf4j.Logger;
 final class RedisTopic implements BrokerTopic {
     private static final Logger LOG = Logs.logger(RedisTopic.class);
     private static final int BATCH = 1000;
-    private static final int MAX_PENDING = 100_000;
 
     private final RedisBroker broker;
     final String key; // the stream, and the channel its events are announced on
     private final String name;
     private final TopicLog log;
+    private final StreamReads reads;
 
-    private boolean following;
-    private boolean catchingUp;
-    private boolean again; // a catch-up is wanted once the current one ends
-    private final ArrayDeque<RedisEvents.Message> pending = new ArrayDeque<>();
+    /** Whether the node reads the topic: it does while it has subscribers of it here, until the topic is closed. */
+    private enum Interest {
+        IDLE,
+        FOLLOWING,
+        CLOSED
+    }
+
+    /** The catch-up from the stream: none, one under way, or one under way and another wanted once it ends. */
+    private enum CatchUp {
+        NONE,
+        UNDER_WAY,
+        WANTED_AGAIN
+    }
+
+    private Interest interest = Interest.IDLE;
+    private CatchUp catchUp = CatchUp.NONE; // may stay under way while IDLE: its read ends before another starts
+    private final HeldMessages held = new HeldMessages();
     private @Nullable String lastId;
     private CompletableFuture<Void> caughtUp = CompletableFuture.completedFuture(null);
     private long wantedNanos;
     private long subscribedNanos;
-    private boolean failing;
-    private boolean closed;
+    private boolean failing; // the last read failed: logged once, until one succeeds
 
     RedisTopic(RedisBroker broker, String name, TopicLog log) {
         this.broker = broker;
         this.name = name;
         this.key = broker.settings.keyPrefix() + name;
         this.log = log;
+        this.reads = new StreamReads(broker, key, name);
     }
 
     @Override
@@ -73,12 +82,12 @@ final class RedisTopic implements BrokerTopic {
         CompletableFuture<Void> ready;
         boolean subscribe = false;
         synchronized (this) {
-            if (closed) {
+            if (interest == Interest.CLOSED) {
                 return;
             }
             wantedNanos = System.nanoTime();
-            if (!following) {
-                following = true;
+            if (interest == Interest.IDLE) {
+                interest = Interest.FOLLOWING;
                 caughtUp = new CompletableFuture<>();
                 subscribedNanos = wantedNanos;
                 subscribe = true;
@@ -105,17 +114,17 @@ final class RedisTopic implements BrokerTopic {
     void message(RedisEvents.Message message) {
         boolean gap = false;
         synchronized (this) {
-            if (!following) {
+            if (interest != Interest.FOLLOWING) {
                 return;
             }
-            if (catchingUp) {
+            if (catchUp != CatchUp.NONE) {
                 hold(message);
                 return;
             }
-            if (lastId != null && compare(message.event().id(), lastId) <= 0) {
+            if (HeldMessages.had(message, lastId)) {
                 return; // had it already, from a catch-up
             }
-            if (message.previousId().equals(lastId == null ? "" : lastId)) {
+            if (HeldMessages.followsOn(message, lastId)) {
                 deliver(message.event(), true);
                 return;
             }
@@ -128,25 +137,22 @@ final class RedisTopic implements BrokerTopic {
     }
 
     private void hold(RedisEvents.Message message) {
-        if (pending.size() >= MAX_PENDING) {
-            pending.clear(); // the catch-up reads them from the stream instead: memory stays bounded
-            again = true;
+        if (!held.hold(message) && catchUp == CatchUp.UNDER_WAY) {
+            catchUp = CatchUp.WANTED_AGAIN; // the ones let go are read from the stream by another catch-up
         }
-        pending.add(message);
     }
 
     private void catchUp() {
         String from;
         synchronized (this) {
-            if (!following || closed) {
+            if (interest != Interest.FOLLOWING) {
                 return;
             }
-            if (catchingUp) {
-                again = true;
+            if (catchUp != CatchUp.NONE) {
+                catchUp = CatchUp.WANTED_AGAIN;
                 return;
             }
-            catchingUp = true;
-            again = false;
+            catchUp = CatchUp.UNDER_WAY;
             from = lastId;
         }
         read(from);
@@ -157,45 +163,26 @@ final class RedisTopic implements BrokerTopic {
         try {
             startRead(from);
         } catch (RedisException refused) { // not connected, or too many commands waiting: a failed read, retried
-            caughtUp(from, null, null, refused);
+            caughtUp(from, null, refused);
         }
     }
 
     private void startRead(@Nullable String from) {
-        var async = broker.reads().async();
-        if (from == null) {
-            int preload = Math.max(1, broker.settings.preload()); // at least the last id, to follow on from
-            async.xrevrange(key, Range.create("-", "+"), Limit.from(preload)).whenComplete((latest, failure) -> {
-                List<StreamMessage<String, String>> oldestFirst = latest == null ? null : reversed(latest);
-                caughtUp(null, oldestFirst, null, failure);
-            });
-            return;
-        }
-        var oldest = async.xrange(key, Range.create("-", "+"), Limit.from(1));
-        async.xrange(key, Range.from(Range.Boundary.excluding(from), Range.Boundary.unbounded()), Limit.from(BATCH))
-                .whenComplete((batch, failure) -> oldest.whenComplete((first, failedToo) -> caughtUp(
-                        from,
-                        batch,
-                        first == null || first.isEmpty()
-                                ? null
-                                : first.getFirst().getId(),
-                        failure != null ? failure : failedToo)));
+        int preload = Math.max(1, broker.settings.preload()); // at least the last id, to follow on from
+        (from == null ? reads.latest(preload) : reads.after(from, BATCH))
+                .whenComplete((batch, failure) -> caughtUp(from, batch, failure));
     }
 
-    private void caughtUp(
-            @Nullable String from,
-            @Nullable List<StreamMessage<String, String>> entries,
-            @Nullable String oldestId,
-            @Nullable Throwable failure) {
+    private void caughtUp(@Nullable String from, StreamReads.@Nullable Batch batch, @Nullable Throwable failure) {
         boolean more = false;
         boolean gapAgain = false;
         synchronized (this) {
-            if (!following || closed) {
-                catchingUp = false;
+            if (interest != Interest.FOLLOWING) {
+                catchUp = CatchUp.NONE;
                 return;
             }
             if (failure != null) {
-                catchingUp = false;
+                catchUp = CatchUp.NONE;
                 broker.readFailures.incrementAndGet();
                 if (!failing) {
                     failing = true;
@@ -208,14 +195,16 @@ final class RedisTopic implements BrokerTopic {
                 failing = false;
                 LOG.info("Reading {} from Redis again, from id {}", key, lastId);
             }
-            if (from != null && oldestId != null && compare(oldestId, from) > 0) {
+            List<StreamMessage<String, String>> entries = batch.entries();
+            String oldestId = batch.oldestId();
+            if (from != null && oldestId != null && StreamEntryIds.compare(oldestId, from) > 0) {
                 // before what follows is appended: the node's history up to here is what cannot be trusted
                 log.lost("Redis no longer has every event after " + from + " (its oldest is " + oldestId + ")");
             }
             int preload = broker.settings.preload();
             for (int i = 0; i < entries.size(); i++) {
                 StreamMessage<String, String> entry = entries.get(i);
-                if (lastId != null && compare(entry.getId(), lastId) <= 0) {
+                if (lastId != null && StreamEntryIds.compare(entry.getId(), lastId) <= 0) {
                     continue;
                 }
                 if (from == null && i < entries.size() - preload) {
@@ -227,8 +216,9 @@ final class RedisTopic implements BrokerTopic {
             if (from != null && entries.size() == BATCH) {
                 more = true;
             } else {
-                catchingUp = false;
-                gapAgain = drain() || again;
+                boolean wantedAgain = catchUp == CatchUp.WANTED_AGAIN;
+                catchUp = CatchUp.NONE;
+                gapAgain = drain() || wantedAgain;
                 caughtUp.complete(null);
             }
         }
@@ -241,18 +231,10 @@ final class RedisTopic implements BrokerTopic {
 
     /** Delivers the messages that waited and now follow on; true if one does not (another catch-up is needed). */
     private boolean drain() {
-        while (!pending.isEmpty()) {
-            RedisEvents.Message next = pending.peek();
-            if (lastId != null && compare(next.event().id(), lastId) <= 0) {
-                pending.poll();
-            } else if (next.previousId().equals(lastId == null ? "" : lastId)) {
-                pending.poll();
-                deliver(next.event(), true);
-            } else {
-                return true;
-            }
+        for (RedisEvents.Message next; (next = held.takeNext(lastId)) != null; ) {
+            deliver(next.event(), true);
         }
-        return false;
+        return !held.isEmpty();
     }
 
     private void deliver(StoredEvent event, boolean live) {
@@ -272,14 +254,14 @@ final class RedisTopic implements BrokerTopic {
         boolean unsubscribe = false;
         boolean resubscribe = false;
         synchronized (this) {
-            if (!following) {
+            if (interest != Interest.FOLLOWING) {
                 return;
             }
             if (log.hasSubscribers()) {
                 wantedNanos = now;
             } else if (now - wantedNanos > broker.settings.unfollowAfter().toNanos()) {
-                following = false;
-                pending.clear();
+                interest = Interest.IDLE;
+                held.clear();
                 caughtUp.complete(null);
                 unsubscribe = true;
             }
@@ -296,94 +278,23 @@ final class RedisTopic implements BrokerTopic {
     }
 
     synchronized boolean following() {
-        return following;
+        return interest == Interest.FOLLOWING;
     }
 
-    /**
-     * One page, read without blocking: the range first, then what shows nothing after {@code afterId} was trimmed
-     * (the oldest entry, or for the topic's beginning that nothing was ever removed), pipelined on the connection for
-     * reads, in that order. Trimming only moves the oldest entry on, so a check made after the range holds for it.
-     */
     @Override
     public CompletableFuture<Optional<List<StoredEvent>>> readPage(String afterId, String upToId, int limit) {
-        if (!isStreamId(upToId) || !(afterId.isEmpty() || isStreamId(afterId)) || limit < 1) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        var async = broker.reads().async();
-        Range.Boundary<String> lower =
-                afterId.isEmpty() ? Range.Boundary.unbounded() : Range.Boundary.excluding(afterId);
-        CompletableFuture<List<StreamMessage<String, String>>> range = async.xrange(
-                        key, Range.from(lower, Range.Boundary.including(upToId)), Limit.from(limit))
-                .toCompletableFuture();
-        CompletableFuture<Boolean> complete = afterId.isEmpty()
-                ? async.xinfoStream(key)
-                        .toCompletableFuture()
-                        .thenApply(RedisTopic::nothingRemoved)
-                        .exceptionally(noSuchStream -> false) // expired: what it had is gone
-                : async.xrange(key, Range.create("-", "+"), Limit.from(1))
-                        .toCompletableFuture()
-                        .thenApply(oldest -> !oldest.isEmpty()
-                                && compare(afterId, oldest.getFirst().getId()) >= 0);
-        return range.thenCombine(complete, (entries, nothingTrimmed) -> {
-            if (!nothingTrimmed) {
-                return Optional.<List<StoredEvent>>empty(); // Redis no longer has everything after afterId
-            }
-            List<StoredEvent> events = new ArrayList<>(entries.size());
-            for (StreamMessage<String, String> entry : entries) {
-                events.add(RedisEvents.fromEntry(entry, name));
-            }
-            return Optional.of(events);
-        });
+        return reads.page(afterId, upToId, limit);
     }
 
     @Override
     public void close() {
         boolean wasFollowing;
         synchronized (this) {
-            closed = true;
-            wasFollowing = following;
-            following = false;
-            pending.clear();
+            wasFollowing = interest == Interest.FOLLOWING;
+            interest = Interest.CLOSED;
+            held.clear();
             caughtUp.complete(null);
         }
         broker.detached(this, wasFollowing);
-    }
-
-    /** From XINFO STREAM: whether the stream still has every entry ever added to it (Redis 7). */
-    private static boolean nothingRemoved(List<Object> info) {
-        Object added = null;
-        Object length = null;
-        for (int i = 0; i + 1 < info.size(); i += 2) {
-            if ("entries-added".equals(info.get(i))) {
-                added = info.get(i + 1);
-            } else if ("length".equals(info.get(i))) {
-                length = info.get(i + 1);
-            }
-        }
-        return added != null && added.equals(length);
-    }
-
-    private static <T> List<T> reversed(List<T> newestFirst) {
-        List<T> out = new ArrayList<>(newestFirst);
-        java.util.Collections.reverse(out);
-        return out;
-    }
-
-    static boolean isStreamId(String id) {
-        return id != null && id.matches("\\d{1,19}-\\d{1,19}");
-    }
-
-    static long millis(String id) {
-        return Long.parseLong(id.substring(0, id.indexOf('-')));
-    }
-
-    static int compare(String a, String b) {
-        int dashA = a.indexOf('-');
-        int dashB = b.indexOf('-');
-        int first = Long.compare(Long.parseLong(a, 0, dashA, 10), Long.parseLong(b, 0, dashB, 10));
-        return first != 0
-                ? first
-                : Long.compare(
-                        Long.parseLong(a, dashA + 1, a.length(), 10), Long.parseLong(b, dashB + 1, b.length(), 10));
     }
 }

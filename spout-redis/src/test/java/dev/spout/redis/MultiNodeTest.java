@@ -92,9 +92,9 @@ class MultiNodeTest {
         try {
             List<Event> reference = clients.getFirst().next(3 * perNode, WAIT);
             assertThat(reference).extracting(Event::data).doesNotHaveDuplicates();
-            assertThat(reference).allMatch(e -> RedisTopic.isStreamId(e.lastEventId()), "Redis stream ids");
+            assertThat(reference).allMatch(e -> StreamEntryIds.isStreamId(e.lastEventId()), "Redis stream ids");
             for (int i = 1; i < reference.size(); i++) {
-                assertThat(RedisTopic.compare(
+                assertThat(StreamEntryIds.compare(
                                 reference.get(i).lastEventId(),
                                 reference.get(i - 1).lastEventId()))
                         .isPositive();
