@@ -63,11 +63,11 @@ class ManyTopicsTest {
     }
 
     /** A node whose per-user topics come on demand, streamed at /users/{id} and, several at once, at /feed. */
-    Spout node(String name, UnaryOperator<RedisBroker.Builder> settings) {
+    Spout node(String name, UnaryOperator<RedisBrokerBuilder> settings) {
         return node(name, redis.uri(), settings);
     }
 
-    Spout node(String name, String uri, UnaryOperator<RedisBroker.Builder> settings) {
+    Spout node(String name, String uri, UnaryOperator<RedisBrokerBuilder> settings) {
         var broker = settings.apply(RedisBroker.builder(uri).clientName(name)).build();
         var node = Spout.create(options -> options.broker(broker));
         node.topicPattern(
