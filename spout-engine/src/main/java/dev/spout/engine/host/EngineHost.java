@@ -130,7 +130,7 @@ public final class EngineHost implements SpoutEngine {
      * is allowed.
      */
     public Admission admit(StreamRequest request) {
-        String path = request.client().path();
+        String path = request.path();
         if (!"GET".equals(request.method())) {
             return new Admission.Refused(405, "A stream is asked for with GET", Map.of("Allow", "GET"));
         }

@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  *     instead, or null to refuse it with {@code 406}
  * @param hostRule a rule of the host's that must admit the client too (a page's: only its signed-in users), beside the
  *     source's own
+ * @param path what the stream is known by in logs and errors: a host with routes passes its route's path, one string
+ *     that all of the route's streams share, rather than each keep its own request's copy for as long as it lasts
  */
 public record StreamRequest(
         String method,
@@ -29,7 +31,8 @@ public record StreamRequest(
         ClientRequest client,
         StreamSource source,
         @Nullable String pagePath,
-        Authorizer hostRule) {
+        Authorizer hostRule,
+        String path) {
 
     public StreamRequest {
         Objects.requireNonNull(method, "method");
@@ -37,6 +40,18 @@ public record StreamRequest(
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(hostRule, "hostRule");
+        Objects.requireNonNull(path, "path");
+    }
+
+    /** A request known by its own path ({@link ClientRequest#path}). */
+    public StreamRequest(
+            String method,
+            List<String> accept,
+            ClientRequest client,
+            StreamSource source,
+            @Nullable String pagePath,
+            Authorizer hostRule) {
+        this(method, accept, client, source, pagePath, hostRule, client.path());
     }
 
     /** A request with no page to send a browser to, and no rule of the host's. */

@@ -90,8 +90,10 @@ public final class RoutesImpl implements Routes, PageRoutes {
             String path, PageOptions options, PageContents contents, String ssePath, SseHandler handler) {
         Objects.requireNonNull(handler, "handler");
         page(path, options, contents);
-        var endpoint = streams(path(path), StreamSource.handler(Authorizer.allowAll(), handler), pageRule(options));
-        router.add(path(ssePath), options.host().orElse(null), endpoint);
+        String streamPath = path(ssePath);
+        var endpoint = streams(
+                streamPath, path(path), StreamSource.handler(Authorizer.allowAll(), handler), pageRule(options));
+        router.add(streamPath, options.host().orElse(null), endpoint);
         return this;
     }
 
@@ -99,8 +101,9 @@ public final class RoutesImpl implements Routes, PageRoutes {
     public RoutesImpl ssePage(String path, PageOptions options, PageContents contents, String ssePath, Topic topic) {
         Objects.requireNonNull(topic, "topic");
         page(path, options, contents);
-        var endpoint = streams(path(path), StreamSource.topic(topic), pageRule(options));
-        router.add(path(ssePath), options.host().orElse(null), endpoint);
+        String streamPath = path(ssePath);
+        var endpoint = streams(streamPath, path(path), StreamSource.topic(topic), pageRule(options));
+        router.add(streamPath, options.host().orElse(null), endpoint);
         return this;
     }
 
@@ -108,21 +111,26 @@ public final class RoutesImpl implements Routes, PageRoutes {
     public RoutesImpl sse(String path, Authorizer authorizer, SseHandler handler) {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(authorizer, "authorizer");
-        router.add(path(path), streams(null, StreamSource.handler(authorizer, handler), Authorizer.allowAll()));
+        String streamPath = path(path);
+        router.add(
+                streamPath,
+                streams(streamPath, null, StreamSource.handler(authorizer, handler), Authorizer.allowAll()));
         return this;
     }
 
     @Override
     public RoutesImpl sse(String path, Topic topic) {
         Objects.requireNonNull(topic, "topic");
-        router.add(path(path), streams(null, StreamSource.topic(topic), Authorizer.allowAll()));
+        String streamPath = path(path);
+        router.add(streamPath, streams(streamPath, null, StreamSource.topic(topic), Authorizer.allowAll()));
         return this;
     }
 
     @Override
     public RoutesImpl subscribe(String path, SubscriptionHandler handler) {
         Objects.requireNonNull(handler, "handler");
-        router.add(path(path), streams(null, StreamSource.chosenBy(handler), Authorizer.allowAll()));
+        String streamPath = path(path);
+        router.add(streamPath, streams(streamPath, null, StreamSource.chosenBy(handler), Authorizer.allowAll()));
         return this;
     }
 
@@ -131,8 +139,9 @@ public final class RoutesImpl implements Routes, PageRoutes {
             String path, PageOptions options, PageContents contents, String ssePath, SubscriptionHandler handler) {
         Objects.requireNonNull(handler, "handler");
         page(path, options, contents);
-        var endpoint = streams(path(path), StreamSource.chosenBy(handler), pageRule(options));
-        router.add(path(ssePath), options.host().orElse(null), endpoint);
+        String streamPath = path(ssePath);
+        var endpoint = streams(streamPath, path(path), StreamSource.chosenBy(handler), pageRule(options));
+        router.add(streamPath, options.host().orElse(null), endpoint);
         return this;
     }
 
@@ -216,9 +225,12 @@ public final class RoutesImpl implements Routes, PageRoutes {
         return options.requiresUser() ? Authorizer.requireUser() : Authorizer.allowAll();
     }
 
-    /** The endpoint of a stream; {@code pagePath} (or null) is where a browser navigating to it is sent. */
-    private StreamEndpoint streams(@Nullable String pagePath, StreamSource source, Authorizer pageRule) {
-        return new StreamEndpoint(pagePath, source, pageRule, parts.engine(), parts.sessions(), parts.pool());
+    /**
+     * The endpoint of a stream at {@code path}; {@code pagePath} (or null) is where a browser navigating to it is
+     * sent.
+     */
+    private StreamEndpoint streams(String path, @Nullable String pagePath, StreamSource source, Authorizer pageRule) {
+        return new StreamEndpoint(path, pagePath, source, pageRule, parts.engine(), parts.sessions(), parts.pool());
     }
 
     private String ajaxPath(String path) {

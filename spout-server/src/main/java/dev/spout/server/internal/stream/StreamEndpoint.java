@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * first byte of a stream.
  */
 public final class StreamEndpoint implements Request.Handler {
+    // The route's path: every stream of the endpoint names itself by this one string (in logs and errors) rather
+    // than keep a copy of its own request's for as long as it lasts.
+    private final String path;
     private final @Nullable String pagePath;
     private final StreamSource source;
     private final Authorizer pageRule;
@@ -34,16 +37,18 @@ public final class StreamEndpoint implements Request.Handler {
     private final ByteBufferPool pool;
 
     /**
-     * The endpoint of {@code source}; {@code pagePath} (or null) is where a browser navigating to it is sent, and
+     * The endpoint of {@code source} at {@code path}; {@code pagePath} (or null) is where a browser navigating to it is sent, and
      * {@code pageRule} what the page asks of a client beside the source's own authorizers.
      */
     public StreamEndpoint(
+            String path,
             @Nullable String pagePath,
             StreamSource source,
             Authorizer pageRule,
             EngineHost engine,
             Sessions sessions,
             ByteBufferPool pool) {
+        this.path = path;
         this.pagePath = pagePath;
         this.source = source;
         this.pageRule = pageRule;
@@ -61,7 +66,8 @@ public final class StreamEndpoint implements Request.Handler {
                 client,
                 source,
                 pagePath,
-                pageRule);
+                pageRule,
+                path);
         switch (engine.admit(asked)) {
             case Admission.Refused refused -> {
                 refused.headers().forEach(response.getHeaders()::put);
