@@ -1,6 +1,5 @@
 package dev.spout.engine.internal.stream;
 
-import dev.spout.broker.internal.log.Logs;
 import dev.spout.engine.auth.ClientRequest;
 import dev.spout.engine.host.HostedStream;
 import dev.spout.engine.host.StreamExchange;
@@ -11,13 +10,10 @@ import dev.spout.engine.stream.CloseReason;
 import dev.spout.engine.stream.EventTooLargeException;
 import dev.spout.engine.stream.SlowClientPolicy;
 import dev.spout.engine.stream.StreamClosedException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
 
 /**
  * The server side of one open event stream, of either kind: a per-client handler's stream or a topic subscription.
@@ -36,25 +32,23 @@ import org.slf4j.Logger;
  *       application or the server ending it), after what is queued has been written;
  *   <li>close listeners run, each exactly once, in the order they were added, on the closing thread;
  *   <li>only then is a per-client handler's thread interrupted (unless it is the one closing), so a handler that
- *       wakes from its interrupt finds its close listeners done.
+ *       wakes from its interrupt finds its close listeners done. Both are the handler's {@link ClientStream}'s:
+ *       topic streams have neither.
  * </ol>
  */
 public final class EventStream implements Subscriber, HostedStream {
-    private static final Logger LOG = Logs.logger(EventStream.class);
-
     final String path;
     final Streams streams;
     final StreamExchange exchange;
     private final WritePump pump = new WritePump(this);
-    private final String address; // holds one of the limits' slots for its address until the stream leaves
+    final String address; // holds one of the limits' slots for its address until the stream leaves
     // The session the stream was opened with, if any, as its host knows it (an id on Spout's own server, the
     // container's session object elsewhere, which keeps its identity when the container gives it a new id): its end
     // ends the stream.
     final Object session;
 
     private @Nullable CloseReason closeReason;
-    private @Nullable List<Consumer<CloseReason>> listeners; // created on first use: topic streams have none
-    private @Nullable Thread handler; // a per-client handler's thread, interrupted at the end of the close sequence
+    private @Nullable ClientStream handler; // a per-client handler's side: its close listeners and its thread
 
     EventStream(String path, StreamExchange exchange, Streams streams, String address, Object session) {
         this.path = path;
@@ -130,49 +124,9 @@ public final class EventStream implements Subscriber, HostedStream {
         pump.source = topics;
     }
 
-    /** Every one of the stream's several topics is subscribed: it saves its first checkpoint, then writes. */
-    void joined() {
-        TopicSet.Save first;
-        synchronized (this) {
-            if (closeReason != null) {
-                return;
-            }
-            first = ((TopicSet) pump.source).joined(System.nanoTime());
-        }
-        if (first != null) {
-            saveCheckpoint(first);
-        }
-    }
-
-    /**
-     * Saves a checkpoint of a stream of several topics, outside the stream's lock; the stream goes on when it is
-     * saved (or has failed: logged, and the ids then resume by the topics' gap policy).
-     */
-    void saveCheckpoint(TopicSet.Save save) {
-        TopicSet topics;
-        boolean exact;
-        synchronized (this) {
-            topics = (TopicSet) pump.source;
-            exact = topics.checkpoints.exact();
-        }
-        CompletableFuture<Void> saved;
-        try {
-            saved = streams.checkpoints.save(
-                    save.keyText(), save.checkpoint().encode(), topics.checkpoints.ttl, exact ? null : address);
-        } catch (RuntimeException failure) {
-            saved = CompletableFuture.failedFuture(failure);
-        }
-        saved.whenComplete((done, failure) -> {
-            if (failure instanceof CheckpointBudget.Refused refused) {
-                LOG.debug("The stream {} goes on without exact resume: {}", this, refused.getMessage());
-            } else if (failure != null) {
-                LOG.warn("The stream {} could not save its place in its topics: {}", this, failure.toString());
-            }
-            synchronized (this) {
-                topics.saved(save, failure == null, System.nanoTime());
-            }
-            pump.iterate();
-        });
+    /** Writes what waits, if no write is under way: after a checkpoint is saved, for one. */
+    void writePending() {
+        pump.iterate();
     }
 
     /** The topic has new entries up to {@code head}: applies the slow-client bound, then writes what it can. */
@@ -263,56 +217,24 @@ public final class EventStream implements Subscriber, HostedStream {
         return closeReason;
     }
 
-    /** Adds a close listener; runs it at once if the stream has already ended. */
-    void onClose(Consumer<CloseReason> listener) {
-        CloseReason reason;
-        synchronized (this) {
-            reason = closeReason;
-            if (reason == null) {
-                if (listeners == null) {
-                    listeners = new ArrayList<>(2);
-                }
-                listeners.add(listener);
-                return;
-            }
-        }
-        notify(listener, reason);
-    }
-
-    /**
-     * Runs the handler's side of the close sequence on this thread: it is interrupted when the stream ends, at once
-     * if it has ended already (a client can leave before its handler starts).
-     */
-    void runsHandler(Thread thread) {
-        boolean closed;
-        synchronized (this) {
-            handler = thread;
-            closed = closeReason != null;
-        }
-        if (closed) {
-            thread.interrupt();
-        }
-    }
-
-    /** The handler has returned: nothing to interrupt any more. */
-    synchronized void handlerEnded() {
-        handler = null;
+    /** The stream is a per-client handler's, whose side of the close sequence is {@code handler}'s. */
+    synchronized void handledBy(ClientStream handler) {
+        this.handler = handler;
     }
 
     /** Ends the stream for the given reason, unless it has ended already: the close sequence of the class comment. */
     public void closeWith(CloseReason reason) {
-        List<Consumer<CloseReason>> toNotify;
         List<CompletableFuture<Void>> unwritten = List.of();
         boolean graceful = reason instanceof CloseReason.Completed || reason instanceof CloseReason.ServerStopping;
         boolean endNow;
         Source source;
+        ClientStream client;
         synchronized (this) { // 1. marked closed
             if (closeReason != null) {
                 return;
             }
             closeReason = reason;
-            toNotify = listeners == null ? List.of() : listeners;
-            listeners = null;
+            client = handler;
             source = pump.source;
             if (!graceful && pump.outbox != null) {
                 unwritten = pump.outbox.clear();
@@ -337,23 +259,8 @@ public final class EventStream implements Subscriber, HostedStream {
         } else {
             pump.iterate(); // a graceful end flushes what is queued first, then ends the exchange
         }
-        for (Consumer<CloseReason> listener : toNotify) { // 4. close listeners
-            notify(listener, reason);
-        }
-        Thread toInterrupt;
-        synchronized (this) {
-            toInterrupt = handler;
-        }
-        if (toInterrupt != null && toInterrupt != Thread.currentThread()) { // 5. the handler wakes
-            toInterrupt.interrupt();
-        }
-    }
-
-    private void notify(Consumer<CloseReason> listener, CloseReason reason) {
-        try {
-            listener.accept(reason);
-        } catch (Throwable failure) {
-            LOG.error("A close listener of the SSE stream {} failed", path, failure);
+        if (client != null) { // 4. close listeners, 5. the handler wakes
+            client.ended(reason);
         }
     }
 

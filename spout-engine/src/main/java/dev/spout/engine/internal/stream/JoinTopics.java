@@ -51,7 +51,13 @@ final class JoinTopics {
                 }
             }
         }
-        stream.joined();
+        TopicSet.Save first; // every topic is subscribed: the first checkpoint is saved before anything is written
+        synchronized (stream) {
+            first = stream.closeReasonLocked() == null ? set.joined(System.nanoTime()) : null;
+        }
+        if (first != null) {
+            CheckpointSaving.save(stream, set, first);
+        }
     }
 
     private static @Nullable Checkpoint load(CheckpointBudget store, long key, EventStream stream) {

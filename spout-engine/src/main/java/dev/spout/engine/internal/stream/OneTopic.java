@@ -2,6 +2,7 @@ package dev.spout.engine.internal.stream;
 
 import dev.spout.engine.internal.topic.Entry;
 import dev.spout.engine.internal.topic.LocalTopic;
+import java.nio.ByteBuffer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +13,14 @@ final class OneTopic extends TopicCursor implements Source {
 
     OneTopic(LocalTopic topic, Entry position) {
         super(topic, position);
+    }
+
+    /** Copies the entries after the stream's place, through {@code last}, into {@code out}. */
+    void copyThrough(Entry last, ByteBuffer out) {
+        for (Entry e = position; e != last; ) {
+            e = e.next;
+            out.put(e.bytes);
+        }
     }
 
     @Override

@@ -50,6 +50,22 @@ final class Outbox {
         return next;
     }
 
+    /** Takes the next message, which is there; its future joins {@code waiters}. Returns its bytes. */
+    ByteBuffer pollInto(List<CompletableFuture<Void>> waiters) {
+        Message next = poll();
+        waiters.add(next.written());
+        return next.bytes();
+    }
+
+    /** Copies every message into {@code out}, which has room for them; their futures join {@code waiters}. */
+    void drainInto(ByteBuffer out, List<CompletableFuture<Void>> waiters) {
+        for (Message m = messages.poll(); m != null; m = messages.poll()) {
+            out.put(m.bytes());
+            waiters.add(m.written());
+        }
+        bytes = 0;
+    }
+
     /** Empties the outbox; returns the futures of what will now never be written. */
     List<CompletableFuture<Void>> clear() {
         List<CompletableFuture<Void>> unwritten = new ArrayList<>(messages.size());

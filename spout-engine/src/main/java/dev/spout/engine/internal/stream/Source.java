@@ -1,6 +1,7 @@
 package dev.spout.engine.internal.stream;
 
 import dev.spout.engine.internal.topic.Entry;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +41,15 @@ sealed interface Source permits Source.Own, OneTopic, TopicSet {
      */
     @Nullable
     Object backlogTails();
+
+    /** Reads the next page behind each of {@link #backlogTails}; outside the stream's lock. */
+    static void reached(@Nullable Object tails) {
+        if (tails instanceof Entry tail) {
+            tail.reached();
+        } else if (tails instanceof List<?> several) {
+            several.forEach(tail -> ((Entry) tail).reached());
+        }
+    }
 
     /** Whether this place ends a page of a backlog with more to read after it. */
     static boolean endsPage(@Nullable Entry position) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.io.RetainableByteBuffer;
-import org.eclipse.jetty.util.IteratingCallback;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,15 +17,11 @@ import org.jspecify.annotations.Nullable;
  * up to {@link #MAX_WRITE} bytes, in one buffer. A single pending message or event is written as it is, without
  * copying. All state is guarded by the stream's lock; the write itself happens outside it.
  */
-final class WritePump extends IteratingCallback {
+final class WritePump extends PendingWrites {
     static final int MAX_WRITE = 64 * 1024;
 
     private final EventStream stream;
 
-    @Nullable
-    Outbox outbox; // created on first use: most topic streams never need one
-
-    Source source = Source.Own.INSTANCE; // what it follows besides its own messages: set once, as it starts
     private TopicSet.@Nullable Save save; // a checkpoint the last gather found due, saved outside the lock
     private @Nullable RetainableByteBuffer pooled;
     private List<CompletableFuture<Void>> inFlight = List.of();
@@ -34,63 +29,11 @@ final class WritePump extends IteratingCallback {
     private @Nullable ByteBuffer inFlightBytes; // what the current write hands to the network: all of it, or not yet
     boolean writing;
     private boolean committed; // a write has been handed to the exchange: the response's headers are on their way
-    private long leastPending = Long.MAX_VALUE; // the least this client has had waiting, for the slow-client bound
     private volatile long lastWriteNanos = System.nanoTime();
     private long writeStartedNanos; // guarded by the stream's lock, like the flag it goes with
 
     WritePump(EventStream stream) {
         this.stream = stream;
-    }
-
-    /** Under the stream's lock: the outbox, created if needed. */
-    Outbox outbox(int expected) {
-        if (outbox == null) {
-            outbox = new Outbox(expected);
-        }
-        return outbox;
-    }
-
-    /**
-     * Under the stream's lock: the bytes waiting for this client, its own and its source's; {@code head} is the
-     * newest entry of its one topic the fan-out told of, or null for the topic's head now.
-     */
-    long pendingBytes(@Nullable Entry head) {
-        return ownBytes() + source.pendingBytes(head);
-    }
-
-    /** Under the stream's lock: the bytes of the client's own messages waiting. */
-    long ownBytes() {
-        return outbox == null ? 0 : outbox.bytes();
-    }
-
-    /**
-     * Under the lock: how far the client has fallen behind since it was least behind, given what waits now. The
-     * slow-client bound applies to that, not to what waits: a client that resumes with a backlog from the history
-     * (bounded by the history) is not cut off for it, only for falling further behind; a live client is least
-     * behind at about nothing, so for it the two are the same.
-     */
-    long fallenBehind(long pending) {
-        leastPending = Math.min(leastPending, pending);
-        return pending - leastPending;
-    }
-
-    /**
-     * Under the lock: another page of what the client missed waits for it: more is pending, and the client has not
-     * fallen behind by it.
-     */
-    void backlogRead(long bytes) {
-        if (leastPending != Long.MAX_VALUE) {
-            leastPending += bytes;
-        }
-    }
-
-    /** Under the lock, once the stream has ended and gathers nothing more: lets go of its places ({@link Source#leave}). */
-    void leaveTopics() {
-        source.leave();
-    }
-
-    boolean outboxEmpty() {
-        return outbox == null || outbox.isEmpty();
     }
 
     long lastWriteNanos() {
@@ -138,13 +81,9 @@ final class WritePump extends IteratingCallback {
             }
         }
         if (dueSave != null) {
-            stream.saveCheckpoint(dueSave);
+            CheckpointSaving.save(stream, (TopicSet) source, dueSave);
         }
-        if (tails instanceof Entry tail) {
-            tail.reached();
-        } else if (tails instanceof List<?> several) {
-            several.forEach(tail -> ((Entry) tail).reached());
-        }
+        Source.reached(tails);
         if (out == null) {
             return Action.IDLE;
         }
@@ -159,10 +98,7 @@ final class WritePump extends IteratingCallback {
         synchronized (stream) {
             done = inFlight;
             events = inFlightEvents;
-            inFlight = List.of();
-            inFlightEvents = 0;
-            inFlightBytes = null;
-            releasePooled();
+            writeEnded();
             stream.exchange.written();
             if (events > 0) {
                 source.delivered(events);
@@ -199,11 +135,8 @@ final class WritePump extends IteratingCallback {
             waiting = inFlight;
             events = inFlightEvents;
             handedOver = inFlightBytes != null && !inFlightBytes.hasRemaining();
-            inFlight = List.of();
-            inFlightEvents = 0;
-            inFlightBytes = null;
             writing = false;
-            releasePooled();
+            writeEnded();
             if (handedOver && events > 0) {
                 source.delivered(events);
             }
@@ -246,37 +179,22 @@ final class WritePump extends IteratingCallback {
         }
         List<CompletableFuture<Void>> waiters = new ArrayList<>(messages);
         ByteBuffer out;
-        if (messages + events == 1) {
-            if (messages == 1) {
-                Outbox.Message m = outbox.poll();
-                waiters.add(m.written());
-                out = m.bytes();
-            } else {
-                out = ByteBuffer.wrap(last.bytes);
-            }
+        if (messages + events == 1) { // one alone goes out as it is, without a copy
+            out = messages == 1 ? outbox.pollInto(waiters) : ByteBuffer.wrap(last.bytes);
         } else {
-            pooled = stream.streams.pool.acquire((int) size, true);
-            out = pooled.getByteBuffer();
-            out.clear();
-            for (Outbox.Message m = messages == 0 ? null : outbox.poll(); m != null; m = outbox.poll()) {
-                out.put(m.bytes());
-                waiters.add(m.written());
+            out = acquire(size);
+            if (messages > 0) {
+                outbox.drainInto(out, waiters);
             }
             if (one != null) {
-                for (Entry e = one.position; e != last; ) {
-                    e = e.next;
-                    out.put(e.bytes);
-                }
+                one.copyThrough(last, out);
             }
             out.flip();
         }
         if (one != null) {
             one.position = last;
         }
-        inFlight = waiters;
-        inFlightEvents = events;
-        inFlightBytes = out;
-        return out;
+        return inFlight(waiters, events, out);
     }
 
     /** {@link #gather} for a stream of several topics: every event is copied, with the stream's own id. */
@@ -292,12 +210,9 @@ final class WritePump extends IteratingCallback {
             return committedOrEmpty();
         }
         List<CompletableFuture<Void>> waiters = new ArrayList<>(messages);
-        pooled = stream.streams.pool.acquire((int) (own + planned), true);
-        ByteBuffer out = pooled.getByteBuffer();
-        out.clear();
-        for (Outbox.Message m = messages == 0 ? null : outbox.poll(); m != null; m = outbox.poll()) {
-            out.put(m.bytes());
-            waiters.add(m.written());
+        ByteBuffer out = acquire(own + planned);
+        if (messages > 0) {
+            outbox.drainInto(out, waiters);
         }
         int events = topics.write(out);
         out.flip();
@@ -305,10 +220,31 @@ final class WritePump extends IteratingCallback {
             releasePooled();
             return committedOrEmpty();
         }
+        return inFlight(waiters, events, out);
+    }
+
+    /** A pooled buffer for a write of {@code size} bytes, released when the write ends. */
+    private ByteBuffer acquire(long size) {
+        pooled = stream.streams.pool.acquire((int) size, true);
+        ByteBuffer out = pooled.getByteBuffer();
+        out.clear();
+        return out;
+    }
+
+    /** The write about to go out: who waits for it and how many topic events it carries. */
+    private ByteBuffer inFlight(List<CompletableFuture<Void>> waiters, int events, ByteBuffer out) {
         inFlight = waiters;
         inFlightEvents = events;
         inFlightBytes = out;
         return out;
+    }
+
+    /** The write in flight has ended: nothing waits on it any more, and its buffer goes back to the pool. */
+    private void writeEnded() {
+        inFlight = List.of();
+        inFlightEvents = 0;
+        inFlightBytes = null;
+        releasePooled();
     }
 
     private void releasePooled() {

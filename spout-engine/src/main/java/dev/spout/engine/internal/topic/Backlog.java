@@ -91,7 +91,7 @@ final class Backlog {
             bytes += e.bytes.length;
             events++;
         }
-        topic.replayed.add(events);
+        topic.counters.replayed(events);
         subscriber.caughtUpMore(bytes);
         tail.next = first;
         subscriber.published(topic.head());

@@ -12,10 +12,8 @@ import dev.spout.sse.SseEncoder;
 import dev.spout.sse.SseEvent;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,11 +32,7 @@ public final class LocalTopic implements Topic, TopicLog {
     private final String name;
     final TopicSettings settings;
     private BrokerTopic broker;
-    private final LongAdder published = new LongAdder();
-    private final LongAdder delivered = new LongAdder();
-    private final LongAdder dropped = new LongAdder();
-    final LongAdder replayed = new LongAdder();
-
+    final TopicCounters counters = new TopicCounters();
     final Object lock = new Object();
     private volatile Entry head = Entry.start();
     final History history;
@@ -46,9 +40,7 @@ public final class LocalTopic implements Topic, TopicLog {
     final Executor executor; // the fan-out's threads, for work a broker's reply starts
     final Topics owner;
     final @Nullable TopicPattern pattern; // the pattern its name matched: then reclaimed when left empty
-    private final boolean onDemand;
-    private volatile boolean retired; // reclaimed: whoever still holds it is sent to the topic of its name now
-    private final AtomicInteger publishing = new AtomicInteger();
+    private final @Nullable Reclaiming reclaiming; // an on-demand topic's: null for a declared one, never reclaimed
     private final AtomicInteger joining = new AtomicInteger(); // subscribers on their way in: the broker delivers
 
     LocalTopic(String name, TopicSettings settings, Executor executor, Topics owner, @Nullable TopicPattern pattern) {
@@ -59,7 +51,7 @@ public final class LocalTopic implements Topic, TopicLog {
         this.executor = executor;
         this.owner = owner;
         this.pattern = pattern;
-        this.onDemand = pattern != null;
+        this.reclaiming = pattern == null ? null : new Reclaiming(this);
     }
 
     void attach(Broker broker) {
@@ -77,19 +69,7 @@ public final class LocalTopic implements Topic, TopicLog {
 
     @Override
     public String publish(SseEvent event) {
-        return await(publishAsync(event), "topic " + name);
-    }
-
-    /** The id the publishing completes with; a failure is thrown as it is, or wrapped if it is checked. */
-    static String await(CompletableFuture<String> publishing, String where) {
-        try {
-            return publishing.join();
-        } catch (CompletionException failed) {
-            if (failed.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("Publishing to " + where + " failed", failed.getCause());
-        }
+        return Topics.await(publishAsync(event), "topic " + name);
     }
 
     @Override
@@ -102,7 +82,7 @@ public final class LocalTopic implements Topic, TopicLog {
         for (LocalTopic target = this; ; target = target.successor()) {
             target.publishing();
             try {
-                if (!target.retired) {
+                if (!target.retired()) {
                     return target.broker.publish(event, encoded);
                 }
             } finally {
@@ -123,43 +103,34 @@ public final class LocalTopic implements Topic, TopicLog {
         return next;
     }
 
-    /**
-     * A publish begins: the topic is not reclaimed until it ends. Counted before {@link #retired} is read, and
-     * {@link #retire} reads the count after setting it, so one of the two always sees the other; a publish that
-     * began and ended in between has appended, which {@link #retire} sees when it looks at the history again.
-     */
+    /** A publish begins: the topic is not reclaimed until it ends ({@link Reclaiming}). */
     void publishing() {
-        publishing.incrementAndGet();
+        if (reclaiming != null) {
+            reclaiming.publishing();
+        }
     }
 
     void published() {
-        publishing.decrementAndGet();
+        if (reclaiming != null) {
+            reclaiming.published();
+        }
     }
 
     boolean retired() {
-        return retired;
+        return reclaiming != null && reclaiming.retired();
     }
 
     /**
-     * Reclaims the topic if it is still empty, without subscribers and not being published to; called by its
-     * owner with the topic's entry in the owner's map locked, so no one can look it up meanwhile.
+     * Reclaims the topic if it is on demand and still empty, without subscribers and not being published to; called
+     * by its owner with the topic's entry in the owner's map locked, so no one can look it up meanwhile.
      */
     boolean retire() {
-        synchronized (lock) {
-            if (!onDemand || fanOut.size() > 0 || history.size() > 0) {
-                return false;
-            }
-            retired = true;
-        }
-        if (publishing.get() == 0) {
-            synchronized (lock) { // a publish that began and ended meanwhile has appended by now: seen here
-                if (history.size() == 0 && fanOut.size() == 0) {
-                    return true;
-                }
-            }
-        }
-        retired = false; // a publish (or a subscriber) got in first: it goes ahead here
-        return false;
+        return reclaiming != null && reclaiming.retire();
+    }
+
+    /** Whether nothing keeps the topic: no entry in its history and no subscriber. Under the lock. */
+    boolean emptyLocked() {
+        return fanOut.size() == 0 && history.size() == 0;
     }
 
     /** Refuses an event that, encoded, is bigger than this topic takes. */
@@ -179,7 +150,7 @@ public final class LocalTopic implements Topic, TopicLog {
             head = entry;
             history.add(entry);
         }
-        published.increment();
+        counters.published();
         fanOut.request();
     }
 
@@ -274,36 +245,37 @@ public final class LocalTopic implements Topic, TopicLog {
 
     /** Deliveries written to subscribers; counted by them as their writes complete. */
     public void delivered(int events) {
-        delivered.add(events);
+        counters.delivered(events);
     }
 
     /** Deliveries skipped by the drop-oldest slow-client policy. */
     public void dropped(int events) {
-        dropped.add(events);
+        counters.dropped(events);
     }
 
     /** Drops history entries older than the age bound; returns whether the topic may be reclaimed now. */
     boolean expire(long nowMillis) {
         synchronized (lock) {
             history.expire(nowMillis);
-            return onDemand && history.size() == 0 && fanOut.size() == 0;
+            return reclaiming != null && emptyLocked();
         }
     }
 
-    /** The events between {@code afterId} and {@code upToId}, if the broker still holds them all; may block. */
+    /** The broker's side of the topic: its history past this node's, and whether it follows the topic. */
     BrokerTopic broker() {
         return broker;
     }
 
+    /** Counted on the topic of this one's name now, if this one was reclaimed and another has taken its place. */
     @Override
     public int subscribers() {
-        LocalTopic now = retired ? owner.existing(name) : this;
+        LocalTopic now = retired() ? owner.existing(name) : null;
         return now == null || now == this ? fanOut.size() : now.subscribers();
     }
 
     @Override
     public TopicStats stats() {
-        LocalTopic now = retired ? owner.existing(name) : this;
+        LocalTopic now = retired() ? owner.existing(name) : null;
         return now == null || now == this ? ownStats() : now.stats();
     }
 
@@ -314,8 +286,7 @@ public final class LocalTopic implements Topic, TopicLog {
             retained = history.size();
             bytes = history.bytes();
         }
-        return new TopicStats(
-                name, fanOut.size(), published.sum(), delivered.sum(), dropped.sum(), replayed.sum(), retained, bytes);
+        return counters.stats(name, fanOut.size(), retained, bytes);
     }
 
     void close() {

@@ -224,6 +224,6 @@ final class Subscribing {
         for (Entry e = position; e != topic.head() && e.next != null; e = e.next) {
             replayed++;
         }
-        topic.replayed.add(replayed);
+        topic.counters.replayed(replayed);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -167,7 +168,7 @@ public final class Topics {
 
     /** {@link #publish(SseEvent, List)}, waiting for the id. */
     public String publishAndWait(SseEvent event, List<? extends dev.spout.engine.topic.Topic> topics) {
-        return LocalTopic.await(publish(event, topics), "topics " + topics);
+        return await(publish(event, topics), "topics " + topics);
     }
 
     public List<dev.spout.engine.topic.Topic> all() {
@@ -223,5 +224,17 @@ public final class Topics {
         var topic = new LocalTopic(name, settings, executor, this, pattern);
         topic.attach(broker);
         return topic;
+    }
+
+    /** The id the publishing completes with; a failure is thrown as it is, or wrapped if it is checked. */
+    static String await(CompletableFuture<String> publishing, String where) {
+        try {
+            return publishing.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Publishing to " + where + " failed", failed.getCause());
+        }
     }
 }
