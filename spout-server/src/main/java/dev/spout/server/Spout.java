@@ -26,10 +26,8 @@ import dev.spout.server.internal.page.SpoutScript;
 import dev.spout.server.page.AjaxHandler;
 import dev.spout.server.page.PageContents;
 import dev.spout.server.page.PageOptions;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.channels.ServerSocketChannel;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -230,16 +228,7 @@ public final class Spout extends EngineFront implements Routes, SpoutEngine, Aut
      * interface, as {@link #start(int)} binds.
      */
     public InetSocketAddress address() {
-        if (connector.getTransport() instanceof ServerSocketChannel channel) {
-            try {
-                if (channel.getLocalAddress() instanceof InetSocketAddress address) {
-                    return address;
-                }
-            } catch (IOException closed) {
-                throw new IllegalStateException("Spout is no longer listening", closed);
-            }
-        }
-        throw new IllegalStateException("Spout is not listening: call start first");
+        return JettyServer.address(connector);
     }
 
     /** The port the server listens on, once started. */
@@ -252,13 +241,7 @@ public final class Spout extends EngineFront implements Routes, SpoutEngine, Aut
      * interface, else the host it was started on.
      */
     public URI uri() {
-        String host = connector.getHost();
-        if (host == null || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
-            host = "localhost";
-        } else if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
-            host = "[" + host + "]"; // an IPv6 literal
-        }
-        return URI.create((options.keyStore == null ? "http" : "https") + "://" + host + ":" + port() + "/");
+        return JettyServer.uri(connector, options.keyStore != null);
     }
 
     /**

@@ -3,6 +3,10 @@ package dev.spout.server.internal;
 import dev.spout.server.internal.http.H2cUpgrade;
 import dev.spout.server.internal.http.RequestBodyDeadline;
 import dev.spout.server.internal.http.RequestHeadDeadline;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
@@ -108,5 +112,33 @@ public final class JettyServer {
         var alpn = new ALPNServerConnectionFactory(h2.getProtocol(), http1.getProtocol());
         alpn.setDefaultProtocol(http1.getProtocol());
         return new ConnectionFactory[] {new SslConnectionFactory(ssl, alpn.getProtocol()), alpn, h2, http1};
+    }
+
+    /** The address {@code connector} listens on, once started. */
+    public static InetSocketAddress address(ServerConnector connector) {
+        if (connector.getTransport() instanceof ServerSocketChannel channel) {
+            try {
+                if (channel.getLocalAddress() instanceof InetSocketAddress address) {
+                    return address;
+                }
+            } catch (IOException closed) {
+                throw new IllegalStateException("Spout is no longer listening", closed);
+            }
+        }
+        throw new IllegalStateException("Spout is not listening: call start first");
+    }
+
+    /**
+     * The base URI of {@code connector}, once started: {@code localhost} when it listens on every interface, else the
+     * host it was started on (an IPv6 literal in brackets).
+     */
+    public static URI uri(ServerConnector connector, boolean tls) {
+        String host = connector.getHost();
+        if (host == null || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = "localhost";
+        } else if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return URI.create((tls ? "https" : "http") + "://" + host + ":" + connector.getLocalPort() + "/");
     }
 }

@@ -64,7 +64,7 @@ public final class ServletAdmission {
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(0);
         var exchange = new ServletExchange(async, response.getOutputStream(), client);
-        async.addListener(exchange);
+        async.addListener(new ContainerEvents(exchange));
         // The container's session object, not its id: it keeps its identity when the container gives it a new id.
         HttpSession session = request.getSession(false);
         exchange.attach(admitted.open(exchange, session));

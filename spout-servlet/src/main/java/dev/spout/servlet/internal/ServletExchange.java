@@ -1,13 +1,10 @@
 package dev.spout.servlet.internal;
 
-import dev.spout.broker.internal.log.Logs;
 import dev.spout.engine.auth.ClientRequest;
 import dev.spout.engine.host.HostedStream;
 import dev.spout.engine.host.StreamExchange;
 import dev.spout.engine.stream.CloseReason;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
@@ -19,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.util.Callback;
-import org.slf4j.Logger;
 
 /**
  * The HTTP side of one stream in a Servlet container: non-blocking writes on the response's output stream
@@ -37,12 +33,9 @@ import org.slf4j.Logger;
  * recycles a completed request's objects for the next request on its connection, so a late write, flush or second
  * {@code complete()} could reach a stranger's response (on Tomcat it did, in {@code ServletClientsGoneTest}; on Jetty
  * a late flush blocked). An end asked for while a thread is in a container call is left to that thread, which
- * completes as it comes out.
+ * completes as it comes out. What the container says of the exchange as a whole is {@link ContainerEvents}'.
  */
-final class ServletExchange implements StreamExchange, WriteListener, AsyncListener {
-    private static final Logger LOG = Logs.logger(ServletExchange.class);
-    private static final long COMPLETE_WAIT_SECONDS = 10; // a container call of ours lasts microseconds
-
+final class ServletExchange implements StreamExchange, WriteListener {
     private static final int NOT_READY = 0; // no write, and the container has not said a write may start
     private static final int READY = 1; // no write, and one may start
     private static final int DEFERRED = 2; // a write asked for before the container was ready
@@ -227,7 +220,7 @@ final class ServletExchange implements StreamExchange, WriteListener, AsyncListe
         }
     }
 
-    /** The container's write failed: the client is gone. */
+    /** The container's write failed, or it says the client is gone. */
     @Override
     public void onError(Throwable failure) {
         stream.clientGone(failure);
@@ -280,56 +273,21 @@ final class ServletExchange implements StreamExchange, WriteListener, AsyncListe
         return request.remoteAddress();
     }
 
-    // AsyncListener: the container's view of the exchange.
-
-    @Override
-    public void onComplete(AsyncEvent event) {
-        if (!completed.compareAndSet(false, true)) {
-            return;
-        }
-        stream.clientGone(new EofException("The container completed the stream's response"));
-        stream.exchangeEnded();
+    /** The container completed the response on its own (the client left, or it timed out); true only the first time. */
+    boolean containerCompleted() {
+        return completed.compareAndSet(false, true);
     }
 
-    @Override
-    public void onTimeout(AsyncEvent event) {
-        stream.clientGone(new EofException("The container timed the stream's response out"));
+    /** Waits until {@code complete()} has been called, by this thread or by one of ours coming out of the container. */
+    boolean awaitCompleteCalled(long seconds) throws InterruptedException {
+        return completeCalled.await(seconds, TimeUnit.SECONDS);
     }
 
-    /**
-     * The container says the client is gone. The async context is completed before this returns, by this thread or
-     * by one of ours coming out of a container call: the Servlet rule is that an error no listener completed goes on
-     * to the application's error page, a second answer to a request that has one, and Tomcat refuses a {@code
-     * complete()} from another thread once this has returned.
-     */
-    @Override
-    public void onError(AsyncEvent event) {
-        Throwable cause = event.getThrowable() != null
-                ? event.getThrowable()
-                : new EofException("The container reported an error on the stream");
-        onError(cause);
-        end(new CloseReason.ClientGone(cause)); // if the stream had ended already, its exchange may not have
-        try {
-            if (!completeCalled.await(COMPLETE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn(
-                        "The stream {} was not completed within {} s of its error: the container may answer it again",
-                        stream,
-                        COMPLETE_WAIT_SECONDS);
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        // A complete() made before the container began handling the error is undone by it (Tomcat's state goes
-        // from completing back to error): it must be made again, here, where it is always allowed.
-        try {
-            if (async.getRequest().isAsyncStarted()) {
-                async.complete();
-            }
-        } catch (IllegalStateException alreadyDone) {
-            // completed meanwhile: what this was for
-        }
+    AsyncContext async() {
+        return async;
     }
 
-    @Override
-    public void onStartAsync(AsyncEvent event) {}
+    HostedStream stream() {
+        return stream;
+    }
 }
