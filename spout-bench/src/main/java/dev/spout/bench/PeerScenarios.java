@@ -24,7 +24,7 @@ final class PeerScenarios {
         this.runner = runner;
     }
 
-    Report.Measured run(String scenario, Runner.Peer peer) throws Exception {
+    Report.Measured run(String scenario, Peer peer) throws Exception {
         return switch (scenario) {
             case "idle" -> idle(peer);
             case "fanout" -> fanout(peer);
@@ -39,7 +39,7 @@ final class PeerScenarios {
     }
 
     /** 10,000 idle streams: server memory per stream, resident and heap after GC. */
-    private Report.Measured idle(Runner.Peer peer) throws Exception {
+    private Report.Measured idle(Peer peer) throws Exception {
         int streams = runner.quick ? 2000 : 10_000;
         try (var server = ServerProcess.start(peer.command(TRICKLE, 100, List.of()), Duration.ofSeconds(60))) {
             Thread.sleep(2000);
@@ -64,7 +64,7 @@ final class PeerScenarios {
     }
 
     /** 2,000 streams, 100 events/s of 100 bytes: deliveries/s and latency from the intended publish time. */
-    private Report.Measured fanout(Runner.Peer peer) throws Exception {
+    private Report.Measured fanout(Peer peer) throws Exception {
         int streams = runner.quick ? 500 : 2000;
         try (var server = ServerProcess.start(peer.command(100, 100, List.of()), Duration.ofSeconds(60))) {
             var load = new LoadProcess(runner.load("/sse", streams, runner.seconds(10, 4), runner.seconds(20, 6)));
@@ -77,7 +77,7 @@ final class PeerScenarios {
      * passes 1 s, or a stream is dropped. Offered is the rate times the streams opened, not the streams left at the
      * end: a step that drops streams is counted against the ones it dropped.
      */
-    private Report.Measured fanoutMax(Runner.Peer peer) throws Exception {
+    private Report.Measured fanoutMax(Peer peer) throws Exception {
         int streams = 1000;
         Double best = null;
         int bestRate = 0;
@@ -114,7 +114,7 @@ final class PeerScenarios {
     }
 
     /** As many streams as the file limit allows, held for a minute: how many stay, with how many errors. */
-    private Report.Measured maxStreams(Runner.Peer peer) throws Exception {
+    private Report.Measured maxStreams(Peer peer) throws Exception {
         int streams = runner.quick ? 5000 : 19_500;
         try (var server = ServerProcess.start(peer.command(TRICKLE, 100, List.of()), Duration.ofSeconds(60))) {
             var load = new LoadProcess(runner.load("/sse", streams, Duration.ofSeconds(1), runner.seconds(60, 10)));

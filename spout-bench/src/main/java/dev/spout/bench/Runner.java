@@ -37,86 +37,6 @@ final class Runner {
             "spout,spring-spout,spring-spout-jetty,jetty,javalin,helidon,webflux,sseemitter,vertx,rawnio";
     private static final List<String> SPOUT_ONLY = List.of("loops", "http2", "redis", "topics");
 
-    /** One stack under test. */
-    /** A peer: its jar, and the flags that make it this peer (one jar may be several: its server a flag). */
-    record Peer(String name, String label, Path jar, boolean spout, List<String> flags) {
-        Peer(String name, String label, Path jar, boolean spout) {
-            this(name, label, jar, spout, List.of());
-        }
-
-        List<String> command(double rate, int size, List<String> extra) {
-            List<String> command = new ArrayList<>();
-            command.add(java());
-            command.addAll(SERVER_JVM);
-            command.add("-jar");
-            command.add(jar.toString());
-            if (spout) {
-                command.add("server");
-            }
-            command.addAll(flags);
-            command.addAll(List.of(
-                    "--port",
-                    Integer.toString(PORT),
-                    "--rate",
-                    rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate),
-                    "--size",
-                    Integer.toString(size)));
-            command.addAll(extra);
-            return command;
-        }
-    }
-
-    static final List<Peer> PEERS = List.of(
-            new Peer("spout", "Spout", ROOT.resolve("spout-bench/target/spout-bench.jar"), true),
-            new Peer(
-                    "spring-spout",
-                    "Spout in Spring Boot (Tomcat)",
-                    ROOT.resolve("spout-bench/peers/spring-spout/target/bench-spring-spout.jar"),
-                    false),
-            new Peer(
-                    "spring-spout-jetty",
-                    "Spout in Spring Boot (Jetty)",
-                    ROOT.resolve("spout-bench/peers/spring-spout/target/bench-spring-spout.jar"),
-                    false,
-                    List.of("--server", "jetty")),
-            new Peer( // not among ALL_PEERS: asked for by name, to measure what Tomcat's socket buffers cost
-                    "spring-spout-lean",
-                    "Spout in Spring Boot (Tomcat, small socket buffers)",
-                    ROOT.resolve("spout-bench/peers/spring-spout/target/bench-spring-spout.jar"),
-                    false,
-                    List.of("--tomcat-read-buffer", "1024", "--tomcat-write-buffer", "4096")),
-            new Peer(
-                    "jetty",
-                    "Jetty 12 core (by hand)",
-                    ROOT.resolve("spout-bench/peers/jetty/target/bench-jetty.jar"),
-                    false),
-            new Peer("javalin", "Javalin 7", ROOT.resolve("spout-bench/peers/javalin/target/bench-javalin.jar"), false),
-            new Peer(
-                    "helidon",
-                    "Helidon SE 4",
-                    ROOT.resolve("spout-bench/peers/helidon/target/bench-helidon.jar"),
-                    false),
-            new Peer(
-                    "webflux",
-                    "Spring WebFlux (Boot 4)",
-                    ROOT.resolve("spout-bench/peers/webflux/target/bench-webflux.jar"),
-                    false),
-            new Peer(
-                    "sseemitter",
-                    "Spring MVC SseEmitter (Tomcat)",
-                    ROOT.resolve("spout-bench/peers/sseemitter/target/bench-sseemitter.jar"),
-                    false),
-            new Peer(
-                    "vertx",
-                    "Vert.x 5 (by hand)",
-                    ROOT.resolve("spout-bench/peers/vertx/target/bench-vertx.jar"),
-                    false),
-            new Peer(
-                    "rawnio",
-                    "raw NIO floor",
-                    ROOT.resolve("spout-bench/peers/rawnio/target/bench-rawnio.jar"),
-                    false));
-
     final boolean quick;
     final Report report = new Report();
     private final PeerScenarios everyPeer = new PeerScenarios(this);
@@ -146,7 +66,7 @@ final class Runner {
         List<Peer> peers = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String name : args.list("peers", ALL_PEERS)) {
-            Peer peer = PEERS.stream()
+            Peer peer = Peers.ALL.stream()
                     .filter(p -> p.name().equals(name))
                     .findFirst()
                     .orElseThrow(
@@ -172,7 +92,7 @@ final class Runner {
                 .forEach((name, value) ->
                         command.append(" --").append(name).append(value.equals("true") ? "" : " " + value));
         runner.report.setup(command.toString(), SERVER_JVM, LOAD_JVM, repeat);
-        peers.forEach(peer -> runner.report.describePeer(peer.label(), HOW_WRITTEN.get(peer.name())));
+        peers.forEach(peer -> runner.report.describePeer(peer.label(), Peers.HOW_WRITTEN.get(peer.name())));
         long started = System.nanoTime();
         long estimateLeft = plan.stream().mapToLong(Planned::estimateSeconds).sum();
         for (int i = 0; i < plan.size(); i++) {
@@ -244,60 +164,6 @@ final class Runner {
         }
         return plan;
     }
-
-    /** How each peer is written, for the report: every one the fastest way its own documentation supports. */
-    static final Map<String, String> HOW_WRITTEN = Map.ofEntries(
-            Map.entry(
-                    "spout",
-                    "Spout's bench server: one topic, `Topic.publish` per event, encoded once and written to every subscriber"
-                            + " without blocking (coalesced writes)."),
-            Map.entry(
-                    "spring-spout",
-                    "Spout inside Spring Boot 4 on Tomcat, as spout-spring-boot-starter sets it up: one topic as a bean, a"
-                            + " `@GetMapping` that returns it; Spout's engine writes through Servlet 6.1's non-blocking"
-                            + " `WriteListener` (Tomcat's connection limit lifted, its accept queue 4,096 as on Spout's own server)."),
-            Map.entry(
-                    "spring-spout-jetty",
-                    "The same Spring Boot application and jar as spring-spout, on Jetty 12 (ee11) instead of Tomcat"
-                            + " (`spring-boot-starter-jetty`, Tomcat's auto-configuration excluded; Jetty's accept queue 4,096, as on"
-                            + " Spout's own server): what the servlet container itself costs."),
-            Map.entry(
-                    "sseemitter",
-                    "Spring MVC `SseEmitter` on Tomcat (Boot 4), without Spout, as the reference guide shows: the controller"
-                            + " returns an emitter, the application sends to the open ones; `send` blocks, so each emitter's"
-                            + " queue is drained by its own virtual thread and the publisher only enqueues (Tomcat's"
-                            + " connection limit lifted, its accept queue 4,096 as on Spout's own server)."),
-            Map.entry(
-                    "jetty",
-                    "Plain Jetty 12 core, by hand: a queue and an `IteratingCallback` per subscriber writing one event at a time,"
-                            + " non-blocking; each event encoded once and its buffer shared."),
-            Map.entry(
-                    "javalin",
-                    "Javalin 7 `SseClient`: `sendEvent` blocks, so each client's handler runs on its own virtual thread"
-                            + " (`concurrency.useVirtualThreads`) and drains the client's queue; the publisher only enqueues."
-                            + " (Its documented example sends to every client from one loop.)"),
-            Map.entry(
-                    "helidon",
-                    "Helidon SE 4 `SseSink`: each request's handler (a virtual thread, Helidon's model) drains its"
-                            + " subscriber's queue with the blocking `emit`; the publisher only enqueues one event object."),
-            Map.entry(
-                    "webflux",
-                    "Spring WebFlux on Boot 4 (Reactor Netty): one `Sinks.many().multicast().directBestEffort()` of"
-                            + " `ServerSentEvent`s, each response the sink's flux: non-blocking, as its reference guide shows."),
-            Map.entry(
-                    "vertx",
-                    "Vert.x 5, by hand (no SSE API): one verticle instance per core, each with its clients on its own event"
-                            + " loop; each event encoded once per loop and written to every chunked response, non-blocking."),
-            Map.entry(
-                    "rawnio",
-                    "The floor: plain NIO on one thread, no framework; events published since the last turn of the loop are"
-                            + " encoded once into one buffer and written to every socket without blocking (one write per socket"
-                            + " per turn)."),
-            Map.entry(
-                    "spring-spout-lean",
-                    "spring-spout with Tomcat's NIO socket buffers made small by a `TomcatConnectorCustomizer`"
-                            + " (`socket.appReadBufSize` 1,024, `socket.appWriteBufSize` 4,096; Tomcat's are 8,192 each):"
-                            + " how much of Tomcat's memory per connection a setting can take back."));
 
     /**
      * Roughly how long a scenario takes on one peer: its warm-ups, measurements and server starts, as the code
@@ -383,7 +249,7 @@ final class Runner {
         command.addAll(LOAD_JVM);
         command.addAll(List.of(
                 "-jar",
-                PEERS.getFirst().jar().toString(),
+                Peers.ALL.getFirst().jar().toString(),
                 "load",
                 "--url",
                 "http://127.0.0.1:" + PORT + path,

@@ -21,7 +21,7 @@ final class SpoutScenarios {
     }
 
     /** The seed's model: 10,000 handlers on virtual threads, each sending one event a second. */
-    void loops(Runner.Peer peer) throws Exception {
+    void loops(Peer peer) throws Exception {
         int streams = runner.quick ? 2000 : 10_000;
         try (var server = ServerProcess.start(peer.command(0, 100, List.of()), Duration.ofSeconds(60))) {
             Thread.sleep(1000);
@@ -43,14 +43,14 @@ final class SpoutScenarios {
     }
 
     /** Fan-out over HTTP/2: many streams per connection, beyond the per-process file limit. */
-    void http2(Runner.Peer peer) throws Exception {
+    void http2(Peer peer) throws Exception {
         // As browsers use HTTP/2 (one connection, up to ~100 streams), and at the extreme of 10,000 streams on one
         // connection, where Jetty's HTTP/2 frame generation slows down with the frames queued (performance.md).
         http2(peer, runner.quick ? 100 : 1000, 100);
         http2(peer, 10, runner.quick ? 1000 : 10_000);
     }
 
-    private void http2(Runner.Peer peer, int connections, int perConnection) throws Exception {
+    private void http2(Peer peer, int connections, int perConnection) throws Exception {
         try (var server = ServerProcess.start(
                 peer.command(1, 100, List.of("--h2-streams", Integer.toString(perConnection + 10))),
                 Duration.ofSeconds(60))) {
@@ -59,7 +59,7 @@ final class SpoutScenarios {
             command.addAll(Runner.LOAD_JVM);
             command.addAll(List.of(
                     "-jar",
-                    Runner.PEERS.getFirst().jar().toString(),
+                    Peers.ALL.getFirst().jar().toString(),
                     "load-h2",
                     "--url",
                     "http://127.0.0.1:" + Runner.PORT + "/sse",
@@ -86,7 +86,7 @@ final class SpoutScenarios {
      * Several Spout nodes on one Redis: the first publishes 100 events/s, 1,000 clients spread over all nodes; and,
      * for the cost of the Redis hop, the same load on one node with the in-memory broker.
      */
-    void redis(Runner.Peer peer) throws Exception {
+    void redis(Peer peer) throws Exception {
         Path redisServer = Path.of("/usr/bin/redis-server");
         if (!Files.isExecutable(redisServer)) {
             runner.report.add("redis", peer.label(), Map.of(), "not run: redis-server is not installed");
@@ -144,7 +144,7 @@ final class SpoutScenarios {
         }
     }
 
-    private void redisRow(Runner.Peer peer, String label, List<List<String>> nodes) throws Exception {
+    private void redisRow(Peer peer, String label, List<List<String>> nodes) throws Exception {
         List<ServerProcess> servers = new ArrayList<>();
         List<String> urls = new ArrayList<>();
         try {

@@ -21,7 +21,7 @@ final class TopicScenarios {
         this.runner = runner;
     }
 
-    void run(Runner.Peer peer) throws Exception {
+    void run(Peer peer) throws Exception {
         int topics = runner.quick ? 2000 : 10_000;
         String oneTopic = "1 topic × " + topics + " subscribers, " + DELIVERIES / topics + " event/s";
         String manyTopics = topics + " topics × 1 subscriber, " + DELIVERIES + " events/s in all";
@@ -38,7 +38,7 @@ final class TopicScenarios {
     }
 
     /** Runs one part; a failure is its row, and the other parts still run. */
-    private void part(Runner.Peer peer, Part part) throws InterruptedException {
+    private void part(Peer peer, Part part) throws InterruptedException {
         try {
             part.run();
         } catch (Exception failure) {
@@ -51,7 +51,7 @@ final class TopicScenarios {
     }
 
     /** {@code topics} topics, {@code rate} events/s in all, one stream per subscriber, each topic as many. */
-    private void shape(Runner.Peer peer, String label, int topics, double rate, int streams) throws Exception {
+    private void shape(Peer peer, String label, int topics, double rate, int streams) throws Exception {
         List<String> args = List.of("--topics", Integer.toString(topics));
         try (var server = ServerProcess.start(command(peer, rate, args), Duration.ofSeconds(60))) {
             var result = new LoadProcess(load(List.of(Runner.PORT), streams, topics)).result(300);
@@ -65,7 +65,7 @@ final class TopicScenarios {
     }
 
     /** Heap after GC of a server with that many topics, none subscribed to, against one with a single topic. */
-    private void idleTopics(Runner.Peer peer, int topics) throws Exception {
+    private void idleTopics(Peer peer, int topics) throws Exception {
         long one;
         try (var server = ServerProcess.start(command(peer, 0, List.of("--topics", "1")), Duration.ofSeconds(60))) {
             one = server.heapAfterGcKib();
@@ -89,7 +89,7 @@ final class TopicScenarios {
         command.addAll(Runner.SERVER_JVM);
         command.addAll(List.of(
                 "-jar",
-                Runner.PEERS.getFirst().jar().toString(),
+                Peers.ALL.getFirst().jar().toString(),
                 "churn",
                 "--topics",
                 Integer.toString(topics),
@@ -106,7 +106,7 @@ final class TopicScenarios {
     }
 
     /** A stream of 100 topics dropped and resumed 50 times at 20,000 events/s: lost, duplicated, resume time. */
-    private void resume(Runner.Peer peer) throws Exception {
+    private void resume(Peer peer) throws Exception {
         try (var server =
                 ServerProcess.start(command(peer, 20_000, List.of("--topics", "100")), Duration.ofSeconds(60))) {
             List<String> command = new ArrayList<>();
@@ -114,7 +114,7 @@ final class TopicScenarios {
             command.addAll(Runner.LOAD_JVM);
             command.addAll(List.of(
                     "-jar",
-                    Runner.PEERS.getFirst().jar().toString(),
+                    Peers.ALL.getFirst().jar().toString(),
                     "resume-probe",
                     "--url",
                     "http://127.0.0.1:" + Runner.PORT + "/sse",
@@ -140,7 +140,7 @@ final class TopicScenarios {
     }
 
     /** Two nodes on one Redis: one topic, then many, subscribers spread over both; connections per node. */
-    private void redis(Runner.Peer peer, int topics) throws Exception {
+    private void redis(Peer peer, int topics) throws Exception {
         if (!java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/redis-server"))) {
             runner.report.add("topics", peer.label(), Map.of(), "Redis rows not run: redis-server is not installed");
             return;
@@ -157,8 +157,7 @@ final class TopicScenarios {
         }
     }
 
-    private void redisRow(Runner.Peer peer, String uri, String label, int topics, double rate, int streams)
-            throws Exception {
+    private void redisRow(Peer peer, String uri, String label, int topics, double rate, int streams) throws Exception {
         List<ServerProcess> servers = new ArrayList<>();
         try {
             for (int n = 0; n < 2; n++) {
@@ -197,7 +196,7 @@ final class TopicScenarios {
         }
     }
 
-    private static List<String> command(Runner.Peer peer, double rate, List<String> extra) {
+    private static List<String> command(Peer peer, double rate, List<String> extra) {
         List<String> command = new ArrayList<>(peer.command(0, 100, extra));
         command.set(
                 command.indexOf("--rate") + 1,

@@ -84,8 +84,8 @@ class BenchCommandLineTest {
     @Test
     void thePlanRunsSpoutsOwnScenariosOnSpoutOnlyAndEstimatesEachRun() {
         var runner = new Runner(false);
-        Runner.Peer spout = Runner.PEERS.get(0);
-        Runner.Peer jetty = Runner.PEERS.stream()
+        Peer spout = Peers.ALL.get(0);
+        Peer jetty = Peers.ALL.stream()
                 .filter(peer -> peer.name().equals("jetty"))
                 .findFirst()
                 .orElseThrow();

@@ -1,0 +1,36 @@
+package dev.spout.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A stack under test: its jar, and the flags that make it this peer (one jar may be several: its server a flag).
+ * {@link Peers} lists them all.
+ */
+record Peer(String name, String label, Path jar, boolean spout, List<String> flags) {
+    Peer(String name, String label, Path jar, boolean spout) {
+        this(name, label, jar, spout, List.of());
+    }
+
+    List<String> command(double rate, int size, List<String> extra) {
+        List<String> command = new ArrayList<>();
+        command.add(Runner.java());
+        command.addAll(Runner.SERVER_JVM);
+        command.add("-jar");
+        command.add(jar.toString());
+        if (spout) {
+            command.add("server");
+        }
+        command.addAll(flags);
+        command.addAll(List.of(
+                "--port",
+                Integer.toString(Runner.PORT),
+                "--rate",
+                rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate),
+                "--size",
+                Integer.toString(size)));
+        command.addAll(extra);
+        return command;
+    }
+}
