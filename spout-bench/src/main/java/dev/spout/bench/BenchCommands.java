@@ -268,7 +268,10 @@ final class BenchCommands {
 
     @Command(name = "chart", mixinStandardHelpOptions = true, description = "Draws the chart again from the report.")
     static final class ChartCommand extends Given {
-        @Option(names = "--report", paramLabel = "FILE", description = "The report (default docs/benchmarks.md); its data, the JSON beside it, is what is read.")
+        @Option(
+                names = "--report",
+                paramLabel = "FILE",
+                description = "The report (default docs/benchmarks.md); its data, the JSON beside it, is what is read.")
         Path report = Runner.ROOT.resolve("docs/benchmarks.md");
 
         @Option(names = "--out", paramLabel = "FILE", description = "The chart (default docs/benchmarks.png).")
