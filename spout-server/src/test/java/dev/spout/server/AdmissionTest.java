@@ -44,8 +44,15 @@ class AdmissionTest {
                 "text/event-stream ; charset=utf-8 | 200",
                 "text/event-stream;q=0 | 406",
                 "text/html | 406",
+                "application/json | 406",
+                "*/* | 200",
+                "text/* | 200",
+                "application/json, */*;q=0.1 | 200",
+                "text/event-stream;q=0, */* | 406",
+                "text/*;q=0, */* | 406",
+                "*/*;q=0 | 406",
             })
-    void aStreamIsOpenedOnlyForAnAcceptThatNamesEventStreams(String accept, int status) throws Exception {
+    void aStreamIsOpenedForAnAcceptThatTakesEventStreams(String accept, int status) throws Exception {
         app = Spout.create();
         app.sse("/s", app.topic("t"));
         app.start("127.0.0.1", 0);

@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -267,28 +268,59 @@ class SseEndpointTest {
         }
     }
 
+    /** What Chrome sends when it navigates to an address, typed in or a link followed. */
+    static final String BROWSER_NAVIGATION = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,"
+            + "image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7";
+
     @Test
     void aBrowserVisitingTheStreamIsRedirectedToItsPage() throws Exception {
         app.ssePage("/client", page -> div(text("page")), "/sse", sse -> sse.send("x"));
         app.start("127.0.0.1", 0);
 
-        var response = http.send(
-                HttpRequest.newBuilder(app.uri("/sse"))
-                        .header("Accept", "text/html")
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
-        assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/client");
+        for (String accept : List.of("text/html", BROWSER_NAVIGATION)) {
+            var response = http.send(
+                    HttpRequest.newBuilder(app.uri("/sse"))
+                            .header("Accept", accept)
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(response.statusCode()).as(accept).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/client");
+        }
+    }
+
+    /** As curl, Python's requests, Node's fetch and Go's client ask: {@code *}{@code /*}, or no Accept at all. */
+    @Test
+    void curlAndHttpLibrariesGetTheStreamEvenWhenItHasAPage() throws Exception {
+        app.ssePage("/client", page -> div(text("page")), "/sse", sse -> sse.send("x"));
+        app.sse("/plain", sse -> sse.send("y"));
+        app.start("127.0.0.1", 0);
+
+        for (String path : List.of("/sse", "/plain")) {
+            try (var curl = SseTestClient.open(app.uri(path), Map.of("Accept", "*/*"));
+                    var bare = SseTestClient.open(app.uri(path), Map.of("Accept", ""))) {
+                for (var client : List.of(curl, bare)) {
+                    assertThat(client.status()).as(path).isEqualTo(200);
+                    assertThat(client.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+                    assertThat(client.next(WAIT).data()).isEqualTo(path.equals("/sse") ? "x" : "y");
+                }
+            }
+        }
     }
 
     @Test
-    void aStreamWithoutPageAnswersNotAcceptable() throws Exception {
+    void aStreamWithoutPageRefusesWhatTakesNoEventStream() throws Exception {
         app.sse("/sse", sse -> sse.send("x"));
         app.start("127.0.0.1", 0);
 
-        var response = http.send(HttpRequest.newBuilder(app.uri("/sse")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(406);
-        assertThat(response.body()).contains("text/event-stream");
+        for (String accept : List.of("text/html", "application/json", "text/event-stream;q=0, */*")) {
+            var response = http.send(
+                    HttpRequest.newBuilder(app.uri("/sse"))
+                            .header("Accept", accept)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(accept).isEqualTo(406);
+            assertThat(response.body()).contains("text/event-stream");
+        }
     }
 
     @Test

@@ -56,12 +56,20 @@ class ServletRefusalTest extends OnContainers {
         deploy(container, spout, spout.topic("feed"));
         var page = get(running.uri("/feed"), "Accept", "text/html");
         assertThat(page.status()).isEqualTo(406);
+        assertThat(page.body()).as("how to ask, in the body").contains("text/event-stream");
         assertThat(page.headers().firstValue("Content-Type")).isNotEqualTo("text/event-stream");
         var zeroQuality = get(running.uri("/feed"), "Accept", "text/event-stream;q=0, text/html");
         assertThat(zeroQuality.status()).isEqualTo(406);
         try (var listed =
                 new RawStream(running.port(), "/feed", Map.of("Accept", "text/html;q=0.9, text/event-stream"), 0)) {
             assertThat(listed.status()).as("named in a list").isEqualTo(200);
+        }
+        // curl, Python's requests, Node's fetch, Go: any type, or no Accept at all, takes the stream
+        try (var curl = new RawStream(running.port(), "/feed", Map.of("Accept", "*/*"), 0);
+                var bare = new RawStream(running.port(), "/feed", Map.of(), 0)) {
+            assertThat(curl.status()).as("Accept: */*").isEqualTo(200);
+            assertThat(curl.header("Content-Type")).startsWith("text/event-stream");
+            assertThat(bare.status()).as("no Accept").isEqualTo(200);
         }
     }
 

@@ -60,16 +60,26 @@ public final class SseTestClient implements AutoCloseable {
         return open(uri, Map.of());
     }
 
-    /** Opens the stream with extra request headers (such as {@code Last-Event-ID}). */
+    /**
+     * Opens the stream with extra request headers (such as {@code Last-Event-ID}); an {@code Accept} among them
+     * replaces {@code text/event-stream}, and an empty one sends none at all.
+     */
     public static SseTestClient open(URI uri, Map<String, String> headers) {
         return open(SHARED, uri, headers);
     }
 
-    /** Opens the stream with the given client (for example one that speaks HTTP/2). */
+    /** Opens the stream with the given client (for example one that speaks HTTP/2), headers as {@link #open(URI, Map)}. */
     public static SseTestClient open(HttpClient client, URI uri, Map<String, String> headers) {
-        var request =
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Accept", "text/event-stream");
-        headers.forEach(request::header);
+        var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+        String accept = headers.getOrDefault("Accept", "text/event-stream");
+        if (!accept.isEmpty()) {
+            request.header("Accept", accept);
+        }
+        headers.forEach((name, value) -> {
+            if (!name.equals("Accept")) {
+                request.header(name, value);
+            }
+        });
         try {
             return new SseTestClient(client.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream()));
         } catch (IOException e) {

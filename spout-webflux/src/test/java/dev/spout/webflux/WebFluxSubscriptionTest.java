@@ -104,6 +104,23 @@ class WebFluxSubscriptionTest extends OnFluxServer {
         }
     }
 
+    /** As curl, Python's requests, Node's fetch and Go's client ask: any type, or no Accept at all. */
+    @Test
+    void curlAndHttpLibrariesGetTheStream() throws Exception {
+        spout = WebFluxSpout.create();
+        Topic feed = spout.topic("feed");
+        server = FluxServer.start(route().GET("/feed", spout.handler(feed)).build());
+        try (var curl = SseTestClient.open(server.uri("/feed"), Map.of("Accept", "*/*"));
+                var bare = SseTestClient.open(server.uri("/feed"), Map.of("Accept", ""))) {
+            assertThat(curl.status()).isEqualTo(200);
+            assertThat(bare.status()).isEqualTo(200);
+            Await.value("subscribers", feed::subscribers, 2);
+            feed.publish("for everyone");
+            assertThat(curl.next(WAIT).data()).isEqualTo("for everyone");
+            assertThat(bare.next(WAIT).data()).isEqualTo("for everyone");
+        }
+    }
+
     @Test
     void requestsThatAreNotAnEventStreamsGetOrAreOverTheLimitsAreRefused() throws Exception {
         spout = WebFluxSpout.create(options -> options.maxStreams(1).retryAfter(Duration.ofSeconds(7)));
@@ -113,6 +130,7 @@ class WebFluxSubscriptionTest extends OnFluxServer {
                 .build());
 
         assertThat(status("/feed", Map.of("Accept", "text/html"))).isEqualTo(406);
+
         var post = Refusal.of(HttpClient.newHttpClient(), server.uri("/feed"), "POST", Map.of());
         assertThat(post.status()).isEqualTo(405);
         assertThat(post.headers().firstValue("Allow")).hasValue("GET");

@@ -124,7 +124,8 @@ public final class EngineHost implements SpoutEngine {
 
     /**
      * Decides on a request for a stream, in this order: the method (a GET), the {@code Accept} header (a browser
-     * navigating to it is sent to its page), the host's rule and the source's authorizers ({@code 401}/{@code 403};
+     * navigating to it is sent to its page, if it has one; {@code text/event-stream}, a wildcard or no header at all
+     * takes the stream; anything else is {@code 406}), the host's rule and the source's authorizers ({@code 401}/{@code 403};
      * an {@link HttpStatusException} from one is answered with its status, any other failure {@code 500}, logged),
      * then the limits ({@code 503} with {@code Retry-After}). May block (an authorizer may): call it where blocking
      * is allowed.
@@ -134,13 +135,15 @@ public final class EngineHost implements SpoutEngine {
         if (!"GET".equals(request.method())) {
             return new Admission.Refused(405, "A stream is asked for with GET", Map.of("Allow", "GET"));
         }
+        if (request.pagePath() != null && Opening.isNavigation(request.accept())) {
+            return new Admission.Redirected(request.pagePath());
+        }
         if (!Opening.acceptsEventStream(request.accept())) {
-            return request.pagePath() != null
-                    ? new Admission.Redirected(request.pagePath())
-                    : new Admission.Refused(
-                            406,
-                            "This is a Server-Sent Events stream: request it with 'Accept: text/event-stream'",
-                            Map.of());
+            return new Admission.Refused(
+                    406,
+                    "This is a Server-Sent Events stream: request it with 'Accept: text/event-stream' (or */*, or no"
+                            + " Accept at all)",
+                    Map.of());
         }
         Decision decision;
         try {

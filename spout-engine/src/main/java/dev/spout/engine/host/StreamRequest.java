@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param accept every value of its {@code Accept} headers
  * @param client the request as every host can tell it
  * @param source what the stream follows
- * @param pagePath where a browser that navigates to the stream (it does not take {@code text/event-stream}) is sent
- *     instead, or null to refuse it with {@code 406}
+ * @param pagePath where a browser that navigates to the stream (its {@code Accept} names {@code text/html}, not
+ *     {@code text/event-stream}) is sent instead, or null to answer it as any other request
  * @param hostRule a rule of the host's that must admit the client too (a page's: only its signed-in users), beside the
  *     source's own
  * @param path what the stream is known by in logs and errors: a host with routes passes its route's path, one string

@@ -126,6 +126,11 @@ class EngineHostTest {
         return engine.admit(new StreamRequest(method, accept, new Client("/feed", null), source, page, rule));
     }
 
+    private static void assertAdmitted(Admission admission, String who) {
+        assertThat(admission).as(who).isInstanceOf(Admission.Admitted.class);
+        ((Admission.Admitted) admission).abandon();
+    }
+
     @Test
     void theDecisionsComeInOrderWithTheirStatuses() {
         Topic open = engine.topic("open");
@@ -139,6 +144,17 @@ class EngineHostTest {
                         Admission.Refused.class, r -> assertThat(r.status()).isEqualTo(406));
         assertThat(admit("GET", List.of("text/html"), feed, "/page", Authorizer.allowAll()))
                 .isEqualTo(new Admission.Redirected("/page"));
+        assertThat(admit("GET", List.of("text/html,*/*;q=0.8"), feed, "/page", Authorizer.allowAll()))
+                .as("a browser's navigation goes to the page")
+                .isEqualTo(new Admission.Redirected("/page"));
+        // Each of these takes the stream (and gives its one place of the limits back, for the next)
+        assertAdmitted(
+                admit("GET", List.of("text/html,*/*;q=0.8"), feed, null, Authorizer.allowAll()), "a browser, no page");
+        assertAdmitted(admit("GET", List.of("*/*"), feed, "/page", Authorizer.allowAll()), "curl");
+        assertAdmitted(admit("GET", List.of(), feed, "/page", Authorizer.allowAll()), "no Accept at all");
+        assertAdmitted(
+                admit("GET", List.of("text/html, text/event-stream"), feed, "/page", Authorizer.allowAll()),
+                "a client that names event streams is no navigation");
         assertThat(admit("GET", STREAM, feed, null, request -> Access.FORBIDDEN))
                 .as("the host's rule first")
                 .isEqualTo(new Admission.Refused(403, null, Map.of()));

@@ -35,9 +35,13 @@ public final class ServletAdmission {
             case Admission.Refused refused -> {
                 refused.headers().forEach(response::setHeader);
                 if (refused.reason() == null) {
-                    response.sendError(refused.status());
+                    response.sendError(refused.status()); // the application's error page, if it has one
                 } else {
-                    response.sendError(refused.status(), refused.reason());
+                    // The reason says how to ask (a 406's Accept, a 405's GET): written as the body, where a
+                    // framework's error page would hide it (Spring Boot's shows no message by default).
+                    response.setStatus(refused.status());
+                    response.setContentType("text/plain;charset=UTF-8");
+                    response.getWriter().println(refused.reason());
                 }
             }
             case Admission.Redirected redirected -> response.sendRedirect(redirected.location());

@@ -23,14 +23,21 @@ public final class Opening {
     private Opening() {}
 
     /**
-     * Whether the values of a request's {@code Accept} headers name {@code text/event-stream} with a non-zero
-     * quality. {@code EventSource} sends exactly {@code text/event-stream}: the fast path, with no list to parse.
+     * Whether a request with these {@code Accept} values takes an event stream: named with a non-zero quality, or
+     * taken by a wildcard ({@code *}{@code /*}, {@code text/*}), or no {@code Accept} at all ({@link AcceptHeader}).
+     * {@code EventSource} sends exactly {@code text/event-stream}: the fast path, with no list to parse.
      */
     public static boolean acceptsEventStream(List<String> acceptValues) {
-        if (acceptValues.size() == 1 && acceptValues.getFirst().equalsIgnoreCase(CONTENT_TYPE)) {
-            return true;
-        }
-        return AcceptHeader.takes(acceptValues, CONTENT_TYPE);
+        return isEventSource(acceptValues) || AcceptHeader.takesStream(acceptValues);
+    }
+
+    /** Whether these {@code Accept} values are a browser's navigation to the stream's address, not an EventSource. */
+    public static boolean isNavigation(List<String> acceptValues) {
+        return !isEventSource(acceptValues) && AcceptHeader.isNavigation(acceptValues);
+    }
+
+    private static boolean isEventSource(List<String> acceptValues) {
+        return acceptValues.size() == 1 && acceptValues.getFirst().equalsIgnoreCase(CONTENT_TYPE);
     }
 
     /**
