@@ -129,7 +129,7 @@ public final class SseEncoder {
      */
     public static byte[] retry(long millis) {
         if (millis < 0) {
-            throw new IllegalArgumentException("A reconnection delay must be zero or more milliseconds, got " + millis);
+            throw new InvalidEventException("A reconnection delay must be zero or more milliseconds, got " + millis);
         }
         String digits = Long.toString(millis);
         byte[] out = new byte[RETRY.length() + digits.length() + 2];

@@ -14,7 +14,7 @@ final class SseFields {
         if (name != null) {
             int at = indexOfLineBreak(name, false);
             if (at >= 0) {
-                throw new IllegalArgumentException("An SSE event name must not contain " + describe(name.charAt(at))
+                throw new InvalidEventException("An SSE event name must not contain " + describe(name.charAt(at))
                         + " (at index " + at + "): " + quote(name));
             }
         }
@@ -25,7 +25,7 @@ final class SseFields {
         if (id != null) {
             int at = indexOfLineBreak(id, true);
             if (at >= 0) {
-                throw new IllegalArgumentException("An SSE event id must not contain " + describe(id.charAt(at))
+                throw new InvalidEventException("An SSE event id must not contain " + describe(id.charAt(at))
                         + " (at index " + at + "): " + quote(id));
             }
         }

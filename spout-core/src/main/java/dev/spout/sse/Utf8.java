@@ -127,7 +127,7 @@ final class Utf8 {
 
     private static void checkPair(String s, int i, int to) {
         if (!Character.isHighSurrogate(s.charAt(i)) || i + 1 >= to || !Character.isLowSurrogate(s.charAt(i + 1))) {
-            throw new IllegalArgumentException(String.format(
+            throw new InvalidEventException(String.format(
                     "Text for an SSE stream must be well-formed UTF-16: lone surrogate U+%04X at index %d",
                     (int) s.charAt(i), i));
         }

@@ -67,7 +67,9 @@ public class SpoutAutoConfiguration {
 
     /** In a reactive application (Spring WebFlux): the engine whose streams are a {@code Flux}. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.web.reactive.function.server.ServerResponse")
+    @ConditionalOnClass(
+            name = {"org.springframework.web.reactive.function.server.ServerResponse", "dev.spout.webflux.WebFluxSpout"
+            })
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
     static class InWebFlux {
         /** Closed by {@link SpoutLifecycle}, or at the end. */

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What goes around an application's engine, whoever declared it ({@link SpoutAutoConfiguration} or the application):
- * a clean end of every stream before the web server stops, Spout's meters for Micrometer, and the broker's health
- * under {@code /actuator/health}. An auto-configuration of its own, after the engine's, so that it sees whether there
+ * a clean end of every stream before the web server stops, Spout's meters for Micrometer, the broker's health under
+ * {@code /actuator/health}, and a {@code 400} for an event Spout cannot send ({@link InvalidEventAdvice}). An auto-configuration of its own, after the engine's, so that it sees whether there
  * is an engine at all: a servlet application with only spout-webflux on its class path has none, and starts without
  * these beans rather than failing for want of one.
  *
@@ -39,6 +39,13 @@ public class SpoutSupportConfiguration {
     @ConditionalOnMissingBean(SpoutMetrics.class)
     public SpoutMetrics spoutMetrics(SpoutEngine spout) {
         return new SpoutMetrics(spout);
+    }
+
+    /** A {@code 400} with a problem detail for an event Spout cannot send, rather than a bare {@code 500}. */
+    @Bean
+    @ConditionalOnMissingBean
+    public InvalidEventAdvice spoutInvalidEventAdvice() {
+        return new InvalidEventAdvice();
     }
 
     /** The broker's health under {@code /actuator/health}, as the {@code spout} component. */

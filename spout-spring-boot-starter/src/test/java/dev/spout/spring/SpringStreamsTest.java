@@ -62,6 +62,36 @@ class SpringStreamsTest {
         }
     }
 
+    /** An event Spout cannot send is a 400 that says why, not Spring's bare 500, and nothing is published. */
+    @ParameterizedTest
+    @EnumSource(Server.class)
+    void anEventWithALineBreakInItsTypeIsA400ThatSaysWhy(Server server) throws Exception {
+        app = server.start();
+        Topic news = app.bean(Topic.class);
+        var request = java.net.http.HttpRequest.newBuilder(app.uri("/news?type=a%0Ab"))
+                .timeout(WAIT)
+                .header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello"))
+                .build();
+        var response = HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body())
+                .contains("The event cannot be sent")
+                .contains("An SSE event name must not contain a line feed");
+        assertThat(news.stats().published()).isZero();
+        var fine = java.net.http.HttpRequest.newBuilder(app.uri("/news?type=note"))
+                .timeout(WAIT)
+                .header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello"))
+                .build();
+        assertThat(HTTP.send(fine, java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(news.stats().published()).isEqualTo(1);
+    }
+
     @ParameterizedTest
     @EnumSource(Server.class)
     void aPathVariableChoosesTheTopicAndARefusalComesBeforeAnyByte(Server server) throws Exception {

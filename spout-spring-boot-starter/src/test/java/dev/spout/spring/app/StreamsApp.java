@@ -6,6 +6,7 @@ import dev.spout.engine.topic.Subscription;
 import dev.spout.engine.topic.Topic;
 import dev.spout.servlet.ServletSpout;
 import dev.spout.spring.SpoutHandlers;
+import dev.spout.sse.SseEvent;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,7 +20,10 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -82,6 +86,12 @@ public class StreamsApp {
         @GetMapping("/news")
         Topic news() {
             return news;
+        }
+
+        /** Publishes the body as an event of the type the query names: a type with a line break is refused. */
+        @PostMapping("/news")
+        String publish(@RequestParam String type, @RequestBody String body) {
+            return news.publish(SseEvent.of(body).withEvent(type));
         }
 
         @GetMapping("/rooms/{room}")
