@@ -1,5 +1,6 @@
 package dev.spout.examples;
 
+import static dev.spout.html.Html.attr;
 import static dev.spout.html.Html.classes;
 import static dev.spout.html.Html.div;
 import static dev.spout.html.Html.h1;
@@ -58,12 +59,14 @@ public final class BroadcastTogglesExample {
                             p(classes("muted"), text("Each click is published to a topic the moment it happens.")),
                             div(
                                     id("one"),
+                                    attr("data-label", "one"),
                                     classes("toggle"),
                                     style("border-color: blue;"),
                                     Live.state("one"),
                                     text(String.valueOf(now.one()))),
                             div(
                                     id("two"),
+                                    attr("data-label", "two"),
                                     classes("toggle"),
                                     style("border-color: red;"),
                                     Live.state("two"),

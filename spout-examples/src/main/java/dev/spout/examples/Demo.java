@@ -12,6 +12,7 @@ import static dev.spout.html.Html.ul;
 
 import dev.spout.redis.RedisBroker;
 import dev.spout.server.Spout;
+import dev.spout.server.page.Page;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,8 +56,10 @@ public final class Demo {
                     h1(text("Spout demo")),
                     p(
                             classes("muted"),
-                            text("The examples of awful-sse, in Java, on Server-Sent Events. Open any of them in two"
-                                    + " browsers side by side.")),
+                            text("Live pages and event streams on Server-Sent Events. Each example's page shows its"
+                                    + " Java code and, when you open its panel, the events its stream carries as they"
+                                    + " are on the wire. Open any of them in two browsers side by side; or read a"
+                                    + " stream from a terminal: curl -N " + origin(page) + app.path("/clock/sse"))),
                     ul(
                             li(
                                     a(href(app.path("/clock/client")), text("Clock")),
@@ -92,6 +95,11 @@ public final class Demo {
         return app;
     }
 
+    /** Where the browser reached the demo, as {@code http://host:port}, for commands the page suggests. */
+    private static String origin(Page page) {
+        return page.request().header("Host").map(host -> "http://" + host).orElse("http://localhost:8080");
+    }
+
     /** The demo's command line: where it listens, and Redis if several nodes share its topics. */
     @Command(
             name = "spout-demo",
@@ -115,7 +123,13 @@ public final class Demo {
         String redis = command.redis == null || command.redis.isBlank() ? null : command.redis.trim();
         Spout app = create(redis);
         command.serve.start(app);
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "spout-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            app.close();
+                            System.out.println("Spout demo stopped: every stream ended cleanly");
+                        },
+                        "spout-shutdown"));
         System.out.println("Spout demo: " + app.uri());
     }
 }

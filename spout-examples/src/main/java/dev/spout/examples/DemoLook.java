@@ -1,7 +1,9 @@
 package dev.spout.examples;
 
 import static dev.spout.html.Html.a;
+import static dev.spout.html.Html.attr;
 import static dev.spout.html.Html.classes;
+import static dev.spout.html.Html.element;
 import static dev.spout.html.Html.fragment;
 import static dev.spout.html.Html.header;
 import static dev.spout.html.Html.href;
@@ -12,6 +14,7 @@ import static dev.spout.html.Html.text;
 import dev.spout.html.Node;
 import dev.spout.server.Spout;
 import dev.spout.server.SpoutOptions;
+import dev.spout.server.http.HttpResponse;
 import dev.spout.server.http.StaticFiles;
 import dev.spout.server.page.Page;
 import java.util.function.Consumer;
@@ -27,6 +30,7 @@ import java.util.function.Consumer;
  */
 final class DemoLook {
     static final String STYLESHEET = "/assets/demo.css";
+    static final String FAVICON = "/assets/favicon.svg";
 
     private DemoLook() {}
 
@@ -40,6 +44,8 @@ final class DemoLook {
             settings.accept(options);
         });
         app.staticFiles("/assets", StaticFiles.classpath("dev/spout/examples/static"));
+        // Browsers ask for /favicon.ico whatever the page's icon link says, when they open something else than a page.
+        app.get("/favicon.ico", request -> HttpResponse.status(301).withHeader("Location", FAVICON));
         return app;
     }
 
@@ -50,12 +56,20 @@ final class DemoLook {
 
     private static Node wrap(Page page, Node contents, boolean index) {
         page.cssLink(STYLESHEET);
-        page.head(dev.spout.html.Html.element(
-                "meta",
-                dev.spout.html.Html.attr("name", "viewport"),
-                dev.spout.html.Html.attr("content", "width=device-width, initial-scale=1")));
+        page.head(element("meta", attr("name", "viewport"), attr("content", "width=device-width, initial-scale=1")));
+        page.head(element("link", attr("rel", "icon"), attr("type", "image/svg+xml"), attr("href", FAVICON)));
         Node brand = index ? a(href("/"), text("Spout demo")) : span(text("Spout"));
+        Node showcase = Showcase.none();
+        if (index) { // in the demo, each example's page shows its code and its wire
+            String path = page.request().path();
+            var example = Showcase.at(path);
+            if (example.isPresent() && !path.endsWith("/login")) { // a sign-in page is no example's
+                page.javascriptUrl(Showcase.WIRE_SCRIPT);
+                showcase = example.get().panels(path);
+            }
+        }
         return fragment(
-                header(brand, span(classes("tagline"), text("live pages over Server-Sent Events"))), main(contents));
+                header(brand, span(classes("tagline"), text("live pages over Server-Sent Events"))),
+                main(contents, showcase));
     }
 }

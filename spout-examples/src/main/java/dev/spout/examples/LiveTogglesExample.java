@@ -1,5 +1,6 @@
 package dev.spout.examples;
 
+import static dev.spout.html.Html.attr;
 import static dev.spout.html.Html.classes;
 import static dev.spout.html.Html.div;
 import static dev.spout.html.Html.h1;
@@ -41,12 +42,14 @@ public final class LiveTogglesExample {
                             p(classes("muted"), text("The same boxes, bound by attributes: the page has no script.")),
                             div(
                                     id("one"),
+                                    attr("data-label", "one"),
                                     classes("toggle"),
                                     style("border-color: blue;"),
                                     Live.state("one"),
                                     text(String.valueOf(one.get()))),
                             div(
                                     id("two"),
+                                    attr("data-label", "two"),
                                     classes("toggle"),
                                     style("border-color: red;"),
                                     Live.state("two"),

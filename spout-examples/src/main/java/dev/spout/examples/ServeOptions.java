@@ -34,6 +34,8 @@ final class ServeOptions {
             description = "Listen on this interface only, such as 127.0.0.1 (default: every interface).")
     String host;
 
+    private String program = "spout-example"; // for its messages: set when its command line is parsed
+
     /** The command line of an example with nothing but these options. */
     @Command(mixinStandardHelpOptions = true, description = "Serves this example of Spout.")
     static final class Example {
@@ -62,7 +64,10 @@ final class ServeOptions {
             commandLine.getCommandSpec().mixins().values().stream()
                     .map(mixin -> mixin.userObject())
                     .filter(ServeOptions.class::isInstance)
-                    .forEach(mixin -> ((ServeOptions) mixin).check());
+                    .forEach(mixin -> {
+                        ((ServeOptions) mixin).program = program;
+                        ((ServeOptions) mixin).check();
+                    });
         } catch (CommandLine.ParameterException | IllegalArgumentException usage) {
             System.err.println(program + ": " + usage.getMessage());
             System.err.println("Try " + program + " --help for the options.");
@@ -89,8 +94,29 @@ final class ServeOptions {
         }
     }
 
-    /** Starts the application where these options say. */
+    /**
+     * Starts the application where these options say; a port that another server holds is said in one line, with
+     * the option that changes it, and the program exits 1.
+     */
     Spout start(Spout app) {
-        return app.start(host, port);
+        try {
+            return app.start(host, port);
+        } catch (IllegalStateException failed) {
+            if (!portInUse(failed)) {
+                throw failed;
+            }
+            System.err.println(program + ": port " + port + " is in use: choose another with --port N (or PORT=N)");
+            System.exit(1);
+            throw failed; // not reached
+        }
+    }
+
+    private static boolean portInUse(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

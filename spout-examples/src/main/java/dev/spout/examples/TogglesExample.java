@@ -1,5 +1,6 @@
 package dev.spout.examples;
 
+import static dev.spout.html.Html.attr;
 import static dev.spout.html.Html.classes;
 import static dev.spout.html.Html.div;
 import static dev.spout.html.Html.h1;
@@ -70,11 +71,13 @@ public final class TogglesExample {
                             // The state as it is now, so the boxes are never empty; the stream keeps it current.
                             div(
                                     id("one"),
+                                    attr("data-label", "one"),
                                     classes("toggle"),
                                     style("border-color: blue;"),
                                     text(String.valueOf(one.get()))),
                             div(
                                     id("two"),
+                                    attr("data-label", "two"),
                                     classes("toggle"),
                                     style("border-color: red;"),
                                     text(String.valueOf(two.get()))));

@@ -70,10 +70,52 @@ class DemoJarIT {
                         .noneMatch(line -> line.contains(" DEBUG "))
                         .noneMatch(line -> line.contains("No SLF4J providers"));
             }
+            demo.toHandle().destroy(); // SIGTERM, as Ctrl-C, keeping its output open: the demo says it stopped
+            assertThat(demo.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            output.lines().forEach(line -> {
+                synchronized (lines) {
+                    lines.add(line);
+                }
+            });
+            synchronized (lines) {
+                assertThat(lines).anyMatch(line -> line.contains("Spout demo stopped"));
+            }
         } finally {
             demo.destroy();
             demo.waitFor(20, TimeUnit.SECONDS);
             demo.destroyForcibly();
+        }
+    }
+
+    /** A port another server holds is said in one line, with the option that changes it; the demo exits 1. */
+    @Test
+    void aPortInUseIsOneLineThatSaysWhatToDo() throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Process demo = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-jar",
+                            JAR.toString(),
+                            "--host",
+                            "127.0.0.1",
+                            "--port",
+                            Integer.toString(taken.getLocalPort()))
+                    .redirectErrorStream(true)
+                    .start();
+            try {
+                assertThat(demo.waitFor(60, TimeUnit.SECONDS))
+                        .as("the demo exits")
+                        .isTrue();
+                String output = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(demo.exitValue()).as(output).isEqualTo(1);
+                assertThat(output)
+                        .contains("spout-demo: port " + taken.getLocalPort()
+                                + " is in use: choose another with --port N (or PORT=N)")
+                        .doesNotContain("\tat ")
+                        .doesNotContain("Exception");
+            } finally {
+                demo.destroyForcibly();
+            }
         }
     }
 }

@@ -34,6 +34,60 @@ class DemoTest {
         }
     }
 
+    /**
+     * {@code curl -N} works on every stream of the demo anyone may read: curl sends {@code Accept: *}{@code /*}, and
+     * gets the stream (not the page it belongs to, nor a 406); the streams of a loop per client send at once.
+     */
+    @Test
+    void curlReadsEveryStreamOfTheDemo() throws Exception {
+        try (var app = Demo.create(null).start("127.0.0.1", 0)) {
+            String base = "http://127.0.0.1:" + app.port();
+            for (Showcase example : Showcase.EXAMPLES) {
+                if (example.prefix().equals("/admin") || example.prefix().equals("/notify")) {
+                    continue; // for signed-in users only
+                }
+                String stream = example.streamOf().apply(example.prefix() + "/seven");
+                try (var curl = SseTestClient.open(URI.create(base + stream), java.util.Map.of("Accept", "*/*"))) {
+                    assertThat(curl.status()).as(stream).isEqualTo(200);
+                    assertThat(curl.headers().firstValue("Content-Type"))
+                            .as(stream)
+                            .hasValue("text/event-stream");
+                    if (stream.endsWith("/sse") && !stream.startsWith("/broadcast")) {
+                        assertThat(curl.next(Duration.ofSeconds(3)).data())
+                                .as(stream)
+                                .isNotEmpty();
+                    }
+                }
+            }
+        }
+    }
+
+    /** Each example's page shows its own code, read from its source in the jar, and a panel for its wire. */
+    @Test
+    void eachExamplesPageShowsItsCodeAndItsWire() throws Exception {
+        try (var app = Demo.create(null).start("127.0.0.1", 0);
+                var http = HttpClient.newHttpClient()) {
+            String base = "http://127.0.0.1:" + app.port();
+            var clock = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/clock/client")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(clock.body())
+                    .contains("The code: ClockExample.java")
+                    .contains("public final class ClockExample")
+                    .contains("data-wire=\"/clock/sse\"")
+                    .contains("/assets/wire.js")
+                    .contains("rel=\"icon\"");
+            var index = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(index.body()).doesNotContain("The code:");
+            var favicon = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/favicon.ico")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(favicon.statusCode()).isEqualTo(301);
+            assertThat(favicon.headers().firstValue("Location")).hasValue("/assets/favicon.svg");
+        }
+    }
+
     /** The reproductions of the security review, run against the demo: each is refused now. */
     @Test
     void theDemoKeepsStrangersOutOfItsProtectedPartsAndRefusesForgedCalls() throws Exception {

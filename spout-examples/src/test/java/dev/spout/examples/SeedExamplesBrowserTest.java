@@ -61,6 +61,30 @@ class SeedExamplesBrowserTest extends DemoBrowserTest {
         }
     }
 
+    /** The demo's panel under an example shows its stream's lines as the server wrote them, once it is opened. */
+    @Test
+    void theWirePanelShowsTheStreamsLinesOnceOpened() {
+        try (var browser = Browser.open()) {
+            browser.get(url("/clock/client"));
+            assertThat(browser.text(".showcase .code summary")).isEqualTo("The code: ClockExample.java");
+            assertThat(browser.text(".showcase .code pre")).contains("static void tick(SseStream sse)");
+            browser.await("the page's own stream is open", WAIT, d -> app.openStreams() == 1 ? true : null);
+            browser.click(".showcase .wire summary");
+            String wire = browser.await(
+                    "the wire shows an event",
+                    WAIT,
+                    d -> browser.text(".showcase .wire pre").contains("data: ")
+                            ? browser.text(".showcase .wire pre")
+                            : null);
+            assertThat(wire).containsPattern("(?m)^id: [0-9]$").containsPattern("(?m)^event: message$");
+            assertThat(app.openStreams())
+                    .as("the panel reads a stream of its own")
+                    .isEqualTo(2);
+            browser.click(".showcase .wire summary"); // closed: its stream ends
+            browser.await("the panel's stream ends", WAIT, d -> app.openStreams() == 1 ? true : null);
+        }
+    }
+
     static String emptyToNull(String text) {
         return text == null || text.isEmpty() ? null : text;
     }

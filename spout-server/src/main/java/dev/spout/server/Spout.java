@@ -211,7 +211,12 @@ public final class Spout extends EngineFront implements Routes, SpoutEngine, Aut
             server.start();
         } catch (Exception failure) {
             throw new IllegalStateException(
-                    "Cannot start Spout on port " + port + ": " + failure.getMessage(), failure);
+                    JettyServer.portInUse(failure)
+                            ? "Cannot start Spout: port " + port + " is in use"
+                                    + (host == null ? "" : " on " + host)
+                                    + " (another server listens there; choose another port, or 0 for a free one)"
+                            : "Cannot start Spout on port " + port + ": " + failure.getMessage(),
+                    failure);
         }
         InetSocketAddress bound = address();
         LOG.info(
@@ -277,6 +282,7 @@ public final class Spout extends EngineFront implements Routes, SpoutEngine, Aut
             host().release();
             closeSessions();
         }
+        LOG.info("Spout has stopped: every stream ended, the server closed");
     }
 
     /** A session store with a connection of its own (Redis) is closed with the application that was given it. */

@@ -52,7 +52,18 @@ class StartTest {
                 Spout app = Spout.create()) {
             assertThatThrownBy(() -> app.start("127.0.0.1", taken.getLocalPort()))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("Cannot start Spout on port " + taken.getLocalPort());
+                    .hasMessage("Cannot start Spout: port " + taken.getLocalPort() + " is in use on 127.0.0.1"
+                            + " (another server listens there; choose another port, or 0 for a free one)")
+                    .hasRootCauseInstanceOf(java.net.BindException.class);
+        }
+    }
+
+    @Test
+    void closeSaysThatSpoutStopped() {
+        try (LogCapture logs = new LogCapture()) {
+            Spout.create().start("127.0.0.1", 0).close();
+            assertThat(logs.messages(Spout.class.getName()))
+                    .contains("Spout has stopped: every stream ended, the server closed");
         }
     }
 

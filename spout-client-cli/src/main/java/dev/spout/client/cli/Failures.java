@@ -19,6 +19,13 @@ final class Failures {
 
     static String describe(Throwable failure, URI url) {
         String where = url.getHost() + ":" + port(url);
+        // A name that does not resolve first: the JDK's client reports it as a ConnectException caused by an
+        // UnresolvedAddressException, which is no refusal by a server.
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
+                return "unknown host " + url.getHost() + " (is the name right?)";
+            }
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             switch (cause) {
                 case HttpConnectTimeoutException timeout -> {
@@ -29,12 +36,6 @@ final class Failures {
                 }
                 case NoRouteToHostException noRoute -> {
                     return "no route to " + where;
-                }
-                case UnknownHostException unknown -> {
-                    return "unknown host " + url.getHost();
-                }
-                case UnresolvedAddressException unresolved -> {
-                    return "unknown host " + url.getHost();
                 }
                 case SSLException tls -> {
                     return "TLS with " + where + " failed: " + message(tls);

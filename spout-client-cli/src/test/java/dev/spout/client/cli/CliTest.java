@@ -147,6 +147,21 @@ class CliTest {
     }
 
     @Test
+    void aNameThatDoesNotResolveIsAnUnknownHostNotARefusal() {
+        // The JDK's client reports an unresolved name so: a ConnectException caused by UnresolvedAddressException
+        // (built here rather than looked up, so that the test asks no DNS server).
+        var unresolved = new java.net.ConnectException();
+        unresolved.initCause(new java.nio.channels.UnresolvedAddressException());
+        var url = java.net.URI.create("http://no-such-host.invalid:8080/s");
+        assertThat(Failures.describe(unresolved, url))
+                .isEqualTo("unknown host no-such-host.invalid (is the name right?)");
+        assertThat(Failures.describe(new java.net.UnknownHostException("x"), url))
+                .isEqualTo("unknown host no-such-host.invalid (is the name right?)");
+        assertThat(Failures.describe(new java.net.ConnectException(), url))
+                .isEqualTo("connection refused by no-such-host.invalid:8080 (is the server running?)");
+    }
+
+    @Test
     void whileReconnectingEachFailureIsSaidInWords() throws Exception {
         int port;
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

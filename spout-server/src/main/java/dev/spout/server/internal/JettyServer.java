@@ -141,4 +141,14 @@ public final class JettyServer {
         }
         return URI.create((tls ? "https" : "http") + "://" + host + ":" + connector.getLocalPort() + "/");
     }
+
+    /** Whether a failure to start is the port being taken by another server. */
+    public static boolean portInUse(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
