@@ -77,6 +77,7 @@ class SeedExamplesBrowserTest extends DemoBrowserTest {
                             ? browser.text(".showcase .wire pre")
                             : null);
             assertThat(wire).containsPattern("(?m)^id: [0-9]$").containsPattern("(?m)^event: message$");
+            browser.screenshot("clock-wire");
             assertThat(app.openStreams())
                     .as("the panel reads a stream of its own")
                     .isEqualTo(2);
