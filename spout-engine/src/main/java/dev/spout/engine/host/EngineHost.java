@@ -141,8 +141,9 @@ public final class EngineHost implements SpoutEngine {
         if (!Opening.acceptsEventStream(request.accept())) {
             return new Admission.Refused(
                     406,
-                    "This is a Server-Sent Events stream: request it with 'Accept: text/event-stream' (or */*, or no"
-                            + " Accept at all)",
+                    // No quotes: Jetty's error page escapes them as HTML entities even in its JSON form
+                    "This is a Server-Sent Events stream: ask for it with Accept: text/event-stream (or */*, or no"
+                            + " Accept header at all)",
                     Map.of());
         }
         Decision decision;
