@@ -1,0 +1,234 @@
+package dev.spout.hub.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tokens of both generations, signed for real: what each grants, and each refusal (another key, another algorithm,
+ * none, expired, a 1.0 token without exp or for another hub, grants the protocol does not define).
+ */
+class TokenVerifierTest {
+    static final String SECRET = "!ChangeThisMercureHubJWTSecretKey!";
+    static final String HUB = "https://hub.example.com/.well-known/mercure";
+    static final JOSEObjectType ACCESS_TOKEN = new JOSEObjectType("at+jwt");
+
+    static String sign(JWSAlgorithm alg, JWSSigner signer, JOSEObjectType type, JWTClaimsSet claims) throws Exception {
+        var jwt = new SignedJWT(new JWSHeader.Builder(alg).type(type).build(), claims);
+        jwt.sign(signer);
+        return jwt.serialize();
+    }
+
+    static String hs256(JOSEObjectType type, JWTClaimsSet claims) throws Exception {
+        return sign(JWSAlgorithm.HS256, new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)), type, claims);
+    }
+
+    static Date inAnHour() {
+        return Date.from(Instant.now().plusSeconds(3600));
+    }
+
+    static Map<String, Object> detail(List<String> actions, List<Map<String, Object>> topics) {
+        return Map.of("type", "mercure", "actions", actions, "topics", topics);
+    }
+
+    @Test
+    void aMercure0xTokenGrantsByItsMercureClaim() throws Exception {
+        String token = hs256(
+                JOSEObjectType.JWT,
+                new JWTClaimsSet.Builder()
+                        .claim(
+                                "mercure",
+                                Map.of(
+                                        "publish", List.of("https://example.com/books/{id}"),
+                                        "subscribe", List.of("https://example.com/users/ann"),
+                                        "payload", Map.of("user", "ann")))
+                        .build());
+        Grants grants = TokenVerifier.of("HS256", SECRET, null).verify(token);
+        assertThat(grants.mayPublish(List.of("https://example.com/books/1"))).isTrue();
+        assertThat(grants.mayPublish(List.of("https://example.com/books/1", "https://example.com/authors/1")))
+                .as("every topic of an update, alternates too")
+                .isFalse();
+        assertThat(grants.maySubscribe(List.of("https://example.com/users/ann")))
+                .isTrue();
+        assertThat(grants.maySubscribe(List.of("https://example.com/users/bob")))
+                .isFalse();
+        assertThat(grants.maySubscribe(List.of("https://example.com/users/bob", "https://example.com/users/ann")))
+                .as("one granted topic of an update's")
+                .isTrue();
+        assertThat(grants.expires()).isNull();
+    }
+
+    @Test
+    void aMercure1AccessTokenGrantsByItsAuthorizationDetails() throws Exception {
+        String token = hs256(
+                ACCESS_TOKEN,
+                new JWTClaimsSet.Builder()
+                        .subject("urn:user:ann")
+                        .audience(HUB)
+                        .expirationTime(inAnHour())
+                        .claim(
+                                "authorization_details",
+                                List.of(
+                                        detail(
+                                                List.of("subscribe"),
+                                                List.of(Map.of("match", "https://example.com/books/1"))),
+                                        Map.of("type", "another-api", "actions", List.of("fly")),
+                                        detail(
+                                                List.of("publish"),
+                                                List.of(Map.of("match", "*", "matchType", "URLPattern")))))
+                        .build());
+        Grants grants = TokenVerifier.of("HS256", SECRET, HUB).verify(token);
+        assertThat(grants.subject()).isEqualTo("urn:user:ann");
+        assertThat(grants.expires()).isAfter(Instant.now());
+        assertThat(grants.maySubscribe(List.of("https://example.com/books/1"))).isTrue();
+        assertThat(grants.maySubscribe(List.of("https://example.com/books/2"))).isFalse();
+        assertThat(grants.mayPublish(List.of("anything at all")))
+                .as("* whatever the matchType")
+                .isTrue();
+    }
+
+    @Test
+    void rsaAndEcKeysVerifyTheirTokens() throws Exception {
+        KeyPair rsa = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        var claims = new JWTClaimsSet.Builder()
+                .claim("mercure", Map.of("subscribe", List.of("*")))
+                .build();
+        String rs256 = sign(JWSAlgorithm.RS256, new RSASSASigner(rsa.getPrivate()), JOSEObjectType.JWT, claims);
+        assertThat(TokenVerifier.of("RS256", pem(rsa), null).verify(rs256).maySubscribe(List.of("t")))
+                .isTrue();
+
+        var generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair ec = generator.generateKeyPair();
+        String es256 =
+                sign(JWSAlgorithm.ES256, new ECDSASigner((ECPrivateKey) ec.getPrivate()), JOSEObjectType.JWT, claims);
+        assertThat(TokenVerifier.of("ES256", pem(ec), null).verify(es256).maySubscribe(List.of("t")))
+                .isTrue();
+        assertThatThrownBy(() -> TokenVerifier.of("ES256", pem(ec), null).verify(rs256))
+                .as("an RSA token where EC is configured")
+                .isInstanceOf(TokenVerifier.InvalidToken.class);
+    }
+
+    @Test
+    void everyTokenTheHubMustRefuseIsRefused() throws Exception {
+        var verifier = TokenVerifier.of("HS256", SECRET, HUB);
+        var legacy = new JWTClaimsSet.Builder()
+                .claim("mercure", Map.of("publish", List.of("*")))
+                .build();
+        String otherKey = sign(
+                JWSAlgorithm.HS256,
+                new MACSigner("another key, long enough for HS256!".getBytes(StandardCharsets.UTF_8)),
+                JOSEObjectType.JWT,
+                legacy);
+        String otherAlgorithm = sign(
+                JWSAlgorithm.HS512,
+                new MACSigner((SECRET + SECRET).getBytes(StandardCharsets.UTF_8)),
+                JOSEObjectType.JWT,
+                legacy);
+        String unsigned = new PlainJWT(legacy).serialize();
+        String expired = hs256(
+                JOSEObjectType.JWT,
+                new JWTClaimsSet.Builder()
+                        .expirationTime(Date.from(Instant.now().minusSeconds(3600)))
+                        .claim("mercure", Map.of("publish", List.of("*")))
+                        .build());
+        String notYet = hs256(
+                JOSEObjectType.JWT,
+                new JWTClaimsSet.Builder()
+                        .notBeforeTime(inAnHour())
+                        .claim("mercure", Map.of("publish", List.of("*")))
+                        .build());
+        String accessWithoutExp =
+                hs256(ACCESS_TOKEN, new JWTClaimsSet.Builder().audience(HUB).build());
+        String accessForAnotherHub = hs256(
+                ACCESS_TOKEN,
+                new JWTClaimsSet.Builder()
+                        .audience("https://other.example/.well-known/mercure")
+                        .expirationTime(inAnHour())
+                        .build());
+        String anIdToken = hs256(new JOSEObjectType("id+jwt"), legacy);
+        for (String token : List.of(
+                otherKey,
+                otherAlgorithm,
+                unsigned,
+                expired,
+                notYet,
+                accessWithoutExp,
+                accessForAnotherHub,
+                anIdToken,
+                "not.a.token",
+                "")) {
+            assertThatThrownBy(() -> verifier.verify(token)).as(token).isInstanceOf(TokenVerifier.InvalidToken.class);
+        }
+    }
+
+    @Test
+    void grantsTheProtocolDoesNotDefineRefuseTheWholeToken() throws Exception {
+        var verifier = TokenVerifier.of("HS256", SECRET, null);
+        List<Object> bad = List.of(
+                List.of(detail(List.of("fly"), List.of(Map.of("match", "t")))),
+                List.of(detail(List.of(), List.of(Map.of("match", "t")))),
+                List.of(detail(List.of("publish"), List.of())),
+                List.of(detail(List.of("publish"), List.of(Map.of("matchType", "Exact")))),
+                List.of(detail(List.of("publish"), List.of(Map.of("match", "t", "matchType", "Regex")))),
+                List.of(detail(List.of("publish"), List.of(Map.of("match", "a\u0001b")))),
+                List.of(
+                        detail(List.of("subscribe"), List.of(Map.of("match", "fine"))),
+                        detail(List.of("publish"), List.of(Map.of("match", "t", "matchType", "URLPattern")))),
+                List.of("not an object"));
+        for (Object details : bad) {
+            String token = hs256(
+                    ACCESS_TOKEN,
+                    new JWTClaimsSet.Builder()
+                            .expirationTime(inAnHour())
+                            .claim("authorization_details", details)
+                            .build());
+            assertThatThrownBy(() -> verifier.verify(token))
+                    .as("%s", details)
+                    .isInstanceOf(TokenVerifier.InvalidToken.class);
+        }
+        String legacyBad = hs256(
+                JOSEObjectType.JWT,
+                new JWTClaimsSet.Builder()
+                        .claim("mercure", Map.of("subscribe", "not a list"))
+                        .build());
+        assertThatThrownBy(() -> verifier.verify(legacyBad)).isInstanceOf(TokenVerifier.InvalidToken.class);
+    }
+
+    @Test
+    void aKeyThatCannotSignSafelyIsRefusedAtStart() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TokenVerifier.of("HS256", "short", null))
+                .withMessageContaining("at least 32 bytes");
+        assertThatIllegalArgumentException().isThrownBy(() -> TokenVerifier.of("none", SECRET, null));
+        assertThatIllegalArgumentException().isThrownBy(() -> TokenVerifier.of("RS256", "not a pem", null));
+    }
+
+    static String pem(KeyPair pair) {
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+    }
+}
