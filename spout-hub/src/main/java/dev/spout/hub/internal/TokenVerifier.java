@@ -54,9 +54,13 @@ final class TokenVerifier {
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final @Nullable String resource;
+    private final boolean weakSecret;
 
-    private TokenVerifier(JWSAlgorithm algorithm, JWKSource<SecurityContext> keys, @Nullable String resource) {
+    private TokenVerifier(
+            JWSAlgorithm algorithm, JWKSource<SecurityContext> keys, @Nullable String resource, boolean weakSecret) {
         this.resource = resource;
+        this.weakSecret = weakSecret;
+        processor.setJWSVerifierFactory(new ShortSecretVerifiers());
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(ACCESS_TOKEN, JOSEObjectType.JWT, null));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithm, keys));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(null, null)); // exp, nbf when present
@@ -68,19 +72,18 @@ final class TokenVerifier {
      * PUBLIC KEY-----}), and {@code resource} the hub's resource identifier that a 1.0 token's {@code aud} must name
      * (null: not checked).
      *
-     * @throws IllegalArgumentException for an algorithm it does not know, a key that is not one, or a secret shorter
-     *     than its algorithm's hash (RFC 7518, 3.2)
+     * @throws IllegalArgumentException for an algorithm it does not know, or a key that is not one (a secret shorter
+     *     than its algorithm's hash is taken, as the reference hub takes it, and said to be {@link #weakSecret})
      */
     static TokenVerifier of(String algorithm, String key, @Nullable String resource) {
         JWSAlgorithm alg = JWSAlgorithm.parse(algorithm);
         if (JWSAlgorithm.Family.HMAC_SHA.contains(alg)) {
             byte[] secret = key.getBytes(StandardCharsets.UTF_8);
-            int bits = Integer.parseInt(alg.getName().substring(2));
-            if (secret.length * 8 < bits) {
-                throw new IllegalArgumentException(alg + " needs a key of at least " + bits / 8 + " bytes (RFC 7518,"
-                        + " 3.2); this one has " + secret.length);
+            if (secret.length == 0) {
+                throw new IllegalArgumentException("An empty " + alg + " secret verifies nothing");
             }
-            return new TokenVerifier(alg, new ImmutableSecret<>(secret), resource);
+            boolean weak = secret.length * 8 < ShortSecretVerifiers.bits(alg);
+            return new TokenVerifier(alg, new ImmutableSecret<>(secret), resource, weak);
         }
         JWK jwk;
         if (JWSAlgorithm.Family.RSA.contains(alg)) {
@@ -92,7 +95,15 @@ final class TokenVerifier {
             throw new IllegalArgumentException("A token algorithm the hub does not take: " + algorithm
                     + " (HS256, HS384, HS512, RS256, RS384, RS512, PS256…, ES256, ES384, ES512)");
         }
-        return new TokenVerifier(alg, new ImmutableJWKSet<>(new JWKSet(jwk)), resource);
+        return new TokenVerifier(alg, new ImmutableJWKSet<>(new JWKSet(jwk)), resource, false);
+    }
+
+    /**
+     * Whether the secret is shorter than its algorithm's hash (RFC 7518, 3.2: at least 32 bytes for HS256), which
+     * makes its tokens easier to forge by guessing it: the hub says so when it starts.
+     */
+    boolean weakSecret() {
+        return weakSecret;
     }
 
     /** A public key from its PEM ({@code -----BEGIN PUBLIC KEY-----}, X.509 SubjectPublicKeyInfo). */
