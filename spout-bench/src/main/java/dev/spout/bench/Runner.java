@@ -244,12 +244,8 @@ final class Runner {
     }
 
     List<String> load(String path, int connections, Duration warmup, Duration duration) {
-        List<String> command = new ArrayList<>();
-        command.add(java());
-        command.addAll(LOAD_JVM);
-        command.addAll(List.of(
-                "-jar",
-                Peers.ALL.getFirst().jar().toString(),
+        return tool(
+                LOAD_JVM,
                 "load",
                 "--url",
                 "http://127.0.0.1:" + PORT + path,
@@ -260,7 +256,16 @@ final class Runner {
                 "--duration",
                 duration.toMillis() + "ms",
                 "--threads",
-                "2"));
+                "2");
+    }
+
+    /** A command that runs one of spout-bench.jar's tools ({@code load}, {@code churn}, …) with these JVM flags. */
+    static List<String> tool(List<String> jvm, String tool, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(jvm);
+        command.addAll(List.of("-jar", Peers.ALL.getFirst().jar().toString(), tool));
+        command.addAll(List.of(arguments));
         return command;
     }
 

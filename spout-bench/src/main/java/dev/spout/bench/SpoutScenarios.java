@@ -54,12 +54,8 @@ final class SpoutScenarios {
         try (var server = ServerProcess.start(
                 peer.command(1, 100, List.of("--h2-streams", Integer.toString(perConnection + 10))),
                 Duration.ofSeconds(60))) {
-            List<String> command = new ArrayList<>();
-            command.add(Runner.java());
-            command.addAll(Runner.LOAD_JVM);
-            command.addAll(List.of(
-                    "-jar",
-                    Peers.ALL.getFirst().jar().toString(),
+            List<String> command = Runner.tool(
+                    Runner.LOAD_JVM,
                     "load-h2",
                     "--url",
                     "http://127.0.0.1:" + Runner.PORT + "/sse",
@@ -70,7 +66,7 @@ final class SpoutScenarios {
                     "--warmup",
                     runner.seconds(20, 4).toMillis() + "ms",
                     "--duration",
-                    runner.seconds(20, 6).toMillis() + "ms"));
+                    runner.seconds(20, 6).toMillis() + "ms");
             var load = new LoadProcess(command);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("connections", connections);

@@ -84,17 +84,8 @@ final class TopicScenarios {
 
     /** Topics on demand created and abandoned: the heap after GC before, at the fullest, after they are reclaimed. */
     private void churn(int topics) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Runner.java());
-        command.addAll(Runner.SERVER_JVM);
-        command.addAll(List.of(
-                "-jar",
-                Peers.ALL.getFirst().jar().toString(),
-                "churn",
-                "--topics",
-                Integer.toString(topics),
-                "--wave",
-                "100000"));
+        List<String> command =
+                Runner.tool(Runner.SERVER_JVM, "churn", "--topics", Integer.toString(topics), "--wave", "100000");
         var result = new LoadProcess(command).result(600);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("setup", topics + " topics on demand created (100,000 at a time) and abandoned");
@@ -109,12 +100,8 @@ final class TopicScenarios {
     private void resume(Peer peer) throws Exception {
         try (var server =
                 ServerProcess.start(command(peer, 20_000, List.of("--topics", "100")), Duration.ofSeconds(60))) {
-            List<String> command = new ArrayList<>();
-            command.add(Runner.java());
-            command.addAll(Runner.LOAD_JVM);
-            command.addAll(List.of(
-                    "-jar",
-                    Peers.ALL.getFirst().jar().toString(),
+            List<String> command = Runner.tool(
+                    Runner.LOAD_JVM,
                     "resume-probe",
                     "--url",
                     "http://127.0.0.1:" + Runner.PORT + "/sse",
@@ -123,7 +110,7 @@ final class TopicScenarios {
                     "--rate",
                     "20000",
                     "--drops",
-                    "50"));
+                    "50");
             var result = new LoadProcess(command).result(300);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("setup", "1 stream of 100 topics, 20,000 events/s, dropped and resumed");
