@@ -27,7 +27,9 @@ public final class LiveClockExample {
                     return div(
                             Live.connect(page.url("/sse")),
                             h1(text("Clock, no JavaScript")),
-                            p(classes("muted"), text("The same clock, bound by attributes: the page has no script.")),
+                            p(
+                                    classes("muted"),
+                                    text("The same clock, bound by attributes: the example writes no script.")),
                             p(
                                     classes("card"),
                                     text("Current time: "),

@@ -39,7 +39,9 @@ public final class LiveTogglesExample {
                     return div(
                             Live.connect(page.url("/sse")),
                             h1(text("Toggles, no JavaScript")),
-                            p(classes("muted"), text("The same boxes, bound by attributes: the page has no script.")),
+                            p(
+                                    classes("muted"),
+                                    text("The same boxes, bound by attributes: the example writes no script.")),
                             div(
                                     id("one"),
                                     attr("data-label", "one"),
