@@ -77,7 +77,10 @@ final class ReportMarkdown {
     private static void table(StringBuilder md, String scenario, List<Report.Row> rows, @Nullable String keptFrom) {
         md.append("\n## ").append(scenario).append("\n\n");
         if (keptFrom != null) {
-            md.append(Report.KEPT).append(" Measured ").append(keptFrom).append(".\n\n");
+            md.append(Report.KEPT)
+                    .append(" That report was written ")
+                    .append(keptFrom)
+                    .append("; a row it had kept from an earlier one says when that was.\n\n");
         }
         md.append(describe(scenario)).append("\n\n");
         Set<String> columns = new LinkedHashSet<>();
