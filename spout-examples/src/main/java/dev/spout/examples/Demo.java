@@ -45,6 +45,8 @@ public final class Demo {
         LiveClockExample.define(app.under("/live-clock"));
         LiveTogglesExample.define(app.under("/live-toggles"));
         BroadcastTogglesExample.define(app.under("/broadcast-toggles"));
+        WebJars.serve(app);
+        HtmxTogglesExample.define(app.under("/htmx-toggles"));
         ChatExample.define(app.under("/chat"));
         DashboardExample.define(app.under("/admin"));
         JobExample.define(app.under("/jobs"));
@@ -76,6 +78,9 @@ public final class Demo {
                             li(
                                     a(href(app.path("/broadcast-toggles/client")), text("Toggles, broadcast")),
                                     text(": published to a topic the moment they change")),
+                            li(
+                                    a(href(app.path("/htmx-toggles/client")), text("Toggles, htmx")),
+                                    text(": the seed's boxes written with htmx and its SSE extension, on a topic")),
                             li(
                                     a(href(app.path("/chat/client")), text("Chat")),
                                     text(": a room with history; reconnecting browsers catch up")),

@@ -68,6 +68,12 @@ record Showcase(String prefix, String file, String about, UnaryOperator<String> 
                             + " state to one topic, which every browser follows, at once.",
                     page -> "/broadcast-toggles/sse"),
             new Showcase(
+                    "/htmx-toggles",
+                    "HtmxTogglesExample.java",
+                    "What changes from Toggles, broadcast: the page is written for htmx (sse-connect, sse-swap,"
+                            + " hx-post) instead of Spout's attributes; the topic and its replay are the same.",
+                    page -> "/htmx-toggles/sse"),
+            new Showcase(
                     "/chat",
                     "ChatExample.java",
                     "A topic with history: messages are HTML patches, escaped; a browser that reconnects gets what"
