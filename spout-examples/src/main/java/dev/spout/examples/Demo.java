@@ -47,6 +47,7 @@ public final class Demo {
         BroadcastTogglesExample.define(app.under("/broadcast-toggles"));
         WebJars.serve(app);
         HtmxTogglesExample.define(app.under("/htmx-toggles"));
+        HtmxChatExample.define(app.under("/htmx-chat"));
         ChatExample.define(app.under("/chat"));
         DashboardExample.define(app.under("/admin"));
         JobExample.define(app.under("/jobs"));
@@ -84,6 +85,9 @@ public final class Demo {
                             li(
                                     a(href(app.path("/chat/client")), text("Chat")),
                                     text(": a room with history; reconnecting browsers catch up")),
+                            li(
+                                    a(href(app.path("/htmx-chat/client")), text("Chat, htmx")),
+                                    text(": the chat room written with htmx, on the same kind of topic")),
                             li(
                                     a(href(app.path("/admin/dashboard")), text("Dashboard")),
                                     text(": live metrics behind a login (demo / demo)")),

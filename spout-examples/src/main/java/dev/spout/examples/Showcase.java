@@ -80,6 +80,12 @@ record Showcase(String prefix, String file, String about, UnaryOperator<String> 
                             + " it missed.",
                     page -> "/chat/events"),
             new Showcase(
+                    "/htmx-chat",
+                    "HtmxChatExample.java",
+                    "What changes from Chat: the page is written for htmx (the list appends each message event, the"
+                            + " form is an hx-post answered by the form again); the topic and its history are the same.",
+                    page -> "/htmx-chat/events"),
+            new Showcase(
                     "/admin",
                     "DashboardExample.java",
                     "A page and a stream for signed-in users only, refused before the first byte otherwise.",

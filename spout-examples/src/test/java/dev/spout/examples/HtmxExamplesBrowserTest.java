@@ -35,4 +35,53 @@ class HtmxExamplesBrowserTest extends DemoBrowserTest {
             alice.screenshot("htmx-toggles");
         }
     }
+
+    /** A message reaches every browser, escaped; a browser that comes later gets the room's history. */
+    @Test
+    void chatMessagesReachEveryBrowserAndALaterOneGetsTheHistory() {
+        try (var alice = Browser.open();
+                var bob = Browser.open()) {
+            alice.get(url("/htmx-chat/client"));
+            bob.get(url("/htmx-chat/client"));
+            dev.spout.testkit.Await.until(
+                    "both browsers follow the room",
+                    () -> app.topic("htmx-chat/room").subscribers() == 2);
+            say(alice, "alice", "hello <b>bob</b>");
+            for (Browser browser : new Browser[] {alice, bob}) {
+                browser.await(
+                        "the message arrives",
+                        WAIT,
+                        d -> browser.text("#messages").contains("alice: hello <b>bob</b>") ? true : null);
+            }
+            assertThat(alice.driver.findElements(org.openqa.selenium.By.cssSelector("#messages b")))
+                    .as("the text is escaped, not markup")
+                    .isEmpty();
+            assertThat(alice.driver
+                            .findElement(org.openqa.selenium.By.cssSelector("#say [name=text]"))
+                            .getAttribute("value"))
+                    .as("the form came back empty")
+                    .isEmpty();
+            say(bob, "bob", "hi");
+            alice.await(
+                    "bob's answer arrives", WAIT, d -> alice.text("#messages").contains("bob: hi") ? true : null);
+            try (var carol = Browser.open()) {
+                carol.get(url("/htmx-chat/client"));
+                carol.await(
+                        "the history arrives, in order",
+                        WAIT,
+                        d -> carol.text("#messages").equals("alice: hello <b>bob</b>\nbob: hi") ? true : null);
+            }
+            alice.screenshot("htmx-chat");
+        }
+    }
+
+    private static void say(Browser browser, String from, String text) {
+        browser.driver
+                .findElement(org.openqa.selenium.By.cssSelector("#say [name=from]"))
+                .sendKeys(from);
+        browser.driver
+                .findElement(org.openqa.selenium.By.cssSelector("#say [name=text]"))
+                .sendKeys(text);
+        browser.click("#say button");
+    }
 }
