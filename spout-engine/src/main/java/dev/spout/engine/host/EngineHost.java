@@ -135,10 +135,11 @@ public final class EngineHost implements SpoutEngine {
         if (!"GET".equals(request.method())) {
             return new Admission.Refused(405, "A stream is asked for with GET", Map.of("Allow", "GET"));
         }
-        if (request.pagePath() != null && Opening.isNavigation(request.accept())) {
+        Opening.Accept accept = Opening.accept(request.accept());
+        if (request.pagePath() != null && accept.navigation()) {
             return new Admission.Redirected(request.pagePath());
         }
-        if (!Opening.acceptsEventStream(request.accept())) {
+        if (!accept.takesStream()) {
             return new Admission.Refused(
                     406,
                     // No quotes: Jetty's error page escapes them as HTML entities even in its JSON form

@@ -40,7 +40,7 @@ final class ClientStream implements SseStream {
     void run(SseHandler handler) {
         runsOn(Thread.currentThread());
         try {
-            stream.open(); // commits the headers, so the client sees the stream open at once
+            stream.writePending(); // commits the headers, so the client sees the stream open at once
             handler.stream(this);
             stream.closeWith(new CloseReason.Completed());
         } catch (Throwable failure) {

@@ -86,8 +86,11 @@ public final class EventStream implements Subscriber, HostedStream {
         return written;
     }
 
-    /** Starts writing: commits the response headers even if there is nothing to send yet. */
-    void open() {
+    /**
+     * Writes what waits, if no write is under way: as the stream opens (the first write commits the response headers,
+     * even with nothing to send yet), and when a checkpoint it waited for is saved.
+     */
+    void writePending() {
         pump.iterate();
     }
 
@@ -122,11 +125,6 @@ public final class EventStream implements Subscriber, HostedStream {
     /** The stream will follow these topics; set before any of them is subscribed. */
     synchronized void followAll(TopicSet topics) {
         pump.source = topics;
-    }
-
-    /** Writes what waits, if no write is under way: after a checkpoint is saved, for one. */
-    void writePending() {
-        pump.iterate();
     }
 
     /** The topic has new entries up to {@code head}: applies the slow-client bound, then writes what it can. */

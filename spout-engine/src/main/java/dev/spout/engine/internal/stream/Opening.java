@@ -23,17 +23,24 @@ public final class Opening {
     private Opening() {}
 
     /**
-     * Whether a request with these {@code Accept} values takes an event stream: named with a non-zero quality, or
-     * taken by a wildcard ({@code *}{@code /*}, {@code text/*}), or no {@code Accept} at all ({@link AcceptHeader}).
-     * {@code EventSource} sends exactly {@code text/event-stream}: the fast path, with no list to parse.
+     * What a request's {@code Accept} values say of a stream, read once ({@link AcceptHeader}): whether it takes one
+     * (named with a non-zero quality, taken by a wildcard, or no {@code Accept} at all), and whether it is a browser's
+     * navigation to the stream's address rather than an {@code EventSource}.
+     *
+     * @param takesStream whether a response of {@code text/event-stream} is acceptable
+     * @param navigation whether a browser navigates to the address (it names {@code text/html}, not event streams)
      */
-    public static boolean acceptsEventStream(List<String> acceptValues) {
-        return isEventSource(acceptValues) || AcceptHeader.takesStream(acceptValues);
-    }
+    public record Accept(boolean takesStream, boolean navigation) {}
 
-    /** Whether these {@code Accept} values are a browser's navigation to the stream's address, not an EventSource. */
-    public static boolean isNavigation(List<String> acceptValues) {
-        return !isEventSource(acceptValues) && AcceptHeader.isNavigation(acceptValues);
+    private static final Accept EVENT_SOURCE = new Accept(true, false);
+
+    /** The request's {@code Accept}; {@code EventSource}'s exact {@code text/event-stream} is a fast path. */
+    public static Accept accept(List<String> acceptValues) {
+        if (isEventSource(acceptValues)) {
+            return EVENT_SOURCE;
+        }
+        var header = AcceptHeader.read(acceptValues);
+        return new Accept(header.takesStream(), header.isNavigation());
     }
 
     private static boolean isEventSource(List<String> acceptValues) {
@@ -72,7 +79,7 @@ public final class Opening {
         String lastEventId = stream.request().header("Last-Event-ID").orElse(null);
         stream.exchange.releaseAfterHeaders();
         topic.subscribe(stream, lastEventId);
-        stream.open();
+        stream.writePending();
     }
 
     /** The stream is a per-client handler's: it runs on a new thread of {@code threads} (virtual ones). */

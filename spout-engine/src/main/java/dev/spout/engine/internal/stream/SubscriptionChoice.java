@@ -53,7 +53,7 @@ public record SubscriptionChoice(Access access, List<LocalTopic> topics, boolean
         @Nullable String lastEventId = stream.request().header("Last-Event-ID").orElse(null);
         stream.exchange.releaseAfterHeaders();
         JoinTopics.join(stream, topics, typed, lastEventId);
-        stream.open();
+        stream.writePending();
     }
 
     /** The stricter of two answers: 403 over 401 over admission. */

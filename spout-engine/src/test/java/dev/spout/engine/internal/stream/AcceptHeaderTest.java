@@ -41,14 +41,15 @@ class AcceptHeaderTest {
                 "'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'# true",
             })
     void theMostSpecificRangeGivesTheStreamsQuality(String header, boolean takes) {
-        assertThat(AcceptHeader.takesStream(Arrays.asList(header.split("\\|")))).isEqualTo(takes);
+        assertThat(AcceptHeader.read(Arrays.asList(header.split("\\|"))).takesStream())
+                .isEqualTo(takes);
     }
 
     @Test
     void noAcceptAtAllTakesAnything() {
-        assertThat(AcceptHeader.takesStream(List.of())).isTrue();
-        assertThat(AcceptHeader.takesStream(List.of(""))).isTrue();
-        assertThat(AcceptHeader.takesStream(List.of(" , "))).isTrue();
+        assertThat(AcceptHeader.read(List.of()).takesStream()).isTrue();
+        assertThat(AcceptHeader.read(List.of("")).takesStream()).isTrue();
+        assertThat(AcceptHeader.read(List.of(" , ")).takesStream()).isTrue();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -64,7 +65,7 @@ class AcceptHeaderTest {
                 "*/*# false",
             })
     void aBrowsersNavigationNamesHtmlAndNotEventStreams(String header, boolean navigation) {
-        assertThat(AcceptHeader.isNavigation(Arrays.asList(header.split("\\|"))))
+        assertThat(AcceptHeader.read(Arrays.asList(header.split("\\|"))).isNavigation())
                 .isEqualTo(navigation);
     }
 }

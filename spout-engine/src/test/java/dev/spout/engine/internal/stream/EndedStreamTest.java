@@ -90,7 +90,7 @@ class EndedStreamTest {
     private EventStream followingWithAWriteHeld(LocalTopic topic, HeldExchange exchange) throws InterruptedException {
         EventStream stream = open(exchange);
         topic.subscribe(stream, null);
-        stream.open();
+        stream.writePending();
         topic.publish("one");
         exchange.awaitWrite();
         return stream;

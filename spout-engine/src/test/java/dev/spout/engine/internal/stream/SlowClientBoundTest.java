@@ -49,7 +49,7 @@ class SlowClientBoundTest {
         LocalTopic news = topics.topic("news", t -> t.history(100, Duration.ofMinutes(1)));
         EventStream stream = open();
         news.subscribe(stream, null);
-        stream.open();
+        stream.writePending();
         news.publish(DATA); // waits (one event: the least this client is behind), then is written and held there
         exchange.awaitWrite();
 
@@ -69,7 +69,7 @@ class SlowClientBoundTest {
     @Test
     void aHandlersOwnMessagesWithExactlyTheBoundWaitingStayAndOneByteMoreIsCutOff() throws InterruptedException {
         EventStream stream = open();
-        stream.open();
+        stream.writePending();
         stream.enqueue(new byte[1]); // waits (one byte: the least this client is behind), then is written and held
         exchange.awaitWrite();
 
