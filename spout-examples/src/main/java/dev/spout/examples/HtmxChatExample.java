@@ -3,7 +3,6 @@ package dev.spout.examples;
 import static dev.spout.html.Html.attr;
 import static dev.spout.html.Html.button;
 import static dev.spout.html.Html.classes;
-import static dev.spout.html.Html.div;
 import static dev.spout.html.Html.form;
 import static dev.spout.html.Html.h1;
 import static dev.spout.html.Html.id;
@@ -58,11 +57,9 @@ public final class HtmxChatExample {
                 "/client",
                 page -> {
                     page.title("Spout chat, htmx");
-                    page.javascriptUrl(WebJars.HTMX);
-                    page.javascriptUrl(WebJars.HTMX_SSE);
-                    return div(
-                            attr("hx-ext", "sse"),
-                            attr("sse-connect", page.url("/events")),
+                    return Htmx.connected(
+                            page,
+                            page.url("/events"),
                             h1(text("Chat, htmx")),
                             p(classes("muted"), text("Messages from a topic with history, appended by htmx.")),
                             ul(id("messages"), attr("sse-swap", "message"), attr("hx-swap", "beforeend")),

@@ -63,11 +63,9 @@ public final class HtmxTogglesExample {
                 "/client",
                 page -> {
                     page.title("Spout toggles, htmx");
-                    page.javascriptUrl(WebJars.HTMX);
-                    page.javascriptUrl(WebJars.HTMX_SSE);
-                    return div(
-                            attr("hx-ext", "sse"),
-                            attr("sse-connect", page.url("/sse")),
+                    return Htmx.connected(
+                            page,
+                            page.url("/sse"),
                             h1(text("Toggles, htmx")),
                             p(
                                     classes("muted"),
