@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * // \n
  * }</pre>
  *
+ * <p>An event's {@code retry} field, if it has one, follows its {@code event} line: {@code retry: 2000\n}.
+ *
  * <p>Text that is not well-formed UTF-16 (a lone surrogate) cannot be encoded as UTF-8 without losing it, so it
  * is refused with {@link IllegalArgumentException} rather than silently replaced.
  */
@@ -99,6 +101,13 @@ public final class SseEncoder {
         if (hasName) {
             size += EVENT.length() + Utf8.length(name, 0, name.length()) + 1;
         }
+        // After the event line, so an engine that copies an event's bytes from behind its event line (to send it
+        // under another type) keeps the delay.
+        String retry =
+                event.retry() == null ? null : Long.toString(event.retry().toMillis());
+        if (retry != null) {
+            size += RETRY.length() + retry.length() + 1;
+        }
         byte[] out = new byte[size];
         int pos = 0;
         if (id != null) {
@@ -106,6 +115,9 @@ public final class SseEncoder {
         }
         if (hasName) {
             pos = writeLine(out, pos, EVENT, name, 0, name.length());
+        }
+        if (retry != null) {
+            pos = writeLine(out, pos, RETRY, retry, 0, retry.length());
         }
         pos = writeLines(out, pos, DATA, event.data());
         out[pos] = '\n';

@@ -101,6 +101,21 @@ class SseEncoderTest {
     }
 
     @Test
+    void anEventMayCarryItsReconnectionDelayAfterItsType() {
+        var event = SseEvent.of("x\ny").withEvent("e").withId("7").withRetry(Duration.ofMillis(2500));
+        assertThat(new String(SseEncoder.encode(event), UTF_8))
+                .isEqualTo("id: 7\nevent: e\nretry: 2500\ndata: x\ndata: y\n\n");
+        assertThat(new String(SseEncoder.encodeWithoutId(event.withEvent(null)), UTF_8))
+                .isEqualTo("retry: 2500\ndata: x\ndata: y\n\n");
+        assertThat(SseEncoder.eventLineLength(event)).isEqualTo("event: e\n".length());
+        assertThat(event.withId("8").withData("z").withEvent("f").retry()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(event.withRetry(null)).isEqualTo(new SseEvent("x\ny", "e", "7"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> event.withRetry(Duration.ofMillis(-1)))
+                .withMessageContaining("zero or more");
+    }
+
+    @Test
     void withersKeepTheOtherFields() {
         var event = SseEvent.of("a").withEvent("e").withId("1").withData("b");
         assertThat(event).isEqualTo(new SseEvent("b", "e", "1"));

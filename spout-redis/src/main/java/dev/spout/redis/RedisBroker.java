@@ -120,12 +120,22 @@ public final class RedisBroker implements Broker {
                 : Long.toString(settings.maxLength());
         String ttl = Long.toString(settings.keyTtl().toMillis());
         String type = event.event() == null ? "" : event.event();
+        String retry = event.retry() == null ? "" : Long.toString(event.retry().toMillis());
         CompletableFuture<String> result = new CompletableFuture<>();
         try {
             CompletableFuture<String> running = keys.length == 1
-                    ? RedisScripts.PUBLISH.run(redis.commands, keys, trimKind, threshold, ttl, type, event.data())
+                    ? RedisScripts.PUBLISH.run(
+                            redis.commands, keys, trimKind, threshold, ttl, type, event.data(), retry)
                     : RedisScripts.PUBLISH_MANY.run(
-                            redis.commands, keys, trimKind, threshold, ttl, type, event.data(), names.toString());
+                            redis.commands,
+                            keys,
+                            trimKind,
+                            threshold,
+                            ttl,
+                            type,
+                            event.data(),
+                            names.toString(),
+                            retry);
             running.whenComplete((id, failure) -> {
                 if (failure != null) {
                     publishFailures.incrementAndGet();

@@ -1,6 +1,6 @@
 -- Appends one event to several topics' streams with one id, greater than every id each stream has had, and tells
 -- the nodes reading them, atomically. KEYS the streams. ARGV: trim kind, trim threshold, time to live in ms, event
--- type ('' for none), data, the topics' names joined by NUL.
+-- type ('' for none), data, the topics' names joined by NUL, reconnection delay in ms ('' for none).
 local t = redis.call('TIME')
 local ms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local seq = 0
@@ -28,13 +28,18 @@ for i, key in ipairs(KEYS) do
   end
 end
 local id = string.format('%.0f', ms) .. '-' .. string.format('%.0f', seq)
+local fields = {'data', ARGV[5], 'topics', ARGV[6]}
+if ARGV[4] ~= '' then
+  fields[#fields + 1] = 'event'
+  fields[#fields + 1] = ARGV[4]
+end
+if ARGV[7] ~= '' then
+  fields[#fields + 1] = 'retry'
+  fields[#fields + 1] = ARGV[7]
+end
 for i, key in ipairs(KEYS) do
-  if ARGV[4] == '' then
-    redis.call('XADD', key, ARGV[1], '~', ARGV[2], id, 'data', ARGV[5], 'topics', ARGV[6])
-  else
-    redis.call('XADD', key, ARGV[1], '~', ARGV[2], id, 'data', ARGV[5], 'event', ARGV[4], 'topics', ARGV[6])
-  end
+  redis.call('XADD', key, ARGV[1], '~', ARGV[2], id, unpack(fields))
   redis.call('PEXPIRE', key, ARGV[3])
-  redis.call('PUBLISH', key, prevs[i] .. '\n' .. id .. '\n' .. ARGV[4] .. '\n' .. ARGV[6] .. '\n' .. ARGV[5])
+  redis.call('PUBLISH', key, prevs[i] .. '\n' .. id .. '\n' .. ARGV[4] .. '\n' .. ARGV[6] .. '\n' .. ARGV[7] .. '\n' .. ARGV[5])
 end
 return id

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spout.engine.topic.Topic;
 import dev.spout.server.Spout;
+import dev.spout.sse.SseEvent;
 import dev.spout.testkit.Await;
 import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;
@@ -153,6 +154,25 @@ class MultiNodeTest {
         Spout late = node();
         try (var client = SseTestClient.open(uri(late), Map.of("Last-Event-ID", ids.get(4)))) {
             assertThat(client.next(5, WAIT)).extracting(Event::data).containsExactly("e6", "e7", "e8", "e9", "e10");
+        }
+    }
+
+    @Test
+    void anEventsReconnectionDelayCrossesNodesLiveAndReplayed() throws Exception {
+        Spout a = node();
+        Spout b = node();
+        var slow = SseEvent.of("wait").withEvent("patch").withRetry(Duration.ofMillis(2500));
+        String first;
+        try (var live = SseTestClient.open(uri(b))) {
+            awaitSubscribers(b.topic("chat"), 1);
+            first = a.topic("chat").publish(slow);
+            assertThat(live.next(WAIT)).isEqualTo(new Event("patch", "wait", first));
+            assertThat(live.retries()).containsExactly(2500L);
+        }
+        a.topic("chat").publish(slow.withRetry(Duration.ofMillis(40)).withData("later"));
+        try (var replayed = SseTestClient.open(uri(node()), Map.of("Last-Event-ID", first))) {
+            assertThat(replayed.next(WAIT).data()).isEqualTo("later");
+            assertThat(replayed.retries()).containsExactly(40L);
         }
     }
 
