@@ -48,6 +48,7 @@ public final class Demo {
         WebJars.serve(app);
         HtmxTogglesExample.define(app.under("/htmx-toggles"));
         HtmxChatExample.define(app.under("/htmx-chat"));
+        DatastarSdkTest.define(app.under("/datastar"));
         ChatExample.define(app.under("/chat"));
         DashboardExample.define(app.under("/admin"));
         JobExample.define(app.under("/jobs"));

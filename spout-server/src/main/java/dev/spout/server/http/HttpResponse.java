@@ -1,6 +1,8 @@
 package dev.spout.server.http;
 
 import dev.spout.server.internal.endpoint.JsonCodec;
+import dev.spout.sse.SseEncoder;
+import dev.spout.sse.SseEvent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -68,6 +70,27 @@ public final class HttpResponse {
     public static HttpResponse bytes(byte[] body, String contentType) {
         checkContentType(contentType);
         return new HttpResponse(200, contentType, body.clone(), List.of());
+    }
+
+    /**
+     * 200 with these events as a finished {@code text/event-stream}: the answer to a request that wants a few
+     * events and then the end (Datastar's actions, htmx 4's requests), not a stream that stays open (for that, a
+     * handler or a topic). Each event is encoded as a stream would send it, its id and {@code retry} included.
+     *
+     * <pre>{@code
+     * routes.post("/save", request -> HttpResponse.events(List.of(PatchElements.of(saved).event())));
+     * }</pre>
+     */
+    public static HttpResponse events(List<SseEvent> events) {
+        var body = new java.io.ByteArrayOutputStream(128 * events.size());
+        for (SseEvent event : events) {
+            body.writeBytes(SseEncoder.encode(event));
+        }
+        return new HttpResponse(
+                200,
+                "text/event-stream;charset=utf-8",
+                body.toByteArray(),
+                List.of(new Header("Cache-Control", "no-cache")));
     }
 
     /** That status and no body: {@code status(202)}, {@code status(404)}. */
