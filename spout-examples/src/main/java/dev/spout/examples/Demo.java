@@ -48,6 +48,8 @@ public final class Demo {
         WebJars.serve(app);
         HtmxTogglesExample.define(app.under("/htmx-toggles"));
         HtmxChatExample.define(app.under("/htmx-chat"));
+        DatastarTogglesExample.define(app.under("/datastar-toggles"));
+        DatastarChatExample.define(app.under("/datastar-chat"));
         DatastarSdkTest.define(app.under("/datastar"));
         ChatExample.define(app.under("/chat"));
         DashboardExample.define(app.under("/admin"));
@@ -84,11 +86,17 @@ public final class Demo {
                                     a(href(app.path("/htmx-toggles/client")), text("Toggles, htmx")),
                                     text(": the seed's boxes written with htmx and its SSE extension, on a topic")),
                             li(
+                                    a(href(app.path("/datastar-toggles/client")), text("Toggles, Datastar")),
+                                    text(": the same boxes written with Datastar, patched in from a topic")),
+                            li(
                                     a(href(app.path("/chat/client")), text("Chat")),
                                     text(": a room with history; reconnecting browsers catch up")),
                             li(
                                     a(href(app.path("/htmx-chat/client")), text("Chat, htmx")),
                                     text(": the chat room written with htmx, on the same kind of topic")),
+                            li(
+                                    a(href(app.path("/datastar-chat/client")), text("Chat, Datastar")),
+                                    text(": the chat room written with Datastar, its form's signals posted")),
                             li(
                                     a(href(app.path("/admin/dashboard")), text("Dashboard")),
                                     text(": live metrics behind a login (demo / demo)")),

@@ -74,6 +74,13 @@ record Showcase(String prefix, String file, String about, UnaryOperator<String> 
                             + " hx-post) instead of Spout's attributes; the topic and its replay are the same.",
                     page -> "/htmx-toggles/sse"),
             new Showcase(
+                    "/datastar-toggles",
+                    "DatastarTogglesExample.java",
+                    "What changes from Toggles, broadcast: the page is written for Datastar (data-init opens the"
+                            + " stream with @get, a click is an @post, each change one patch-elements event of both"
+                            + " boxes); the topic and its replay are the same.",
+                    page -> "/datastar-toggles/sse"),
+            new Showcase(
                     "/chat",
                     "ChatExample.java",
                     "A topic with history: messages are HTML patches, escaped; a browser that reconnects gets what"
@@ -85,6 +92,13 @@ record Showcase(String prefix, String file, String about, UnaryOperator<String> 
                     "What changes from Chat: the page is written for htmx (the list appends each message event, the"
                             + " form is an hx-post answered by the form again); the topic and its history are the same.",
                     page -> "/htmx-chat/events"),
+            new Showcase(
+                    "/datastar-chat",
+                    "DatastarChatExample.java",
+                    "What changes from Chat: the page is written for Datastar (each message a patch-elements event"
+                            + " in append mode, the form's signals an @post answered by a short event stream); the"
+                            + " topic and its history are the same.",
+                    page -> "/datastar-chat/events"),
             new Showcase(
                     "/admin",
                     "DashboardExample.java",

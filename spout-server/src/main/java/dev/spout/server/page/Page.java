@@ -48,6 +48,12 @@ public interface Page {
     /** A script by URL, in the head (for scripts that must run before the body is parsed). */
     Page javascriptUrlInHead(String url);
 
+    /**
+     * A JavaScript module by URL, as {@code <script type="module">} in the head: a module runs once the document is
+     * parsed, whatever its place, so the head lets the browser fetch it early (Datastar's bundle is one).
+     */
+    Page javascriptModule(String url);
+
     /** Extra content for the head, such as {@code <meta>} elements. */
     Page head(Node node);
 

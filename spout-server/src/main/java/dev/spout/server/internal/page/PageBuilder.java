@@ -28,6 +28,7 @@ public final class PageBuilder implements Page {
     final List<String> scripts = new ArrayList<>();
     final List<String> scriptUrls = new ArrayList<>();
     final List<String> headScriptUrls = new ArrayList<>();
+    final List<String> moduleUrls = new ArrayList<>();
     final List<Node> headExtras = new ArrayList<>();
     final List<AjaxBinding> ajaxBindings = new ArrayList<>();
 
@@ -86,6 +87,12 @@ public final class PageBuilder implements Page {
     @Override
     public PageBuilder javascriptUrlInHead(String url) {
         headScriptUrls.add(Objects.requireNonNull(url, "url"));
+        return this;
+    }
+
+    @Override
+    public PageBuilder javascriptModule(String url) {
+        moduleUrls.add(Objects.requireNonNull(url, "url"));
         return this;
     }
 

@@ -43,6 +43,11 @@ final class PageRenderer {
             Html.element("script", new Attribute("src", url)).renderTo(out);
             out.append('\n');
         }
+        for (String url : page.moduleUrls) {
+            Html.element("script", new Attribute("type", "module"), new Attribute("src", url))
+                    .renderTo(out);
+            out.append('\n');
+        }
         out.append("</head>\n<body>\n").append(body).append('\n');
         if (needsScript) {
             Html.element("script", new Attribute("src", SpoutScript.URL)).renderTo(out);
