@@ -25,8 +25,10 @@ import org.jspecify.annotations.Nullable;
  * @param selector the CSS selector of the target, or null to target each element's id
  * @param mode how the elements are patched into the target
  * @param useViewTransition whether the browser runs the patch in a view transition
+ * @param namespace the namespace the elements are parsed in: HTML, or SVG or MathML elements patched on their own
  */
-public record PatchElements(String elements, @Nullable String selector, Mode mode, boolean useViewTransition) {
+public record PatchElements(
+        String elements, @Nullable String selector, Mode mode, boolean useViewTransition, Namespace namespace) {
     /** The SSE event type. */
     public static final String EVENT = "datastar-patch-elements";
 
@@ -61,9 +63,31 @@ public record PatchElements(String elements, @Nullable String selector, Mode mod
         }
     }
 
+    /** The namespace Datastar parses a patch's elements in. */
+    public enum Namespace {
+        /** HTML elements (Datastar's default). */
+        HTML("html"),
+        /** SVG elements, such as a {@code <circle>} patched into an {@code <svg>}. */
+        SVG("svg"),
+        /** MathML elements. */
+        MATHML("mathml");
+
+        private final String wire;
+
+        Namespace(String wire) {
+            this.wire = wire;
+        }
+
+        /** The namespace's name on the wire. */
+        public String wire() {
+            return wire;
+        }
+    }
+
     public PatchElements {
         Objects.requireNonNull(elements, "elements");
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(namespace, "namespace");
         if (selector != null && selector.isBlank()) {
             throw new IllegalArgumentException(
                     "A Datastar selector must not be blank (null targets the elements' ids)");
@@ -76,27 +100,32 @@ public record PatchElements(String elements, @Nullable String selector, Mode mod
 
     /** The elements, morphed into the page by their ids (each top-level element needs one). */
     public static PatchElements of(String elements) {
-        return new PatchElements(elements, null, Mode.OUTER, false);
+        return new PatchElements(elements, null, Mode.OUTER, false, Namespace.HTML);
     }
 
     /** Removes the elements the CSS selector matches. */
     public static PatchElements remove(String selector) {
-        return new PatchElements("", selector, Mode.REMOVE, false);
+        return new PatchElements("", selector, Mode.REMOVE, false, Namespace.HTML);
     }
 
     /** This patch aimed at the CSS selector's target, patched in this way. */
     public PatchElements into(String selector, Mode mode) {
-        return new PatchElements(elements, selector, mode, useViewTransition);
+        return new PatchElements(elements, selector, mode, useViewTransition, namespace);
     }
 
     /** This patch patched in this way. */
     public PatchElements withMode(Mode mode) {
-        return new PatchElements(elements, selector, mode, useViewTransition);
+        return new PatchElements(elements, selector, mode, useViewTransition, namespace);
     }
 
     /** This patch run in a view transition (or not). */
     public PatchElements withViewTransition(boolean useViewTransition) {
-        return new PatchElements(elements, selector, mode, useViewTransition);
+        return new PatchElements(elements, selector, mode, useViewTransition, namespace);
+    }
+
+    /** This patch's elements parsed in another namespace (SVG or MathML elements patched on their own). */
+    public PatchElements in(Namespace namespace) {
+        return new PatchElements(elements, selector, mode, useViewTransition, namespace);
     }
 
     /**
@@ -115,6 +144,9 @@ public record PatchElements(String elements, @Nullable String selector, Mode mod
         }
         if (useViewTransition) {
             data.line("useViewTransition", "true");
+        }
+        if (namespace != Namespace.HTML) {
+            data.line("namespace", namespace.wire);
         }
         if (!elements.isEmpty()) {
             data.lines("elements", elements);

@@ -50,6 +50,19 @@ class DatastarEventsTest {
     }
 
     @Test
+    void svgAndMathMlElementsSayTheirNamespace() {
+        assertThat(wire(PatchElements.of("<circle id=\"dot\" r=\"4\"/>")
+                        .in(PatchElements.Namespace.SVG)
+                        .event()))
+                .isEqualTo(
+                        "event: datastar-patch-elements\ndata: namespace svg\ndata: elements <circle id=\"dot\" r=\"4\"/>\n\n");
+        assertThat(wire(PatchElements.of("<mi id=\"x\">x</mi>")
+                        .in(PatchElements.Namespace.MATHML)
+                        .event()))
+                .contains("data: namespace mathml\n");
+    }
+
+    @Test
     void everyModeHasItsDatastarName() {
         assertThat(List.of(Mode.values()).stream().map(Mode::wire))
                 .containsExactly("outer", "inner", "replace", "prepend", "append", "before", "after", "remove");

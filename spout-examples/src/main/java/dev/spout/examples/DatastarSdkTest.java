@@ -70,7 +70,8 @@ final class DatastarSdkTest {
                         string(options, "elements", ""),
                         options.get("selector") instanceof String selector ? selector : null,
                         mode(string(options, "mode", "outer")),
-                        Boolean.TRUE.equals(options.get("useViewTransition")));
+                        Boolean.TRUE.equals(options.get("useViewTransition")),
+                        PatchElements.Namespace.HTML);
                 yield patch.event();
             }
             case "patchSignals" -> {
