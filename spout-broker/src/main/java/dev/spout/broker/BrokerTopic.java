@@ -28,6 +28,20 @@ public interface BrokerTopic {
     CompletableFuture<String> publish(SseEvent event, byte[] encoded);
 
     /**
+     * {@link #publish(SseEvent, byte[])} with labels, which every node's {@link TopicLog} gets back in {@link
+     * StoredEvent#labels()}. A broker that cannot carry them completes exceptionally rather than drop them.
+     *
+     * @param labels what the publisher says of the event besides it, each without CR, LF or NUL
+     */
+    default CompletableFuture<String> publish(SseEvent event, byte[] encoded, List<String> labels) {
+        if (labels.isEmpty()) {
+            return publish(event, encoded);
+        }
+        return CompletableFuture.failedFuture(
+                new UnsupportedOperationException(getClass().getSimpleName() + " cannot carry an event's labels"));
+    }
+
+    /**
      * At most {@code limit} events after {@code afterId} up to and including {@code upToId}, oldest first, if the
      * broker still holds every event after {@code afterId}; an empty result if it does not (trimmed, or ids it does
      * not know). An empty {@code afterId} means from the topic's very first event. The engine asks when a client

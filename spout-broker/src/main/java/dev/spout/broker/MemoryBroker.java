@@ -84,6 +84,11 @@ public final class MemoryBroker implements Broker {
 
         @Override
         public CompletableFuture<String> publish(SseEvent event, byte[] encoded) {
+            return publish(event, encoded, List.of());
+        }
+
+        @Override
+        public CompletableFuture<String> publish(SseEvent event, byte[] encoded, List<String> labels) {
             lock.lock();
             try {
                 if (closed) {
@@ -92,7 +97,7 @@ public final class MemoryBroker implements Broker {
                 long number = nextId++;
                 String id = event.id() != null ? event.id() : Long.toString(number);
                 // The engine's bytes travel along: no second encoding.
-                log.append(new StoredEvent(id, event, System.currentTimeMillis(), List.of(name), encoded));
+                log.append(new StoredEvent(id, event, System.currentTimeMillis(), List.of(name), encoded, labels));
                 return CompletableFuture.completedFuture(id);
             } finally {
                 lock.unlock();

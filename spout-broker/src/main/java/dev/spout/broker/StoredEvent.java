@@ -21,16 +21,30 @@ import org.jspecify.annotations.Nullable;
  * @param topics the names of every topic the event was published to, this one included
  * @param encoded the event's wire bytes without an {@code id} line, as the engine encoded them at publish, or null
  *     if the broker did not carry them (the engine then encodes the event)
+ * @param labels what the publisher said of the event besides it (never sent to clients): what a subscription's
+ *     filter reads, such as the topics of a Mercure update; empty for most events
  */
 public record StoredEvent(
-        String id, SseEvent event, long timestampMillis, List<String> topics, byte @Nullable [] encoded) {
+        String id,
+        SseEvent event,
+        long timestampMillis,
+        List<String> topics,
+        byte @Nullable [] encoded,
+        List<String> labels) {
     public StoredEvent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(event, "event");
         topics = List.copyOf(topics);
+        labels = List.copyOf(labels);
         if (topics.isEmpty()) {
             throw new IllegalArgumentException("An event belongs to at least one topic");
         }
+    }
+
+    /** An event without labels. */
+    public StoredEvent(
+            String id, SseEvent event, long timestampMillis, List<String> topics, byte @Nullable [] encoded) {
+        this(id, event, timestampMillis, topics, encoded, List.of());
     }
 
     /** An event of one topic, without its bytes. */

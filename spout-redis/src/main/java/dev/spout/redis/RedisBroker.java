@@ -103,6 +103,11 @@ public final class RedisBroker implements Broker {
 
     @Override
     public CompletableFuture<String> publish(List<BrokerTopic> topics, SseEvent event, byte[] encoded) {
+        return publish(topics, event, encoded, List.of());
+    }
+
+    /** The event, with its labels (NUL-separated in Redis, as topic names are), to every topic at once. */
+    CompletableFuture<String> publish(List<BrokerTopic> topics, SseEvent event, byte[] encoded, List<String> labels) {
         String[] keys = new String[topics.size()];
         StringBuilder names = new StringBuilder();
         for (int i = 0; i < keys.length; i++) {
@@ -121,11 +126,12 @@ public final class RedisBroker implements Broker {
         String ttl = Long.toString(settings.keyTtl().toMillis());
         String type = event.event() == null ? "" : event.event();
         String retry = event.retry() == null ? "" : Long.toString(event.retry().toMillis());
+        String labelLine = RedisEvents.joinLabels(labels);
         CompletableFuture<String> result = new CompletableFuture<>();
         try {
             CompletableFuture<String> running = keys.length == 1
                     ? RedisScripts.PUBLISH.run(
-                            redis.commands, keys, trimKind, threshold, ttl, type, event.data(), retry)
+                            redis.commands, keys, trimKind, threshold, ttl, type, event.data(), retry, labelLine)
                     : RedisScripts.PUBLISH_MANY.run(
                             redis.commands,
                             keys,
@@ -135,7 +141,8 @@ public final class RedisBroker implements Broker {
                             type,
                             event.data(),
                             names.toString(),
-                            retry);
+                            retry,
+                            labelLine);
             running.whenComplete((id, failure) -> {
                 if (failure != null) {
                     publishFailures.incrementAndGet();

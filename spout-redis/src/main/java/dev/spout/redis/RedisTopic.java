@@ -70,7 +70,12 @@ final class RedisTopic implements BrokerTopic {
 
     @Override
     public CompletableFuture<String> publish(SseEvent event, byte[] encoded) {
-        return broker.publish(List.of(this), event, encoded);
+        return broker.publish(List.of(this), event, encoded, List.of());
+    }
+
+    @Override
+    public CompletableFuture<String> publish(SseEvent event, byte[] encoded, List<String> labels) {
+        return broker.publish(List.of(this), event, encoded, labels);
     }
 
     String name() {

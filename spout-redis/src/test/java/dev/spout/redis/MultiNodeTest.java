@@ -3,6 +3,7 @@ package dev.spout.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spout.engine.topic.Subscription;
 import dev.spout.engine.topic.Topic;
 import dev.spout.server.Spout;
 import dev.spout.sse.SseEvent;
@@ -51,6 +52,12 @@ class MultiNodeTest {
         var node = Spout.create(options -> options.broker(broker));
         brokers.put(node, broker);
         node.sse("/chat", node.topic("chat", topicOptions));
+        node.subscribe(
+                "/labelled",
+                request -> { // ?label=x: the chat's events labelled x
+                    String wanted = request.queryParameter("label").orElse("");
+                    return Subscription.to(node.topic("chat")).filtered(labels -> labels.contains(wanted));
+                });
         node.start("127.0.0.1", 0);
         nodes.add(node);
         return node;
@@ -173,6 +180,26 @@ class MultiNodeTest {
         try (var replayed = SseTestClient.open(uri(node()), Map.of("Last-Event-ID", first))) {
             assertThat(replayed.next(WAIT).data()).isEqualTo("later");
             assertThat(replayed.retries()).containsExactly(40L);
+        }
+    }
+
+    @Test
+    void labelsCrossNodesSoEveryNodeFiltersLiveAndReplayedEvents() throws Exception {
+        Spout a = node();
+        Spout b = node();
+        String first;
+        try (var books = SseTestClient.open(b.uri("/labelled?label=books"))) {
+            awaitSubscribers(b.topic("chat"), 1);
+            first = a.topic("chat").publish(SseEvent.of("dune"), List.of("books", ""));
+            a.topic("chat").publish(SseEvent.of("alien"), List.of("films"));
+            a.topic("chat").publish("unlabelled");
+            String last = a.topic("chat").publish(SseEvent.of("solaris"), List.of("", "books"));
+            assertThat(books.next(2, WAIT))
+                    .containsExactly(new Event("message", "dune", first), new Event("message", "solaris", last));
+        }
+        try (var replayed = SseTestClient.open(node().uri("/labelled?label=films"), Map.of("Last-Event-ID", first))) {
+            assertThat(replayed.next(WAIT).data()).isEqualTo("alien");
+            assertThat(replayed.pending()).isEmpty();
         }
     }
 

@@ -4,6 +4,7 @@ import dev.spout.engine.auth.Access;
 import dev.spout.sse.SseEncoder;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one stream follows, as a {@link SubscriptionHandler} decides it for its request: one or several topics, or a
@@ -43,12 +44,27 @@ public sealed interface Subscription {
      * @param topics the topics, in no particular order
      * @param typeIsTopic whether each event goes out with its topic's name as its type ({@code event: <topic>}),
      *     so one {@code addEventListener} per topic tells them apart; otherwise events keep their own types
+     * @param filter which events of its one topic the stream sends, by their labels; null for every event
+     * @param lastEventId where the stream resumes when the request has no {@code Last-Event-ID} header (a protocol
+     *     that also takes it in the query, as Mercure does); {@code ""} for the topic's beginning, as far back as
+     *     the broker keeps it; null for the topic's usual start
      */
-    record Topics(List<Topic> topics, boolean typeIsTopic) implements Subscription {
+    record Topics(
+            List<Topic> topics,
+            boolean typeIsTopic,
+            @Nullable EventFilter filter,
+            @Nullable String lastEventId) implements Subscription {
         public Topics {
             topics = List.copyOf(topics);
             if (topics.isEmpty()) {
                 throw new IllegalArgumentException("A subscription needs at least one topic");
+            }
+            if (filter != null && (topics.size() > 1 || typeIsTopic)) {
+                throw new IllegalArgumentException(
+                        "A filter applies to a subscription of one topic, its events keeping their own types");
+            }
+            if (lastEventId != null && (lastEventId.indexOf('\r') >= 0 || lastEventId.indexOf('\n') >= 0)) {
+                throw new IllegalArgumentException("A last event id is one line");
             }
             if (topics.stream().map(Topic::name).distinct().count() != topics.size()) {
                 throw new IllegalArgumentException("A subscription names a topic twice: " + topics);
@@ -58,9 +74,31 @@ public sealed interface Subscription {
             }
         }
 
+        /** Topics of events of their own types, every event sent, resumed from the request's header. */
+        public Topics(List<Topic> topics, boolean typeIsTopic) {
+            this(topics, typeIsTopic, null, null);
+        }
+
         /** The same topics, each event typed by the name of its topic. */
         public Topics typedByTopic() {
-            return new Topics(topics, true);
+            return new Topics(topics, true, filter, lastEventId);
+        }
+
+        /**
+         * The same topic, the stream sending only the events the filter accepts.
+         *
+         * @throws IllegalArgumentException if there are several topics, or their events are typed by topic
+         */
+        public Topics filtered(EventFilter filter) {
+            return new Topics(topics, typeIsTopic, Objects.requireNonNull(filter, "filter"), lastEventId);
+        }
+
+        /**
+         * The same topics, resumed after {@code lastEventId} when the request has no {@code Last-Event-ID} header;
+         * {@code ""} starts at the topic's beginning.
+         */
+        public Topics resumingAfter(@Nullable String lastEventId) {
+            return new Topics(topics, typeIsTopic, filter, lastEventId);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.spout.engine.topic;
 
 import dev.spout.engine.stream.EventTooLargeException;
 import dev.spout.sse.SseEvent;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -39,6 +40,32 @@ public interface Topic {
 
     /** Publishes without waiting for a distributed broker; completes with the id, or exceptionally. */
     CompletableFuture<String> publishAsync(SseEvent event);
+
+    /**
+     * Publishes an event with labels: what the publisher says of it besides it, which clients never see, kept with
+     * the event in the history and carried by the broker to every node, for a subscription's {@link EventFilter} to
+     * read. A hub of many publishers' topics labels each event with them, and each subscriber's stream sends only
+     * the events whose labels it may have.
+     *
+     * <pre>{@code
+     * log.publish(SseEvent.of(data), List.of("https://example.com/books/1"));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if a label holds CR, LF or NUL, or there are more than {@value
+     *     #MAX_LABELS} labels or {@value #MAX_LABEL_CHARS} characters of them
+     */
+    default String publish(SseEvent event, List<String> labels) {
+        return publishAsync(event, labels).join();
+    }
+
+    /** {@link #publish(SseEvent, List)} without waiting for a distributed broker. */
+    CompletableFuture<String> publishAsync(SseEvent event, List<String> labels);
+
+    /** The most labels one event carries. */
+    int MAX_LABELS = 256;
+
+    /** The most characters of labels one event carries, in all. */
+    int MAX_LABEL_CHARS = 64 * 1024;
 
     /** Streams following this topic on this node now. */
     int subscribers();

@@ -10,6 +10,7 @@ import dev.spout.engine.stream.CloseReason;
 import dev.spout.engine.stream.EventTooLargeException;
 import dev.spout.engine.stream.SlowClientPolicy;
 import dev.spout.engine.stream.StreamClosedException;
+import dev.spout.engine.topic.EventFilter;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
@@ -94,12 +95,25 @@ public final class EventStream implements Subscriber, HostedStream {
         pump.iterate();
     }
 
+    /**
+     * The stream will send only the events of {@code topic} the filter accepts; set before it follows the topic (its
+     * place is set then). Kept in the source, not in a field of every stream: most streams have no filter.
+     */
+    synchronized void filterBy(LocalTopic topic, EventFilter filter) {
+        pump.source = new FilteredTopic(topic, filter);
+    }
+
     @Override
     public synchronized boolean follow(LocalTopic topic, Entry position, List<byte[]> first) {
         if (closeReason != null) {
             return false;
         }
-        pump.source = new OneTopic(topic, position);
+        if (pump.source instanceof FilteredTopic filtered) {
+            filtered.topic = topic; // this one's successor, if the topic was reclaimed meanwhile
+            filtered.position = position;
+        } else {
+            pump.source = new OneTopic(topic, position);
+        }
         queueFirst(first);
         return true;
     }

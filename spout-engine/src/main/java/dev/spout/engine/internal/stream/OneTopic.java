@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
  * A stream of one topic: its cursor in the topic, whose entries it writes as they are, with the topic's ids and
  * shared bytes (one entry alone goes out without a copy). Guarded by the stream's lock.
  */
-final class OneTopic extends TopicCursor implements Source {
+sealed class OneTopic extends TopicCursor implements Source permits FilteredTopic {
 
-    OneTopic(LocalTopic topic, Entry position) {
+    OneTopic(LocalTopic topic, @Nullable Entry position) {
         super(topic, position);
     }
 

@@ -5,9 +5,11 @@ import dev.spout.engine.host.StreamExchange;
 import dev.spout.engine.internal.topic.LocalTopic;
 import dev.spout.engine.stream.CloseReason;
 import dev.spout.engine.stream.SseHandler;
+import dev.spout.engine.topic.EventFilter;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
 /**
@@ -76,9 +78,21 @@ public final class Opening {
 
     /** The stream follows one topic, from its request's {@code Last-Event-ID} exactly, and starts writing. */
     public static void followTopic(EventStream stream, LocalTopic topic) {
-        String lastEventId = stream.request().header("Last-Event-ID").orElse(null);
+        followTopic(stream, topic, null, null);
+    }
+
+    /**
+     * The stream follows the topic, sending the events {@code filter} accepts (all if null), from its {@code
+     * Last-Event-ID} header, else from {@code lastEventId}.
+     */
+    static void followTopic(
+            EventStream stream, LocalTopic topic, @Nullable EventFilter filter, @Nullable String lastEventId) {
+        String resumeAfter = stream.request().header("Last-Event-ID").orElse(lastEventId);
         stream.exchange.releaseAfterHeaders();
-        topic.subscribe(stream, lastEventId);
+        if (filter != null) {
+            stream.filterBy(topic, filter);
+        }
+        topic.subscribe(stream, resumeAfter);
         stream.writePending();
     }
 

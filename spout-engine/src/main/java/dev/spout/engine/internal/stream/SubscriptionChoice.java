@@ -4,6 +4,7 @@ import dev.spout.engine.auth.Access;
 import dev.spout.engine.auth.ClientRequest;
 import dev.spout.engine.internal.topic.LocalTopic;
 import dev.spout.engine.internal.topic.Topics;
+import dev.spout.engine.topic.EventFilter;
 import dev.spout.engine.topic.Subscription;
 import dev.spout.engine.topic.Topic;
 import java.util.ArrayList;
@@ -18,8 +19,15 @@ import org.jspecify.annotations.Nullable;
  * @param access the strictest answer of the chosen topics' authorizers, or the subscription's refusal
  * @param topics the topics chosen, empty for a refusal
  * @param typed whether each event carries its topic's name as its type
+ * @param filter which events of its one topic the stream sends, or null for all
+ * @param lastEventId where it resumes without a {@code Last-Event-ID} header, or null
  */
-public record SubscriptionChoice(Access access, List<LocalTopic> topics, boolean typed) {
+public record SubscriptionChoice(
+        Access access,
+        List<LocalTopic> topics,
+        boolean typed,
+        @Nullable EventFilter filter,
+        @Nullable String lastEventId) {
 
     /**
      * What the subscription chooses for this client, each chosen topic's authorizer asked.
@@ -30,7 +38,7 @@ public record SubscriptionChoice(Access access, List<LocalTopic> topics, boolean
     public static SubscriptionChoice decide(Subscription subscription, ClientRequest client, Topics all)
             throws Exception {
         return switch (subscription) {
-            case Subscription.Refused refused -> new SubscriptionChoice(refused.access(), List.of(), false);
+            case Subscription.Refused refused -> new SubscriptionChoice(refused.access(), List.of(), false, null, null);
             case Subscription.Topics wanted -> {
                 Access answer = Access.ALLOW;
                 List<LocalTopic> chosen = new ArrayList<>(wanted.topics().size());
@@ -39,7 +47,8 @@ public record SubscriptionChoice(Access access, List<LocalTopic> topics, boolean
                     answer = stricter(answer, local.settings().authorizer().check(client));
                     chosen.add(local);
                 }
-                yield new SubscriptionChoice(answer, List.copyOf(chosen), wanted.typeIsTopic());
+                yield new SubscriptionChoice(
+                        answer, List.copyOf(chosen), wanted.typeIsTopic(), wanted.filter(), wanted.lastEventId());
             }
         };
     }
@@ -47,10 +56,10 @@ public record SubscriptionChoice(Access access, List<LocalTopic> topics, boolean
     /** The admitted stream follows the chosen topics, from its {@code Last-Event-ID}, and starts writing. */
     public void follow(EventStream stream) {
         if (topics.size() == 1 && !typed) {
-            Opening.followTopic(stream, topics.getFirst());
+            Opening.followTopic(stream, topics.getFirst(), filter, lastEventId);
             return;
         }
-        @Nullable String lastEventId = stream.request().header("Last-Event-ID").orElse(null);
+        @Nullable String lastEventId = stream.request().header("Last-Event-ID").orElse(this.lastEventId);
         stream.exchange.releaseAfterHeaders();
         JoinTopics.join(stream, topics, typed, lastEventId);
         stream.writePending();

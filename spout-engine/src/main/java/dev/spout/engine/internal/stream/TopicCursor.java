@@ -14,7 +14,7 @@ class TopicCursor {
     @Nullable
     Entry position; // null once the stream has ended and let go of it
 
-    TopicCursor(LocalTopic topic, Entry position) {
+    TopicCursor(LocalTopic topic, @Nullable Entry position) {
         this.topic = topic;
         this.position = position;
     }

@@ -63,6 +63,7 @@ final class WritePump extends PendingWrites {
             }
             out = switch (source) {
                 case TopicSet several -> gatherTopics(several);
+                case FilteredTopic filtered -> gatherFiltered(filtered);
                 case OneTopic one -> gather(one);
                 case Source.Own own -> gather(null);
             };
@@ -194,6 +195,54 @@ final class WritePump extends PendingWrites {
         if (one != null) {
             one.position = last;
         }
+        return inFlight(waiters, events, out);
+    }
+
+    /**
+     * {@link #gather} for a filtered stream: the entries its filter accepts, up to MAX_WRITE bytes of them; those it
+     * refuses are passed over (the place moves past them even if nothing is written). One accepted entry alone goes
+     * out as it is.
+     */
+    private @Nullable ByteBuffer gatherFiltered(FilteredTopic one) {
+        int messages = outbox == null ? 0 : outbox.size();
+        long size = ownBytes();
+        Entry last = one.position;
+        Entry only = null;
+        int events = 0;
+        if (last != null) {
+            for (Entry e = last.next; e != null; e = e.next) {
+                if (one.accepts(e)) {
+                    if (size + e.bytes.length > MAX_WRITE && size > 0) {
+                        break;
+                    }
+                    size += e.bytes.length;
+                    only = e;
+                    events++;
+                }
+                last = e;
+            }
+        }
+        if (messages == 0 && events == 0) {
+            if (last != null) {
+                one.position = last; // what the filter refused is passed, though nothing is written
+            }
+            return committedOrEmpty();
+        }
+        List<CompletableFuture<Void>> waiters = new ArrayList<>(messages);
+        ByteBuffer out;
+        if (messages + events == 1) { // one alone goes out as it is, without a copy
+            out = messages == 1 ? outbox.pollInto(waiters) : ByteBuffer.wrap(only.bytes);
+        } else {
+            out = acquire(size);
+            if (messages > 0) {
+                outbox.drainInto(out, waiters);
+            }
+            if (events > 0) {
+                one.copyThrough(last, out);
+            }
+            out.flip();
+        }
+        one.position = last;
         return inFlight(waiters, events, out);
     }
 

@@ -3,6 +3,7 @@ package dev.spout.engine.internal.topic;
 import dev.spout.broker.StoredEvent;
 import dev.spout.sse.SseEncoder;
 import dev.spout.sse.SseEvent;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +24,7 @@ public final class Entry {
     public final int bodyOffset;
     public final int dataOffset;
     public final String @Nullable [] alsoIn;
+    public final List<String> labels; // shared, immutable: a filter reads them without a copy
     public final long end;
     final long timestampMillis;
     public volatile @Nullable Entry next;
@@ -36,6 +38,7 @@ public final class Entry {
             int bodyOffset,
             int dataOffset,
             String @Nullable [] alsoIn,
+            List<String> labels,
             long end,
             long timestampMillis) {
         this.id = id;
@@ -43,6 +46,7 @@ public final class Entry {
         this.bodyOffset = bodyOffset;
         this.dataOffset = dataOffset;
         this.alsoIn = alsoIn;
+        this.labels = labels;
         this.end = end;
         this.timestampMillis = timestampMillis;
     }
@@ -62,30 +66,33 @@ public final class Entry {
                 bodyOffset,
                 bodyOffset + SseEncoder.eventLineLength(event),
                 alsoIn,
+                stored.labels(),
                 0,
                 stored.timestampMillis());
     }
 
     /** The position of a topic that has no events yet. */
     static Entry start() {
-        return new Entry(null, NO_BYTES, 0, 0, null, 0, 0);
+        return new Entry(null, NO_BYTES, 0, 0, null, List.of(), 0, 0);
     }
 
     /** A position just before {@code entry}, so that the next entry to send is {@code entry} itself. */
     static Entry before(Entry entry) {
-        var position = new Entry(null, NO_BYTES, 0, 0, null, entry.end - entry.bytes.length, entry.timestampMillis);
+        var position =
+                new Entry(null, NO_BYTES, 0, 0, null, List.of(), entry.end - entry.bytes.length, entry.timestampMillis);
         position.next = entry;
         return position;
     }
 
     /** This entry at its place in the topic: {@code end} bytes of the topic up to and including it. */
     Entry at(long end) {
-        return new Entry(id, bytes, bodyOffset, dataOffset, alsoIn, end, timestampMillis);
+        return new Entry(id, bytes, bodyOffset, dataOffset, alsoIn, labels, end, timestampMillis);
     }
 
     /** A position after the event {@code afterId} (empty: the topic's beginning) whose next entry is {@code first}. */
     static Entry after(String afterId, Entry first) {
-        var position = new Entry(afterId, NO_BYTES, 0, 0, null, first.end - first.bytes.length, first.timestampMillis);
+        var position = new Entry(
+                afterId, NO_BYTES, 0, 0, null, List.of(), first.end - first.bytes.length, first.timestampMillis);
         position.next = first;
         return position;
     }

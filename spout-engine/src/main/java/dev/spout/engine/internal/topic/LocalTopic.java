@@ -10,6 +10,7 @@ import dev.spout.engine.topic.Topic;
 import dev.spout.engine.topic.TopicStats;
 import dev.spout.sse.SseEncoder;
 import dev.spout.sse.SseEvent;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -73,8 +74,19 @@ public final class LocalTopic implements Topic, TopicLog {
     }
 
     @Override
+    public String publish(SseEvent event, List<String> labels) {
+        return Topics.await(publishAsync(event, labels), "topic " + name);
+    }
+
+    @Override
     public CompletableFuture<String> publishAsync(SseEvent event) {
+        return publishAsync(event, List.of());
+    }
+
+    @Override
+    public CompletableFuture<String> publishAsync(SseEvent event, List<String> labels) {
         Objects.requireNonNull(event, "event");
+        labels = Labels.check(labels);
         // Encoded once, here: what cannot be written, or is too big, is refused before it enters the topic's order,
         // and the bytes travel with the event to append, which only adds the id.
         byte[] encoded = SseEncoder.encodeWithoutId(event);
@@ -83,7 +95,9 @@ public final class LocalTopic implements Topic, TopicLog {
             target.publishing();
             try {
                 if (!target.retired()) {
-                    return target.broker.publish(event, encoded);
+                    return labels.isEmpty()
+                            ? target.broker.publish(event, encoded)
+                            : target.broker.publish(event, encoded, labels);
                 }
             } finally {
                 target.published();

@@ -1,0 +1,35 @@
+package dev.spout.engine.internal.stream;
+
+import dev.spout.engine.internal.topic.Entry;
+import dev.spout.engine.internal.topic.LocalTopic;
+import dev.spout.engine.topic.EventFilter;
+import java.nio.ByteBuffer;
+
+/**
+ * A stream of one topic that sends only the entries its {@link EventFilter} accepts, by their labels: the topic's
+ * order and ids as they are, each refused entry passed over as if sent. Its place is set when it starts following
+ * (until then it has none, and gathers nothing). Guarded by the stream's lock.
+ */
+final class FilteredTopic extends OneTopic {
+    private final EventFilter filter;
+
+    FilteredTopic(LocalTopic topic, EventFilter filter) {
+        super(topic, null);
+        this.filter = filter;
+    }
+
+    boolean accepts(Entry entry) {
+        return filter.accepts(entry.labels);
+    }
+
+    /** Copies the accepted entries after the stream's place, through {@code last}, into {@code out}. */
+    @Override
+    void copyThrough(Entry last, ByteBuffer out) {
+        for (Entry e = position; e != last; ) {
+            e = e.next;
+            if (accepts(e)) {
+                out.put(e.bytes);
+            }
+        }
+    }
+}

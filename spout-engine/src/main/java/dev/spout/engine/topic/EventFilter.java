@@ -1,0 +1,26 @@
+package dev.spout.engine.topic;
+
+import java.util.List;
+
+/**
+ * Which of a topic's events one subscriber's stream sends, decided by each event's labels ({@link
+ * Topic#publish(dev.spout.sse.SseEvent, List)}). The stream still follows the whole topic — its order, its ids, exact resume after
+ * {@code Last-Event-ID} — and skips what the filter refuses, live or replayed alike: a filter that depends on who
+ * asks (what a token grants) is asked again for every event a reconnecting client is sent.
+ *
+ * <p>It runs for every event and every filtered subscriber, on the engine's threads and under the stream's lock: it
+ * must be quick, must not block, and should not allocate. One that throws ends its stream (a bug, logged).
+ *
+ * <pre>{@code
+ * app.subscribe("/books", request -> {
+ *     Set<String> wanted = Set.copyOf(request.queryParameters("topic"));
+ *     return Subscription.to(log).filtered(labels -> labels.stream().anyMatch(wanted::contains));
+ * });
+ * }</pre>
+ */
+@FunctionalInterface
+public interface EventFilter {
+
+    /** Whether the stream sends the event with these labels (the list is shared and read-only). */
+    boolean accepts(List<String> labels);
+}

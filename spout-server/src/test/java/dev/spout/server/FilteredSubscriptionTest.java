@@ -1,0 +1,122 @@
+package dev.spout.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.spout.engine.topic.Subscription;
+import dev.spout.engine.topic.Topic;
+import dev.spout.sse.SseEvent;
+import dev.spout.testkit.Await;
+import dev.spout.testkit.SseTestClient;
+import dev.spout.testkit.SseTestClient.Event;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A topic whose events carry labels, followed through a filter per subscriber (what a hub of many publishers' topics
+ * is built on): each stream sends what its filter accepts, with the topic's own ids, live and replayed alike.
+ */
+class FilteredSubscriptionTest {
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    final Spout app = Spout.create();
+    Topic log;
+
+    @BeforeEach
+    void start() {
+        log = app.topic("log", topic -> topic.history(10_000, Duration.ofHours(1)));
+        // ?label=a&label=b: the events labelled a or b; ?after=<id>: where to resume without a Last-Event-ID header
+        app.subscribe("/follow", request -> {
+            Set<String> wanted = Set.copyOf(request.queryParameters("label"));
+            return Subscription.to(log)
+                    .filtered(labels -> labels.stream().anyMatch(wanted::contains))
+                    .resumingAfter(request.queryParameter("after").orElse(null));
+        });
+        app.start("127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    SseTestClient open(String query, Map<String, String> headers) {
+        return SseTestClient.open(app.uri("/follow?" + query), headers);
+    }
+
+    @Test
+    void eachStreamSendsWhatItsFilterAcceptsWithTheTopicsIds() {
+        try (var books = open("label=books", Map.of());
+                var both = open("label=books&label=films", Map.of())) {
+            Await.until("both subscribed", () -> log.subscribers() == 2);
+            String one = log.publish(SseEvent.of("dune"), List.of("books"));
+            log.publish(SseEvent.of("alien"), List.of("films"));
+            log.publish(SseEvent.of("plain"));
+            String four = log.publish(SseEvent.of("solaris").withEvent("title"), List.of("films", "books"));
+            assertThat(books.next(2, WAIT))
+                    .containsExactly(new Event("message", "dune", one), new Event("title", "solaris", four));
+            assertThat(both.next(3, WAIT)).extracting(Event::data).containsExactly("dune", "alien", "solaris");
+            assertThat(books.pending()).isEmpty();
+        }
+    }
+
+    @Test
+    void aReconnectingClientGetsExactlyTheAcceptedEventsItMissed() {
+        String first = log.publish(SseEvent.of("b1"), List.of("books"));
+        for (int i = 0; i < 50; i++) {
+            log.publish(SseEvent.of("f" + i), List.of("films"));
+        }
+        log.publish(SseEvent.of("b2"), List.of("books"));
+        try (var back = open("label=books", Map.of("Last-Event-ID", first))) {
+            assertThat(back.next(WAIT).data()).isEqualTo("b2");
+            String live = log.publish(SseEvent.of("b3"), List.of("books"));
+            assertThat(back.next(WAIT)).isEqualTo(new Event("message", "b3", live));
+        }
+        // the query's id when there is no header; the header first when there is one; "" for the beginning
+        try (var fromQuery = open("label=books&after=" + first, Map.of())) {
+            assertThat(fromQuery.next(2, WAIT)).extracting(Event::data).containsExactly("b2", "b3");
+        }
+        try (var headerFirst = open("label=books&after=" + first, Map.of("Last-Event-ID", log.publish("x")))) {
+            String b4 = log.publish(SseEvent.of("b4"), List.of("books"));
+            assertThat(headerFirst.next(WAIT)).isEqualTo(new Event("message", "b4", b4));
+        }
+        try (var everything = open("label=books&after=", Map.of())) {
+            assertThat(everything.next(4, WAIT)).extracting(Event::data).containsExactly("b1", "b2", "b3", "b4");
+        }
+    }
+
+    @Test
+    void aStreamThatRefusesThousandsInARowStillSendsTheNextItAccepts() {
+        try (var rare = open("label=rare", Map.of())) {
+            Await.until("subscribed", () -> log.subscribers() == 1);
+            for (int i = 0; i < 5_000; i++) {
+                log.publishAsync(SseEvent.of("common " + i), List.of("common"));
+            }
+            String id = log.publish(SseEvent.of("found"), List.of("rare"));
+            assertThat(rare.next(WAIT)).isEqualTo(new Event("message", "found", id));
+            assertThat(log.stats().dropped()).isZero();
+        }
+    }
+
+    @Test
+    void labelsAreOneLineEachAndBoundedAndAFilterIsForOneTopic() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> log.publish(SseEvent.of("x"), List.of("a\nb")))
+                .withMessageContaining("CR, LF or NUL");
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> log.publish(SseEvent.of("x"), java.util.Collections.nCopies(Topic.MAX_LABELS + 1, "a")))
+                .withMessageContaining("at most " + Topic.MAX_LABELS);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Subscription.to(log, app.topic("other")).filtered(labels -> true))
+                .withMessageContaining("one topic");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Subscription.to(log).typedByTopic().filtered(labels -> true))
+                .withMessageContaining("one topic");
+    }
+}
