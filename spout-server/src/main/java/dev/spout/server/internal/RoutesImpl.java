@@ -56,6 +56,10 @@ public final class RoutesImpl implements Routes, PageRoutes {
             endpoint = fresh;
         } else if (existing instanceof HttpEndpoint plain) {
             endpoint = plain;
+        } else if (existing instanceof StreamEndpoint stream && !"GET".equals(method) && !"HEAD".equals(method)) {
+            fresh.streamOnGet(stream); // the stream keeps GET; the plain handlers take the other methods
+            router.replace(full, null, stream, fresh);
+            endpoint = fresh;
         } else {
             throw new IllegalStateException("Something other than a plain endpoint is served at " + full);
         }
@@ -93,7 +97,7 @@ public final class RoutesImpl implements Routes, PageRoutes {
         String streamPath = path(ssePath);
         var endpoint = streams(
                 streamPath, path(path), StreamSource.handler(Authorizer.allowAll(), handler), pageRule(options));
-        router.add(streamPath, options.host().orElse(null), endpoint);
+        addStream(streamPath, options.host().orElse(null), endpoint);
         return this;
     }
 
@@ -103,7 +107,7 @@ public final class RoutesImpl implements Routes, PageRoutes {
         page(path, options, contents);
         String streamPath = path(ssePath);
         var endpoint = streams(streamPath, path(path), StreamSource.topic(topic), pageRule(options));
-        router.add(streamPath, options.host().orElse(null), endpoint);
+        addStream(streamPath, options.host().orElse(null), endpoint);
         return this;
     }
 
@@ -112,8 +116,9 @@ public final class RoutesImpl implements Routes, PageRoutes {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(authorizer, "authorizer");
         String streamPath = path(path);
-        router.add(
+        addStream(
                 streamPath,
+                null,
                 streams(streamPath, null, StreamSource.handler(authorizer, handler), Authorizer.allowAll()));
         return this;
     }
@@ -122,7 +127,7 @@ public final class RoutesImpl implements Routes, PageRoutes {
     public RoutesImpl sse(String path, Topic topic) {
         Objects.requireNonNull(topic, "topic");
         String streamPath = path(path);
-        router.add(streamPath, streams(streamPath, null, StreamSource.topic(topic), Authorizer.allowAll()));
+        addStream(streamPath, null, streams(streamPath, null, StreamSource.topic(topic), Authorizer.allowAll()));
         return this;
     }
 
@@ -130,7 +135,7 @@ public final class RoutesImpl implements Routes, PageRoutes {
     public RoutesImpl subscribe(String path, SubscriptionHandler handler) {
         Objects.requireNonNull(handler, "handler");
         String streamPath = path(path);
-        router.add(streamPath, streams(streamPath, null, StreamSource.chosenBy(handler), Authorizer.allowAll()));
+        addStream(streamPath, null, streams(streamPath, null, StreamSource.chosenBy(handler), Authorizer.allowAll()));
         return this;
     }
 
@@ -141,7 +146,7 @@ public final class RoutesImpl implements Routes, PageRoutes {
         page(path, options, contents);
         String streamPath = path(ssePath);
         var endpoint = streams(streamPath, path(path), StreamSource.chosenBy(handler), pageRule(options));
-        router.add(streamPath, options.host().orElse(null), endpoint);
+        addStream(streamPath, options.host().orElse(null), endpoint);
         return this;
     }
 
@@ -229,6 +234,21 @@ public final class RoutesImpl implements Routes, PageRoutes {
      * The endpoint of a stream at {@code path}; {@code pagePath} (or null) is where a browser navigating to it is
      * sent.
      */
+    /**
+     * Serves the stream at the path, or on GET beside the plain handlers already there (their other methods kept).
+     *
+     * @throws IllegalStateException if the path already serves something else, or a GET
+     */
+    private void addStream(String path, @Nullable String host, StreamEndpoint endpoint) {
+        Request.Handler existing = router.putIfAbsent(path, host, endpoint);
+        if (existing instanceof HttpEndpoint plain) {
+            plain.streamOnGet(endpoint);
+        } else if (existing != null) {
+            throw new IllegalStateException(
+                    "Something is already served at " + path + (host == null ? "" : " for " + host));
+        }
+    }
+
     private StreamEndpoint streams(String path, @Nullable String pagePath, StreamSource source, Authorizer pageRule) {
         return new StreamEndpoint(path, pagePath, source, pageRule, parts.engine(), parts.sessions(), parts.pool());
     }

@@ -23,10 +23,12 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
 /**
- * One path of plain endpoints, a handler per method (a GET one answers HEAD too); any other method gets {@code 405}
+ * One path of plain endpoints, a handler per method (a GET one answers HEAD too), or a stream on GET and plain
+ * handlers for the other methods (a Mercure hub subscribes and publishes at one URL); any other method gets {@code 405}
  * with {@code Allow}. In order, before the handler runs: the method; for a method that may change something, a
  * browser's cross-origin request refused ({@code 403}, the same rule as pages' forms; a service that sends no
  * {@code Origin} passes); the authorizer ({@code 401}/{@code 403}); the body, read up to the bound ({@code 413}).
@@ -41,6 +43,7 @@ public final class HttpEndpoint implements Request.Handler {
     private final Sessions sessions;
     private final List<String> corsOrigins;
     private final FormBody bodies;
+    private volatile Request.@Nullable Handler streamOnGet;
 
     public HttpEndpoint(String path, Sessions sessions, List<String> corsOrigins, FormBody bodies) {
         this.path = path;
@@ -54,15 +57,32 @@ public final class HttpEndpoint implements Request.Handler {
      *
      * @throws IllegalStateException if the path already answers that method
      */
-    public void add(String method, Authorizer authorizer, HttpHandler handler) {
-        if (byMethod.putIfAbsent(method, new Binding(authorizer, handler)) != null) {
+    public synchronized void add(String method, Authorizer authorizer, HttpHandler handler) {
+        if ((streamOnGet != null && ("GET".equals(method) || "HEAD".equals(method)))
+                || byMethod.putIfAbsent(method, new Binding(authorizer, handler)) != null) {
             throw new IllegalStateException(path + " already answers " + method);
         }
     }
 
+    /**
+     * A GET (and HEAD) of the path is the stream's, which answers it whole.
+     *
+     * @throws IllegalStateException if the path already answers GET
+     */
+    public synchronized void streamOnGet(Request.Handler stream) {
+        if (streamOnGet != null || byMethod.containsKey("GET") || byMethod.containsKey("HEAD")) {
+            throw new IllegalStateException(path + " already answers GET");
+        }
+        streamOnGet = stream;
+    }
+
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String method = request.getMethod();
+        Request.Handler stream = streamOnGet;
+        if (stream != null && ("GET".equals(method) || "HEAD".equals(method))) {
+            return stream.handle(request, response, callback);
+        }
         Binding binding = byMethod.get(method);
         boolean head = false;
         if (binding == null && "HEAD".equals(method)) {
@@ -149,6 +169,9 @@ public final class HttpEndpoint implements Request.Handler {
 
     private TreeSet<String> allowed() {
         var methods = new TreeSet<>(byMethod.keySet());
+        if (streamOnGet != null) {
+            methods.add("GET");
+        }
         if (methods.contains("GET")) {
             methods.add("HEAD");
         }

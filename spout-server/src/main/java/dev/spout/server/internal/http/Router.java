@@ -95,6 +95,27 @@ public final class Router extends Handler.Abstract {
         return null;
     }
 
+    /**
+     * Puts {@code replacement} where {@code old} is served for the path (and host); returns whether {@code old} was
+     * there. For an endpoint that comes to serve more than it did (a path's stream and its plain handlers as one).
+     */
+    public synchronized boolean replace(
+            String path, @Nullable String host, Request.Handler old, Request.Handler replacement) {
+        String key = host == null ? ANY_HOST : host.toLowerCase(Locale.ROOT);
+        if (PathTemplate.parse(path) == null) {
+            Map<String, Request.Handler> byHost = exact.get(path);
+            return byHost != null && byHost.replace(key, old, replacement);
+        }
+        for (int i = 0; i < templates.size(); i++) {
+            Templated existing = templates.get(i);
+            if (existing.host().equals(key) && existing.template().path().equals(path) && existing.endpoint() == old) {
+                templates.set(i, new Templated(existing.template(), key, replacement));
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
