@@ -1,8 +1,10 @@
 package dev.spout.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import dev.spout.engine.HttpStatusException;
 import dev.spout.engine.topic.Subscription;
 import dev.spout.engine.topic.Topic;
 import dev.spout.server.http.HttpResponse;
@@ -59,6 +61,42 @@ class StreamAndPlainPathTest {
                 assertThat(put.headers().firstValue("Allow")).hasValue("GET, HEAD, POST");
             }
         }
+    }
+
+    @Test
+    void aRefusalCarriesItsHeadersOnTheStreamAndOnThePlainMethods() throws Exception {
+        app.subscribe("/guarded", request -> {
+            throw new HttpStatusException(401, "A token is needed")
+                    .withHeader("WWW-Authenticate", "Bearer realm=\"x\"");
+        });
+        app.post("/guarded", request -> {
+            throw new HttpStatusException(403, "Not yours")
+                    .withHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
+        });
+        app.start("127.0.0.1", 0);
+        try (var http = HttpClient.newHttpClient()) {
+            var stream = http.send(
+                    HttpRequest.newBuilder(app.uri("/guarded"))
+                            .header("Accept", "text/event-stream")
+                            .build(),
+                    BodyHandlers.ofString());
+            assertThat(stream.statusCode()).isEqualTo(401);
+            assertThat(stream.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"x\"");
+            var post = http.send(
+                    HttpRequest.newBuilder(app.uri("/guarded"))
+                            .POST(HttpRequest.BodyPublishers.ofString(""))
+                            .build(),
+                    BodyHandlers.ofString());
+            assertThat(post.statusCode()).isEqualTo(403);
+            assertThat(post.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"insufficient_scope\"");
+            assertThat(post.body()).contains("Not yours");
+        }
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new HttpStatusException(400, "x").withHeader("X-A", "a\r\nSet-Cookie: b"))
+                .withMessageContaining("CR or LF");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new HttpStatusException(400, "x").withHeader("X A", "a"))
+                .withMessageContaining("Not a header name");
     }
 
     @Test

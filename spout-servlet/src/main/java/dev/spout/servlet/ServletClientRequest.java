@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,6 +76,11 @@ public final class ServletClientRequest implements ClientRequest {
     public List<String> queryParameters(String name) {
         String[] values = request.getParameterValues(name);
         return values == null ? List.of() : Arrays.asList(values);
+    }
+
+    @Override
+    public Set<String> queryParameterNames() {
+        return Set.copyOf(java.util.Collections.list(request.getParameterNames()));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.reactive.HandlerMapping;
@@ -82,6 +83,11 @@ public final class WebFluxClientRequest implements ClientRequest {
     public List<String> queryParameters(String name) {
         List<String> values = request.getQueryParams().get(name);
         return values == null ? List.of() : List.copyOf(values);
+    }
+
+    @Override
+    public Set<String> queryParameterNames() {
+        return Set.copyOf(request.getQueryParams().keySet());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.spout.engine.auth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What an SSE handler, a subscription handler or an authorizer may read of the request that opens a stream, on any
@@ -48,6 +49,9 @@ public interface ClientRequest {
 
     /** All values of a query parameter, in order; empty if absent. */
     List<String> queryParameters(String name);
+
+    /** The names of the query's parameters (a protocol that refuses parameters it does not know asks). */
+    Set<String> queryParameterNames();
 
     /** The client's IP address, as seen by this server (a proxy's, behind one). */
     String remoteAddress();

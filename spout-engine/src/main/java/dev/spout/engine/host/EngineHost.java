@@ -152,7 +152,7 @@ public final class EngineHost implements SpoutEngine {
             Access host = request.hostRule().check(request.client());
             decision = host == Access.ALLOW ? decide(request) : new Decision(host, null);
         } catch (HttpStatusException refused) {
-            return new Admission.Refused(refused.status(), refused.getMessage(), Map.of());
+            return new Admission.Refused(refused.status(), refused.getMessage(), refused.headers());
         } catch (Exception failure) {
             LOG.error("The authorizer or subscription handler of {} failed", path, failure);
             return new Admission.Refused(500, "The stream's authorization failed", Map.of());

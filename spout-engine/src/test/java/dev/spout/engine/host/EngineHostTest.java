@@ -64,6 +64,11 @@ class EngineHostTest {
         }
 
         @Override
+        public java.util.Set<String> queryParameterNames() {
+            return java.util.Set.of();
+        }
+
+        @Override
         public String remoteAddress() {
             return "192.0.2.1";
         }

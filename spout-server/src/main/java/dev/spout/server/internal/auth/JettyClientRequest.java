@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Fields;
@@ -77,6 +78,11 @@ public class JettyClientRequest implements SpoutRequest {
     public List<String> queryParameters(String name) {
         List<String> values = query().getValues(name); // Jetty's Fields give null for a name that is absent
         return values == null ? List.of() : values;
+    }
+
+    @Override
+    public Set<String> queryParameterNames() {
+        return query().getNames();
     }
 
     @Override

@@ -136,6 +136,7 @@ public final class HttpEndpoint implements Request.Handler {
                     .handle(JettyHttpRequest.of(request, response, sessions, body, bodies.maxFields()));
         } catch (HttpStatusException refused) {
             LOG.debug("{} {} answered {}: {}", method, path, refused.status(), refused.getMessage());
+            refused.headers().forEach((name, value) -> response.getHeaders().put(name, value));
             PlainRefusal.send(response, callback, refused.status(), refused.getMessage());
             return true;
         } catch (Exception failure) {

@@ -16,7 +16,7 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class CorsHandler extends Handler.Wrapper {
     private static final String ALLOWED_HEADERS =
-            "Last-Event-ID, Cache-Control, Accept, Content-Type, X-Requested-With";
+            "Last-Event-ID, Cache-Control, Accept, Content-Type, X-Requested-With, Authorization";
 
     private final Set<String> origins;
     private final boolean credentials;
