@@ -30,12 +30,14 @@ class FilteredSubscriptionTest {
     @BeforeEach
     void start() {
         log = app.topic("log", topic -> topic.history(10_000, Duration.ofHours(1)));
-        // ?label=a&label=b: the events labelled a or b; ?after=<id>: where to resume without a Last-Event-ID header
+        // ?label=a&label=b: the events labelled a or b; ?after=<id>: where to resume if there is no Last-Event-ID
         app.subscribe("/follow", request -> {
             Set<String> wanted = Set.copyOf(request.queryParameters("label"));
             return Subscription.to(log)
                     .filtered(labels -> labels.stream().anyMatch(wanted::contains))
-                    .resumingAfter(request.queryParameter("after").orElse(null));
+                    .resumingAfter(request.header("Last-Event-ID")
+                            .or(() -> request.queryParameter("after"))
+                            .orElse(null));
         });
         app.start("127.0.0.1", 0);
     }

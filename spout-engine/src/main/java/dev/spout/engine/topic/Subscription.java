@@ -45,9 +45,10 @@ public sealed interface Subscription {
      * @param typeIsTopic whether each event goes out with its topic's name as its type ({@code event: <topic>}),
      *     so one {@code addEventListener} per topic tells them apart; otherwise events keep their own types
      * @param filter which events of its one topic the stream sends, by their labels; null for every event
-     * @param lastEventId where the stream resumes when the request has no {@code Last-Event-ID} header (a protocol
-     *     that also takes it in the query, as Mercure does); {@code ""} for the topic's beginning, as far back as
-     *     the broker keeps it; null for the topic's usual start
+     * @param lastEventId where the stream resumes, in place of the request's {@code Last-Event-ID} header (for a
+     *     protocol that also takes it in the query, as Mercure does: its handler decides which comes first); {@code
+     *     ""} for the topic's beginning, as far back as the broker keeps it; null for the header, or without one the
+     *     topic's usual start
      */
     record Topics(
             List<Topic> topics,
@@ -94,8 +95,8 @@ public sealed interface Subscription {
         }
 
         /**
-         * The same topics, resumed after {@code lastEventId} when the request has no {@code Last-Event-ID} header;
-         * {@code ""} starts at the topic's beginning.
+         * The same topics, resumed after {@code lastEventId} whatever the request's {@code Last-Event-ID} header
+         * says; {@code ""} starts at the topic's beginning, null goes back to the header.
          */
         public Topics resumingAfter(@Nullable String lastEventId) {
             return new Topics(topics, typeIsTopic, filter, lastEventId);

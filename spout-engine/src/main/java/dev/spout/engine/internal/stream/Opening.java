@@ -82,12 +82,14 @@ public final class Opening {
     }
 
     /**
-     * The stream follows the topic, sending the events {@code filter} accepts (all if null), from its {@code
-     * Last-Event-ID} header, else from {@code lastEventId}.
+     * The stream follows the topic, sending the events {@code filter} accepts (all if null), after {@code
+     * lastEventId} if given, else after its {@code Last-Event-ID} header.
      */
     static void followTopic(
             EventStream stream, LocalTopic topic, @Nullable EventFilter filter, @Nullable String lastEventId) {
-        String resumeAfter = stream.request().header("Last-Event-ID").orElse(lastEventId);
+        String resumeAfter = lastEventId != null
+                ? lastEventId
+                : stream.request().header("Last-Event-ID").orElse(null);
         stream.exchange.releaseAfterHeaders();
         if (filter != null) {
             stream.filterBy(topic, filter);

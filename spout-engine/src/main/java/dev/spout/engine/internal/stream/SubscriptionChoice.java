@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param topics the topics chosen, empty for a refusal
  * @param typed whether each event carries its topic's name as its type
  * @param filter which events of its one topic the stream sends, or null for all
- * @param lastEventId where it resumes without a {@code Last-Event-ID} header, or null
+ * @param lastEventId where it resumes, in place of its {@code Last-Event-ID} header, or null
  */
 public record SubscriptionChoice(
         Access access,
@@ -59,7 +59,10 @@ public record SubscriptionChoice(
             Opening.followTopic(stream, topics.getFirst(), filter, lastEventId);
             return;
         }
-        @Nullable String lastEventId = stream.request().header("Last-Event-ID").orElse(this.lastEventId);
+        @Nullable
+        String lastEventId = this.lastEventId != null
+                ? this.lastEventId
+                : stream.request().header("Last-Event-ID").orElse(null);
         stream.exchange.releaseAfterHeaders();
         JoinTopics.join(stream, topics, typed, lastEventId);
         stream.writePending();
