@@ -48,7 +48,8 @@ final class TokenClaims {
     /**
      * Mercure 1.0: the {@code authorization_details} (RFC 9396) of type {@code mercure}, each with a non-empty {@code
      * actions} list ({@code publish}, {@code subscribe}), a non-empty {@code topics} list of matchers ({@code {"match":
-     * …, "matchType": "Exact"}}, {@code Exact} when absent; {@code *} every topic) and an optional {@code payload}.
+     * …, "matchType": "Exact"}}, {@code Exact} when absent, or {@code URLPattern}; {@code *} every topic) and an
+     * optional {@code payload}.
      * Details of other types are another resource's, and left alone.
      */
     static List<Grant> authorizationDetails(Map<String, Object> claims) {
@@ -93,8 +94,7 @@ final class TokenClaims {
             return TopicSelector.exact(match);
         }
         if ("URLPattern".equals(type)) {
-            // Refused as unreadable rather than half-read: the hub does not match URL patterns yet (issue 26).
-            throw new IllegalArgumentException("URLPattern matchers are not matched by this hub yet");
+            return TopicSelector.urlPattern(match);
         }
         throw new IllegalArgumentException("a matchType the protocol does not define: " + type);
     }

@@ -1,16 +1,19 @@
 package dev.spout.hub.internal;
 
 /**
- * What a subscription or a token's grant selects: every topic ({@code *}), one topic exactly, or the topics a URI
- * template expands to (Mercure 0.x). Matching is on the topic's characters, as they are: no normalization, no
- * resolution (the protocol compares byte for byte).
+ * What a subscription or a token's grant selects: every topic ({@code *}), one topic exactly, the topics a URI
+ * template expands to (Mercure 0.x), or the URLs a WHATWG URL pattern matches (Mercure 1.0). Exact and template
+ * matching is on the topic's characters, as they are: no normalization, no resolution (the protocol compares byte
+ * for byte); a URL pattern, as the URL Pattern Standard says, compares the components of the topic parsed as a URL.
  *
  * <pre>{@code
  * TopicSelector.legacy("https://example.com/books/{id}").matches("https://example.com/books/1"); // true
  * TopicSelector.exact("https://example.com/books/1").matches("https://example.com/books/1");     // true
+ * TopicSelector.urlPattern("https://example.com/books/:id").matches("https://example.com/books/1"); // true
  * }</pre>
  */
-sealed interface TopicSelector permits TopicSelector.Any, TopicSelector.Exact, TopicSelector.Template {
+sealed interface TopicSelector
+        permits TopicSelector.Any, TopicSelector.Exact, TopicSelector.Template, TopicSelector.UrlPatternSelector {
 
     /** Whether the selector selects {@code topic}. */
     boolean matches(String topic);
@@ -38,6 +41,19 @@ sealed interface TopicSelector permits TopicSelector.Any, TopicSelector.Exact, T
             return Any.EVERY;
         }
         return selector.indexOf('{') >= 0 ? new Template(UriTemplate.compile(selector)) : new Exact(selector);
+    }
+
+    /**
+     * A selector of Mercure 1.0's {@code match_urlpattern} parameter or {@code URLPattern} matcher: {@code *} is every
+     * topic (as for every match type), anything else a URL pattern in the Standard's string form, which must be
+     * absolute ({@code https://example.com/books/:id}).
+     *
+     * @throws IllegalArgumentException if it is empty, has control characters, or is a pattern the Standard refuses
+     *     (relative ones included) or over the bounds, saying what is wrong and where
+     */
+    static TopicSelector urlPattern(String pattern) {
+        Topics.check(pattern, "A URL pattern");
+        return pattern.equals("*") ? Any.EVERY : new UrlPatternSelector(UrlPattern.compile(pattern));
     }
 
     /** Every topic. */
@@ -68,6 +84,14 @@ sealed interface TopicSelector permits TopicSelector.Any, TopicSelector.Exact, T
         @Override
         public boolean matches(String topic) {
             return topic.length() <= Topics.MAX_LENGTH && template.matches(topic);
+        }
+    }
+
+    /** The topics a URL pattern matches (a topic that is no URL matches none). */
+    record UrlPatternSelector(UrlPattern pattern) implements TopicSelector {
+        @Override
+        public boolean matches(String topic) {
+            return pattern.matches(topic);
         }
     }
 }

@@ -81,51 +81,10 @@ final class UriTemplate {
      */
     boolean matches(String topic) {
         try {
-            return pattern.matcher(new Budgeted(topic, MAX_STEPS)).matches();
-        } catch (Budgeted.Exhausted tooCostly) {
+            return pattern.matcher(new BudgetedText(topic, new BudgetedText.Budget(MAX_STEPS)))
+                    .matches();
+        } catch (BudgetedText.Exhausted tooCostly) {
             return false;
-        }
-    }
-
-    /** The topic as the engine reads it, a character at a time, until the budget of reads is spent. */
-    private static final class Budgeted implements CharSequence {
-        static final class Exhausted extends RuntimeException {
-            private static final long serialVersionUID = 1L;
-
-            Exhausted() {
-                super(null, null, false, false);
-            }
-        }
-
-        private final String text;
-        private long budget;
-
-        Budgeted(String text, long budget) {
-            this.text = text;
-            this.budget = budget;
-        }
-
-        @Override
-        public char charAt(int index) {
-            if (--budget < 0) {
-                throw new Exhausted();
-            }
-            return text.charAt(index);
-        }
-
-        @Override
-        public int length() {
-            return text.length();
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return text.subSequence(start, end);
-        }
-
-        @Override
-        public String toString() {
-            return text;
         }
     }
 

@@ -97,7 +97,14 @@ class TokenVerifierTest {
                                         Map.of("type", "another-api", "actions", List.of("fly")),
                                         detail(
                                                 List.of("publish"),
-                                                List.of(Map.of("match", "*", "matchType", "URLPattern")))))
+                                                List.of(Map.of("match", "*", "matchType", "URLPattern"))),
+                                        detail(
+                                                List.of("subscribe"),
+                                                List.of(Map.of(
+                                                        "match",
+                                                        "https://example.com/authors/:id",
+                                                        "matchType",
+                                                        "URLPattern")))))
                         .build());
         Grants grants = TokenVerifier.of("HS256", SECRET, HUB).verify(token);
         assertThat(grants.subject()).isEqualTo("urn:user:ann");
@@ -107,6 +114,40 @@ class TokenVerifierTest {
         assertThat(grants.mayPublish(List.of("anything at all")))
                 .as("* whatever the matchType")
                 .isTrue();
+        assertThat(grants.maySubscribe(List.of("https://example.com/authors/7")))
+                .as("a URL pattern grant")
+                .isTrue();
+        assertThat(grants.maySubscribe(List.of("https://EXAMPLE.com:443/authors/7?lang=en")))
+                .as("the topic's components, as a URL parser reads them")
+                .isTrue();
+        assertThat(grants.maySubscribe(List.of("https://example.com/authors/7/books")))
+                .isFalse();
+        assertThat(grants.maySubscribe(List.of("urn:example:authors:7"))).isFalse();
+    }
+
+    @Test
+    void aTokenWithAUrlPatternTheStandardRefusesIsRefusedSayingWhy() throws Exception {
+        var verifier = TokenVerifier.of("HS256", SECRET, null);
+        Map<String, String> reasons = Map.of(
+                "/authors/:id", "A relative URL pattern",
+                "https://example.com/(\\d+", "A regexp group without its ')' at index 20",
+                "https://example.com/:id/:id", "A second group named 'id'");
+        for (var bad : reasons.entrySet()) {
+            String token = hs256(
+                    ACCESS_TOKEN,
+                    new JWTClaimsSet.Builder()
+                            .expirationTime(inAnHour())
+                            .claim(
+                                    "authorization_details",
+                                    List.of(detail(
+                                            List.of("subscribe"),
+                                            List.of(Map.of("match", bad.getKey(), "matchType", "URLPattern")))))
+                            .build());
+            assertThatThrownBy(() -> verifier.verify(token))
+                    .as(bad.getKey())
+                    .isInstanceOf(TokenVerifier.InvalidToken.class)
+                    .hasMessageContaining(bad.getValue());
+        }
     }
 
     @Test
@@ -196,7 +237,9 @@ class TokenVerifierTest {
                 List.of(detail(List.of("publish"), List.of(Map.of("match", "a\u0001b")))),
                 List.of(
                         detail(List.of("subscribe"), List.of(Map.of("match", "fine"))),
-                        detail(List.of("publish"), List.of(Map.of("match", "t", "matchType", "URLPattern")))),
+                        detail(
+                                List.of("publish"),
+                                List.of(Map.of("match", "relative/:id", "matchType", "URLPattern")))),
                 List.of("not an object"));
         for (Object details : bad) {
             String token = hs256(
