@@ -1,0 +1,92 @@
+package dev.spout.hub;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a {@link MercureHub} checks tokens and keeps updates. Publishers always present a token; subscribers present
+ * one signed with the subscriber key, or none where anonymous subscribers are admitted (to public updates only).
+ *
+ * <pre>{@code
+ * MercureHub.mount(app, hub -> hub
+ *         .publisherKey("HS256", System.getenv("MERCURE_PUBLISHER_JWT_KEY"))
+ *         .subscriberKey("HS256", System.getenv("MERCURE_SUBSCRIBER_JWT_KEY"))
+ *         .history(10_000, Duration.ofHours(1)));
+ * }</pre>
+ */
+public final class HubOptions {
+    @Nullable
+    String publisherAlgorithm;
+
+    @Nullable
+    String publisherKey;
+
+    @Nullable
+    String subscriberAlgorithm;
+
+    @Nullable
+    String subscriberKey;
+
+    boolean anonymous;
+
+    @Nullable
+    String resource;
+
+    int historyUpdates = 10_000;
+    Duration historyAge = Duration.ofHours(1);
+    int maxUpdateBytes = 1 << 20;
+
+    HubOptions() {}
+
+    /**
+     * The key publishers' tokens are signed with: {@code HS256}, {@code HS384}, {@code HS512} with a shared secret;
+     * {@code RS256}…{@code RS512}, {@code ES256}…{@code ES512} with the PEM of a public key.
+     */
+    public HubOptions publisherKey(String algorithm, String key) {
+        this.publisherAlgorithm = Objects.requireNonNull(algorithm, "algorithm");
+        this.publisherKey = Objects.requireNonNull(key, "key");
+        return this;
+    }
+
+    /** The key subscribers' tokens are signed with, as {@link #publisherKey}. */
+    public HubOptions subscriberKey(String algorithm, String key) {
+        this.subscriberAlgorithm = Objects.requireNonNull(algorithm, "algorithm");
+        this.subscriberKey = Objects.requireNonNull(key, "key");
+        return this;
+    }
+
+    /** Admits subscribers without a token, to public updates (default: not). */
+    public HubOptions anonymous(boolean admitted) {
+        this.anonymous = admitted;
+        return this;
+    }
+
+    /** The hub's resource identifier, which a Mercure 1.0 token's {@code aud} must name (default: not checked). */
+    public HubOptions resource(String identifier) {
+        this.resource = Objects.requireNonNull(identifier, "identifier");
+        return this;
+    }
+
+    /**
+     * How many updates, and for how long, the hub keeps for subscribers that reconnect (default 10,000 for an hour; with
+     * Redis, the broker's own bound applies too).
+     */
+    public HubOptions history(int updates, Duration age) {
+        if (updates < 1 || age.isNegative() || age.isZero()) {
+            throw new IllegalArgumentException("A history keeps at least one update for some time");
+        }
+        this.historyUpdates = updates;
+        this.historyAge = age;
+        return this;
+    }
+
+    /** The largest update, encoded, a publisher may send (default 1 MiB); a larger one is answered {@code 413}. */
+    public HubOptions maxUpdateBytes(int bytes) {
+        if (bytes < 1024) {
+            throw new IllegalArgumentException("An update may be at least 1,024 bytes, got " + bytes);
+        }
+        this.maxUpdateBytes = bytes;
+        return this;
+    }
+}

@@ -1,0 +1,184 @@
+package dev.spout.hub.internal;
+
+import dev.spout.broker.internal.log.Logs;
+import dev.spout.engine.HttpStatusException;
+import dev.spout.engine.auth.ClientRequest;
+import dev.spout.engine.stream.EventTooLargeException;
+import dev.spout.engine.topic.Subscription;
+import dev.spout.engine.topic.Topic;
+import dev.spout.server.Routes;
+import dev.spout.server.http.HttpRequest;
+import dev.spout.server.http.HttpResponse;
+import dev.spout.sse.SseEvent;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+
+/**
+ * The hub on Spout's engine: every update goes to one topic, the log (its order, ids, history, Redis across nodes),
+ * labelled with its Mercure topics and privacy; each subscriber's stream follows the log through its own {@link
+ * SubscriberFilter}. Publishing is a {@code POST} to {@value #PATH}, subscribing a {@code GET} of it.
+ *
+ * <pre>{@code
+ * Hub hub = Hub.mount(app, config);
+ * }</pre>
+ */
+public final class Hub {
+    /** Where the hub answers, on every host. */
+    public static final String PATH = "/.well-known/mercure";
+
+    /** Where the hub describes itself as an OAuth protected resource (RFC 9728), for draft-08 clients. */
+    public static final String METADATA_PATH = "/.well-known/oauth-protected-resource" + PATH;
+
+    private static final Logger LOG = Logs.logger(Hub.class);
+
+    private final Topic log;
+    private final TokenVerifier publishers;
+    private final @Nullable TokenVerifier subscribers;
+    private final boolean anonymous;
+
+    private Hub(Topic log, HubConfig config) {
+        this.log = log;
+        this.publishers = TokenVerifier.of(config.publisherAlgorithm(), config.publisherKey(), config.resource());
+        this.subscribers = config.subscriberKey() == null
+                ? null
+                : TokenVerifier.of(config.subscriberAlgorithm(), config.subscriberKey(), config.resource());
+        this.anonymous = config.anonymous();
+    }
+
+    /**
+     * The hub's routes on the application: publishing and subscribing at {@value #PATH}, its metadata at {@value
+     * #METADATA_PATH}.
+     *
+     * @throws IllegalArgumentException for a key or algorithm the hub cannot use
+     */
+    public static Hub mount(Routes app, HubConfig config) {
+        Topic log = app.topic(
+                "mercure",
+                topic -> topic.history(config.historyUpdates(), config.historyAge())
+                        .maxEventBytes(config.maxUpdateBytes()));
+        var hub = new Hub(log, config);
+        app.subscribe(PATH, hub::subscribe);
+        app.post(PATH, hub::publish);
+        app.get(METADATA_PATH, hub::metadata);
+        return hub;
+    }
+
+    /** Whether a shared secret is shorter than its algorithm asks (taken, as the reference hub takes it). */
+    public boolean weakSecret() {
+        return publishers.weakSecret() || (subscribers != null && subscribers.weakSecret());
+    }
+
+    private HttpResponse publish(HttpRequest request) {
+        String type = request.contentType().orElse("").toLowerCase(Locale.ROOT);
+        if (!type.startsWith("application/x-www-form-urlencoded")) {
+            throw new HttpStatusException(415, "An update is posted as application/x-www-form-urlencoded");
+        }
+        Grants grants =
+                verified(request, publishers, false).orElseThrow(() -> Challenges.missing(metadataUri(request)));
+        Update update;
+        try {
+            update = PublishForm.read(FormFields.read(request.text()), hubUri(request));
+        } catch (ProtocolException refused) {
+            throw new HttpStatusException(refused.status(), refused.getMessage());
+        }
+        if (update.id() != null) {
+            throw new HttpStatusException(
+                    400,
+                    "This hub gives updates their ids (an id in the log's order, which"
+                            + " Last-Event-ID resumes from on every node): leave id out");
+        }
+        if (!grants.mayPublish(update.topics())) {
+            throw Challenges.insufficient("publish on " + update.topic());
+        }
+        SseEvent event = SseEvent.of(update.data())
+                .withEvent(update.type())
+                .withRetry(update.retry() == null ? null : Duration.ofMillis(update.retry()));
+        try {
+            return HttpResponse.text(log.publish(event, UpdateLabels.of(update)));
+        } catch (EventTooLargeException tooLarge) {
+            throw new HttpStatusException(413, tooLarge.getMessage());
+        }
+    }
+
+    private Subscription subscribe(ClientRequest request) {
+        SubscribeQuery asked;
+        try {
+            asked = SubscribeQuery.read(request);
+        } catch (ProtocolException refused) {
+            throw new HttpStatusException(refused.status(), refused.getMessage());
+        }
+        Grants grants;
+        if (subscribers == null) {
+            if (Credentials.of(request, true).isPresent()) {
+                throw Challenges.invalid(metadataUri(request)); // this hub takes no subscriber's token
+            }
+            grants = Grants.NONE;
+        } else {
+            grants = verified(request, subscribers, true).orElse(null);
+            if (grants == null) {
+                if (!anonymous) {
+                    throw Challenges.missing(metadataUri(request));
+                }
+                grants = Grants.NONE;
+            }
+        }
+        return Subscription.to(log)
+                .filtered(new SubscriberFilter(asked.selectors(), grants))
+                .resumingAfter(asked.lastEventId());
+    }
+
+    private HttpResponse metadata(HttpRequest request) {
+        String origin = origin(request);
+        return HttpResponse.json(Map.of(
+                        "resource",
+                        origin + PATH,
+                        "bearer_methods_supported",
+                        java.util.List.of("header", "cookie"),
+                        "mercure_cookie",
+                        Credentials.COOKIES.getFirst(),
+                        "mercure_version",
+                        8))
+                .withHeader("Cache-Control", "max-age=3600");
+    }
+
+    /** The request's grants if it carries a token; empty if it carries none. */
+    private Optional<Grants> verified(ClientRequest request, TokenVerifier verifier, boolean subscriber) {
+        Optional<String> token;
+        try {
+            token = Credentials.of(request, subscriber);
+        } catch (ProtocolException malformed) {
+            throw new HttpStatusException(malformed.status(), malformed.getMessage())
+                    .withHeader("WWW-Authenticate", "Bearer realm=\"mercure\", error=\"invalid_request\"");
+        }
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(verifier.verify(token.get()));
+        } catch (TokenVerifier.InvalidToken invalid) {
+            LOG.debug("A {} token refused: {}", subscriber ? "subscriber's" : "publisher's", invalid.getMessage());
+            throw Challenges.invalid(metadataUri(request));
+        }
+    }
+
+    private static URI hubUri(ClientRequest request) {
+        return URI.create(origin(request) + PATH);
+    }
+
+    private static String metadataUri(ClientRequest request) {
+        return origin(request) + METADATA_PATH;
+    }
+
+    private static String origin(ClientRequest request) {
+        String host = request.header("Host").orElse("localhost");
+        if (!host.matches("[A-Za-z0-9.:\\[\\]-]{1,300}")) {
+            host = "localhost"; // not a host name: never echoed into a URI or a header
+        }
+        return (request.isSecure() ? "https://" : "http://") + host;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.spout.hub.internal;
+
+import dev.spout.engine.topic.EventFilter;
+import java.util.List;
+
+/**
+ * One subscriber's view of the hub's log: an update reaches it if one of the update's topics is selected by one of its
+ * selectors, and, for a private update, if its token grants {@code subscribe} on one of them too. Asked for every
+ * update, live or replayed, so a reconnecting subscriber is checked again.
+ *
+ * <pre>{@code
+ * Subscription.to(log).filtered(new SubscriberFilter(selectors, grants));
+ * }</pre>
+ *
+ * @param selectors what the subscriber asked for
+ * @param grants what its token allows ({@link Grants#NONE} for an anonymous subscriber: public updates only)
+ */
+record SubscriberFilter(List<TopicSelector> selectors, Grants grants) implements EventFilter {
+
+    SubscriberFilter {
+        selectors = List.copyOf(selectors);
+    }
+
+    @Override
+    public boolean accepts(List<String> labels) {
+        List<String> topics = UpdateLabels.topics(labels);
+        if (!selected(topics)) {
+            return false;
+        }
+        return !UpdateLabels.isPrivate(labels) || grants.maySubscribe(topics);
+    }
+
+    private boolean selected(List<String> topics) {
+        for (int t = 0; t < topics.size(); t++) {
+            String topic = topics.get(t);
+            for (int s = 0; s < selectors.size(); s++) {
+                if (selectors.get(s).matches(topic)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
