@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
         name = "spout-hub",
         mixinStandardHelpOptions = true,
         description = {
-            "A Mercure hub: publish with POST, subscribe with EventSource at /.well-known/mercure.",
+            "A Mercure hub: publish with POST, subscribe with EventSource at /.well-known/mercure; a page to try it"
+                    + " at /, health at /healthz, Prometheus metrics at /metrics.",
             "Keys from the environment: MERCURE_PUBLISHER_JWT_KEY (needed), MERCURE_SUBSCRIBER_JWT_KEY (needed unless"
                     + " --anonymous), and their algorithms MERCURE_PUBLISHER_JWT_ALG, MERCURE_SUBSCRIBER_JWT_ALG"
                     + " (default HS256; RS256, ES256... take a PEM public key)."
@@ -89,6 +90,7 @@ public final class HubCommand implements Callable<Integer> {
             hub = MercureHub.mount(app, options -> {
                 options.publisherKey(algorithm("MERCURE_PUBLISHER_JWT_ALG"), publisherKey)
                         .anonymous(anonymous)
+                        .debugPage("/")
                         .history(history, java.time.Duration.ofHours(1));
                 if (subscriberKey != null && !subscriberKey.isEmpty()) {
                     options.subscriberKey(algorithm("MERCURE_SUBSCRIBER_JWT_ALG"), subscriberKey);
@@ -98,6 +100,7 @@ public final class HubCommand implements Callable<Integer> {
             System.err.println("spout-hub: " + bad.getMessage());
             return 2;
         }
+        HubEndpoints.mount(app);
         if (hub.weakSecret()) {
             System.err.println("spout-hub: warning: a JWT secret is shorter than its algorithm's hash (32 bytes for"
                     + " HS256); it is accepted, as the reference hub accepts it, but easier to guess");

@@ -37,6 +37,9 @@ public final class HubOptions {
     Duration historyAge = Duration.ofHours(1);
     int maxUpdateBytes = 1 << 20;
 
+    @Nullable
+    String debugPage;
+
     HubOptions() {}
 
     /**
@@ -78,6 +81,15 @@ public final class HubOptions {
         }
         this.historyUpdates = updates;
         this.historyAge = age;
+        return this;
+    }
+
+    /**
+     * Serves a page to try the hub by hand at {@code path} (subscribe, publish, watch events arrive); the command
+     * serves it at {@code /}. Default: none.
+     */
+    public HubOptions debugPage(String path) {
+        this.debugPage = Objects.requireNonNull(path, "path");
         return this;
     }
 

@@ -53,7 +53,8 @@ public final class MercureHub {
                         options.resource,
                         options.historyUpdates,
                         options.historyAge,
-                        options.maxUpdateBytes)));
+                        options.maxUpdateBytes,
+                        options.debugPage)));
     }
 
     /**

@@ -99,6 +99,21 @@ class HubJarIT {
                 assertThat(event.data()).isEqualTo("Dune");
                 assertThat(event.lastEventId()).isEqualTo(published.body());
             }
+            try (var http = HttpClient.newHttpClient()) {
+                String base = "http://127.0.0.1:" + port;
+                var health = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(health.statusCode()).isEqualTo(200);
+                assertThat(health.body()).contains("\"status\":\"UP\"");
+                var metrics = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(metrics.body()).contains("spout_");
+                var page = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(page.body()).contains("<form id=\"subscribe\"").contains("EventSource");
+            }
             synchronized (lines) {
                 assertThat(lines).noneMatch(line -> line.contains(" DEBUG "));
             }

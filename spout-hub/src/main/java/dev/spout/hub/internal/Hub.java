@@ -65,6 +65,9 @@ public final class Hub {
         app.subscribe(PATH, hub::subscribe);
         app.post(PATH, hub::publish);
         app.get(METADATA_PATH, hub::metadata);
+        if (config.debugPage() != null) {
+            DebugPage.mount(app, config.debugPage());
+        }
         return hub;
     }
 

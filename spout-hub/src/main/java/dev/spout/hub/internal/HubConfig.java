@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * must name, and the bounds of the update log.
  *
  * <pre>{@code
- * new HubConfig("HS256", secret, "HS256", secret, false, null, 10_000, Duration.ofHours(1), 1 << 20);
+ * new HubConfig("HS256", secret, "HS256", secret, false, null, 10_000, Duration.ofHours(1), 1 << 20, "/");
  * }</pre>
  *
  * @param publisherAlgorithm the algorithm of publishers' tokens
@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param historyUpdates how many updates the log keeps for reconnecting subscribers
  * @param historyAge how long it keeps them
  * @param maxUpdateBytes the largest update, encoded, that a publisher may send
+ * @param debugPage where the page to try the hub by hand is served, or null for nowhere
  */
 public record HubConfig(
         String publisherAlgorithm,
@@ -32,7 +33,8 @@ public record HubConfig(
         @Nullable String resource,
         int historyUpdates,
         Duration historyAge,
-        int maxUpdateBytes) {
+        int maxUpdateBytes,
+        @Nullable String debugPage) {
 
     public HubConfig {
         Objects.requireNonNull(publisherAlgorithm, "publisherAlgorithm");
