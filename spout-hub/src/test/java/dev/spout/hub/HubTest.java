@@ -187,6 +187,27 @@ class HubTest {
     }
 
     @Test
+    void theResponseSaysWhereTheStreamStarts() throws Exception {
+        try (var empty = subscribe(null, "match", "*")) {
+            assertThat(empty.headers().firstValue("Mercure-Last-Event-ID")).hasValue("earliest");
+        }
+        String first = published("topic", "t", "data", "one");
+        try (var now = subscribe(null, "match", "*")) {
+            assertThat(now.headers().firstValue("Mercure-Last-Event-ID")).hasValue(first);
+            assertThat(now.headers().firstValue("Last-Event-ID")).hasValue(first); // for 0.x clients
+            String second = published("topic", "t", "data", "two");
+            assertThat(now.next(WAIT).lastEventId()).isEqualTo(second);
+        }
+        try (var resumed = subscribe(null, "match", "*", "last_event_id", first)) {
+            assertThat(resumed.headers().firstValue("Mercure-Last-Event-ID")).hasValue(first);
+        }
+        try (var earliest = subscribe(null, "match", "*", "last_event_id", "earliest")) {
+            assertThat(earliest.headers().firstValue("Mercure-Last-Event-ID")).hasValue("earliest");
+            assertThat(earliest.next(WAIT).lastEventId()).isEqualTo(first);
+        }
+    }
+
+    @Test
     void selectorsOfBothGenerationsManyInOneStream() throws Exception {
         try (var several = subscribe(
                 null,

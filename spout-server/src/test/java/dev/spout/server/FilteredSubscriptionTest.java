@@ -106,6 +106,24 @@ class FilteredSubscriptionTest {
     }
 
     @Test
+    void aSubscriptionAnswersWithItsOwnHeadersButNotTheStreamsOwn() {
+        app.subscribe("/with-header", request -> Subscription.to(log).withHeader("X-Starts-After", "42"));
+        try (var client = SseTestClient.open(app.uri("/with-header"))) {
+            assertThat(client.headers().firstValue("X-Starts-After")).hasValue("42");
+            assertThat(client.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+        }
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Subscription.to(log).withHeader("Content-Type", "text/html"))
+                .withMessageContaining("sets Content-Type itself");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Subscription.to(log).withHeader("X-A", "1\r\nX-B: 2"))
+                .withMessageContaining("CR or LF");
+        assertThat(log.newestId()).isEmpty();
+        String id = log.publish("x");
+        assertThat(log.newestId()).hasValue(id);
+    }
+
+    @Test
     void labelsAreOneLineEachAndBoundedAndAFilterIsForOneTopic() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> log.publish(SseEvent.of("x"), List.of("a\nb")))

@@ -61,20 +61,30 @@ public sealed interface Admission permits Admission.Refused, Admission.Redirecte
         private @Nullable EventStream stream;
         private boolean settled;
 
-        Admitted(Streams streams, String path, String address, Consumer<EventStream> start) {
+        private final Map<String, String> headers;
+
+        Admitted(Streams streams, String path, String address, Consumer<EventStream> start, Map<String, String> extra) {
             this.streams = streams;
             this.path = path;
             this.address = address;
             this.start = start;
+            if (extra.isEmpty()) {
+                this.headers = HEADERS;
+            } else {
+                var all = new java.util.LinkedHashMap<>(HEADERS);
+                all.putAll(extra);
+                this.headers = java.util.Collections.unmodifiableMap(all);
+            }
         }
 
         /**
          * The stream's headers: {@code Content-Type: text/event-stream}, {@code Cache-Control: no-cache}, {@code
-         * X-Accel-Buffering: no}. A host adds its own (on HTTP/1.x, {@code Connection: close}, so the body is
-         * delimited by the connection's end rather than by chunks).
+         * X-Accel-Buffering: no}, and a subscription's own ({@code Subscription.Topics#withHeader}). A host adds its
+         * own (on HTTP/1.x, {@code Connection: close}, so the body is delimited by the connection's end rather than by
+         * chunks).
          */
         public Map<String, String> headers() {
-            return HEADERS;
+            return headers;
         }
 
         /**

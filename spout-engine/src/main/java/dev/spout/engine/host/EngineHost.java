@@ -167,11 +167,15 @@ public final class EngineHost implements SpoutEngine {
                     engine.streams.stopping() ? "The server is stopping" : "Too many streams",
                     Map.of("Retry-After", Long.toString(engine.streams.retryAfterSeconds())));
         }
-        return new Admission.Admitted(engine.streams, path, address, decision.start);
+        return new Admission.Admitted(engine.streams, path, address, decision.start, decision.headers);
     }
 
     /** What the source decides for the client, and how its stream starts if admitted. */
-    private record Decision(Access access, @Nullable Consumer<EventStream> start) {}
+    private record Decision(Access access, @Nullable Consumer<EventStream> start, Map<String, String> headers) {
+        Decision(Access access, @Nullable Consumer<EventStream> start) {
+            this(access, start, Map.of());
+        }
+    }
 
     private Decision decide(StreamRequest request) throws Exception {
         return switch (request.source()) {
@@ -199,7 +203,7 @@ public final class EngineHost implements SpoutEngine {
     }
 
     private static Decision chosen(SubscriptionChoice choice) {
-        return new Decision(choice.access(), choice::follow);
+        return new Decision(choice.access(), choice::follow, choice.headers());
     }
 
     /**

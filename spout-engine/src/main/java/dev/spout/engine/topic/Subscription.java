@@ -3,6 +3,7 @@ package dev.spout.engine.topic;
 import dev.spout.engine.auth.Access;
 import dev.spout.sse.SseEncoder;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -49,14 +50,20 @@ public sealed interface Subscription {
      *     protocol that also takes it in the query, as Mercure does: its handler decides which comes first); {@code
      *     ""} for the topic's beginning, as far back as the broker keeps it; null for the header, or without one the
      *     topic's usual start
+     * @param headers response headers the stream is answered with besides its own (a protocol's, such as Mercure's
+     *     {@code Mercure-Last-Event-ID}); the stream's own ({@code Content-Type}, {@code Cache-Control}) cannot be
+     *     replaced
      */
     record Topics(
             List<Topic> topics,
             boolean typeIsTopic,
             @Nullable EventFilter filter,
-            @Nullable String lastEventId) implements Subscription {
+            @Nullable String lastEventId,
+            Map<String, String> headers)
+            implements Subscription {
         public Topics {
             topics = List.copyOf(topics);
+            headers = Map.copyOf(headers);
             if (topics.isEmpty()) {
                 throw new IllegalArgumentException("A subscription needs at least one topic");
             }
@@ -77,12 +84,12 @@ public sealed interface Subscription {
 
         /** Topics of events of their own types, every event sent, resumed from the request's header. */
         public Topics(List<Topic> topics, boolean typeIsTopic) {
-            this(topics, typeIsTopic, null, null);
+            this(topics, typeIsTopic, null, null, Map.of());
         }
 
         /** The same topics, each event typed by the name of its topic. */
         public Topics typedByTopic() {
-            return new Topics(topics, true, filter, lastEventId);
+            return new Topics(topics, true, filter, lastEventId, headers);
         }
 
         /**
@@ -91,7 +98,7 @@ public sealed interface Subscription {
          * @throws IllegalArgumentException if there are several topics, or their events are typed by topic
          */
         public Topics filtered(EventFilter filter) {
-            return new Topics(topics, typeIsTopic, Objects.requireNonNull(filter, "filter"), lastEventId);
+            return new Topics(topics, typeIsTopic, Objects.requireNonNull(filter, "filter"), lastEventId, headers);
         }
 
         /**
@@ -99,8 +106,38 @@ public sealed interface Subscription {
          * says; {@code ""} starts at the topic's beginning, null goes back to the header.
          */
         public Topics resumingAfter(@Nullable String lastEventId) {
-            return new Topics(topics, typeIsTopic, filter, lastEventId);
+            return new Topics(topics, typeIsTopic, filter, lastEventId, headers);
         }
+
+        /**
+         * The same topics, the stream answered with this header too.
+         *
+         * @throws IllegalArgumentException if it is not a header name, its value holds CR or LF, or it is one of the
+         *     stream's own headers
+         */
+        public Topics withHeader(String name, String value) {
+            if (name.isEmpty()
+                    || !name.chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
+                throw new IllegalArgumentException("Not a header name: " + name);
+            }
+            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("A header value must not contain CR or LF: " + name);
+            }
+            if (OWN_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                throw new IllegalArgumentException("The stream sets " + name + " itself");
+            }
+            var more = new java.util.LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Topics(topics, typeIsTopic, filter, lastEventId, more);
+        }
+
+        private static final java.util.Set<String> OWN_HEADERS = java.util.Set.of(
+                "content-type",
+                "cache-control",
+                "x-accel-buffering",
+                "content-length",
+                "transfer-encoding",
+                "connection");
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.spout.engine.topic;
 import dev.spout.engine.stream.EventTooLargeException;
 import dev.spout.sse.SseEvent;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -66,6 +67,13 @@ public interface Topic {
 
     /** The most characters of labels one event carries, in all. */
     int MAX_LABEL_CHARS = 64 * 1024;
+
+    /**
+     * The id of the newest event this node has of the topic, if it has any: where a stream that starts now starts
+     * after, for a protocol that tells its client so ({@code Subscription.Topics#resumingAfter} it to start there
+     * exactly, whatever is published meanwhile).
+     */
+    Optional<String> newestId();
 
     /** Streams following this topic on this node now. */
     int subscribers();

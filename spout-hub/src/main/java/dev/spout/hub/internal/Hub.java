@@ -130,9 +130,17 @@ public final class Hub {
                 grants = Grants.NONE;
             }
         }
+        // Where the stream starts, said in Mercure-Last-Event-ID (and 0.x's Last-Event-ID): after the client's id, or
+        // after the newest update now, exactly (what is published meanwhile is sent), or the log's beginning.
+        String after = asked.lastEventId() != null
+                ? asked.lastEventId()
+                : log.newestId().orElse(null);
+        String announced = after == null || after.isEmpty() ? SubscribeQuery.EARLIEST : after;
         return Subscription.to(log)
                 .filtered(new SubscriberFilter(asked.selectors(), grants))
-                .resumingAfter(asked.lastEventId());
+                .resumingAfter(after)
+                .withHeader("Mercure-Last-Event-ID", announced)
+                .withHeader("Last-Event-ID", announced);
     }
 
     private HttpResponse metadata(HttpRequest request) {

@@ -9,6 +9,7 @@ import dev.spout.engine.topic.Subscription;
 import dev.spout.engine.topic.Topic;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,13 +22,15 @@ import org.jspecify.annotations.Nullable;
  * @param typed whether each event carries its topic's name as its type
  * @param filter which events of its one topic the stream sends, or null for all
  * @param lastEventId where it resumes, in place of its {@code Last-Event-ID} header, or null
+ * @param headers the subscription's own response headers
  */
 public record SubscriptionChoice(
         Access access,
         List<LocalTopic> topics,
         boolean typed,
         @Nullable EventFilter filter,
-        @Nullable String lastEventId) {
+        @Nullable String lastEventId,
+        Map<String, String> headers) {
 
     /**
      * What the subscription chooses for this client, each chosen topic's authorizer asked.
@@ -38,7 +41,8 @@ public record SubscriptionChoice(
     public static SubscriptionChoice decide(Subscription subscription, ClientRequest client, Topics all)
             throws Exception {
         return switch (subscription) {
-            case Subscription.Refused refused -> new SubscriptionChoice(refused.access(), List.of(), false, null, null);
+            case Subscription.Refused refused ->
+                new SubscriptionChoice(refused.access(), List.of(), false, null, null, Map.of());
             case Subscription.Topics wanted -> {
                 Access answer = Access.ALLOW;
                 List<LocalTopic> chosen = new ArrayList<>(wanted.topics().size());
@@ -48,7 +52,12 @@ public record SubscriptionChoice(
                     chosen.add(local);
                 }
                 yield new SubscriptionChoice(
-                        answer, List.copyOf(chosen), wanted.typeIsTopic(), wanted.filter(), wanted.lastEventId());
+                        answer,
+                        List.copyOf(chosen),
+                        wanted.typeIsTopic(),
+                        wanted.filter(),
+                        wanted.lastEventId(),
+                        wanted.headers());
             }
         };
     }

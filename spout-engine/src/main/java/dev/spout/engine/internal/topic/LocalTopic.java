@@ -12,6 +12,7 @@ import dev.spout.sse.SseEncoder;
 import dev.spout.sse.SseEvent;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,6 +72,11 @@ public final class LocalTopic implements Topic, TopicLog {
     @Override
     public String publish(SseEvent event) {
         return Topics.await(publishAsync(event), "topic " + name);
+    }
+
+    @Override
+    public Optional<String> newestId() {
+        return Optional.ofNullable(head().id);
     }
 
     @Override
