@@ -1,12 +1,14 @@
 package dev.spout.hub.internal;
 
 import dev.spout.engine.topic.EventFilter;
+import java.time.InstantSource;
 import java.util.List;
 
 /**
  * One subscriber's view of the hub's log: an update reaches it if one of the update's topics is selected by one of its
- * selectors, and, for a private update, if its token grants {@code subscribe} on one of them too. Asked for every
- * update, live or replayed, so a reconnecting subscriber is checked again.
+ * selectors, and, for a private update, if its token grants {@code subscribe} on one of them too, and has not expired
+ * (a stream whose token expires gets no private update after that instant; it reconnects with a new token). Asked
+ * for every update, live or replayed, so a reconnecting subscriber is checked again.
  *
  * <pre>{@code
  * Subscription.to(log).filtered(new SubscriberFilter(selectors, grants));
@@ -14,11 +16,16 @@ import java.util.List;
  *
  * @param selectors what the subscriber asked for
  * @param grants what its token allows ({@link Grants#NONE} for an anonymous subscriber: public updates only)
+ * @param clock what tells the time, against the token's expiry
  */
-record SubscriberFilter(List<TopicSelector> selectors, Grants grants) implements EventFilter {
+record SubscriberFilter(List<TopicSelector> selectors, Grants grants, InstantSource clock) implements EventFilter {
 
     SubscriberFilter {
         selectors = List.copyOf(selectors);
+    }
+
+    SubscriberFilter(List<TopicSelector> selectors, Grants grants) {
+        this(selectors, grants, InstantSource.system());
     }
 
     @Override
@@ -27,7 +34,10 @@ record SubscriberFilter(List<TopicSelector> selectors, Grants grants) implements
         if (!selected(topics)) {
             return false;
         }
-        return !UpdateLabels.isPrivate(labels) || grants.maySubscribe(topics);
+        if (!UpdateLabels.isPrivate(labels)) {
+            return true;
+        }
+        return (grants.expires() == null || clock.instant().isBefore(grants.expires())) && grants.maySubscribe(topics);
     }
 
     private boolean selected(List<String> topics) {
