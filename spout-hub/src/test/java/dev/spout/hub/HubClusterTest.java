@@ -91,4 +91,44 @@ class HubClusterTest {
             }
         }
     }
+
+    /**
+     * Spout's Java EventSource reads the hub through a load balancer; its node stops mid-stream while updates keep
+     * coming to another node; the client reconnects (its Last-Event-ID) and the balancer sends it to a live node: every
+     * update arrives once, in order.
+     */
+    @Test
+    void aSubscriberOfANodeThatStopsResumesOnAnotherWithNothingLostOrRepeated() throws Exception {
+        Spout doomed = node();
+        Spout survivor = node();
+        int total = 120;
+        var received = new ArrayList<String>();
+        try (var balancer = new Balancer(doomed.port());
+                var source = dev.spout.client.EventSource.builder(
+                                URI.create("http://127.0.0.1:" + balancer.port() + MercureHub.PATH + "?match=*"))
+                        .reconnectionTime(Duration.ofMillis(50))
+                        .connect()) {
+            Await.until(
+                    "subscribed on the doomed node",
+                    () -> doomed.topic("mercure").subscribers() == 1);
+            for (int i = 1; i <= total; i++) {
+                publish(survivor, "topic=https://example.com/n&data=" + i);
+                if (i == total / 3) {
+                    balancer.pointAt(survivor.port());
+                    doomed.close(); // its streams end; the client reconnects through the balancer
+                }
+            }
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (received.size() < total && System.nanoTime() < deadline) {
+                var next = source.nextEvent(WAIT);
+                if (next.isPresent() && next.get() instanceof dev.spout.client.MessageEvent message) {
+                    received.add(message.data());
+                }
+            }
+        }
+        assertThat(received)
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, total)
+                        .mapToObj(Integer::toString)
+                        .toList());
+    }
 }
