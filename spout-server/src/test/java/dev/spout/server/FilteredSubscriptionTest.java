@@ -106,6 +106,35 @@ class FilteredSubscriptionTest {
     }
 
     @Test
+    void aFilterIsToldWhenItsStreamOpensAndWhenItEnds() {
+        var told = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        app.subscribe(
+                "/told",
+                request -> Subscription.to(log).filtered(new dev.spout.engine.topic.EventFilter() {
+                    @Override
+                    public boolean accepts(List<String> labels) {
+                        return true;
+                    }
+
+                    @Override
+                    public void opened() {
+                        told.add("opened");
+                    }
+
+                    @Override
+                    public void closed() {
+                        told.add("closed");
+                    }
+                }));
+        try (var client = SseTestClient.open(app.uri("/told"))) {
+            Await.until("opened", () -> told.contains("opened"));
+            assertThat(told).containsExactly("opened");
+        }
+        Await.until("closed", () -> told.size() == 2);
+        assertThat(told).containsExactly("opened", "closed");
+    }
+
+    @Test
     void aSubscriptionAnswersWithItsOwnHeadersButNotTheStreamsOwn() {
         app.subscribe("/with-header", request -> Subscription.to(log).withHeader("X-Starts-After", "42"));
         try (var client = SseTestClient.open(app.uri("/with-header"))) {

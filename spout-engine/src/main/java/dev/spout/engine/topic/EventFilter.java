@@ -23,4 +23,16 @@ public interface EventFilter {
 
     /** Whether the stream sends the event with these labels (the list is shared and read-only). */
     boolean accepts(List<String> labels);
+
+    /**
+     * The stream has started following its topic (for a protocol that announces its subscribers). Called once, outside
+     * every lock, on the thread that opened the stream; a stream refused before it opened (a limit) is never opened.
+     */
+    default void opened() {}
+
+    /**
+     * The stream has ended, however it ended. Called once, outside every lock. A stream that ends while it opens may
+     * be told this before {@link #opened}, which then follows and should do nothing.
+     */
+    default void closed() {}
 }

@@ -1,9 +1,11 @@
 package dev.spout.engine.internal.stream;
 
+import dev.spout.broker.internal.log.Logs;
 import dev.spout.engine.internal.topic.Entry;
 import dev.spout.engine.internal.topic.LocalTopic;
 import dev.spout.engine.topic.EventFilter;
 import java.nio.ByteBuffer;
+import org.slf4j.Logger;
 
 /**
  * A stream of one topic that sends only the entries its {@link EventFilter} accepts, by their labels: the topic's
@@ -11,11 +13,23 @@ import java.nio.ByteBuffer;
  * (until then it has none, and gathers nothing). Guarded by the stream's lock.
  */
 final class FilteredTopic extends OneTopic {
+    private static final Logger LOG = Logs.logger(FilteredTopic.class);
     private final EventFilter filter;
 
     FilteredTopic(LocalTopic topic, EventFilter filter) {
         super(topic, null);
         this.filter = filter;
+    }
+
+    /** The stream leaves the topic, as it ends; outside the stream's lock: its filter is told. */
+    @Override
+    public void unsubscribe(EventStream stream) {
+        super.unsubscribe(stream);
+        try {
+            filter.closed();
+        } catch (RuntimeException failed) { // the application's, not the stream's: the close goes on
+            LOG.error("The filter of a stream of topic {} failed when told the stream ended", topic.name(), failed);
+        }
     }
 
     boolean accepts(Entry entry) {

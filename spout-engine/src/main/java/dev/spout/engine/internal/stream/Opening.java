@@ -95,6 +95,9 @@ public final class Opening {
             stream.filterBy(topic, filter);
         }
         topic.subscribe(stream, resumeAfter);
+        if (filter != null) {
+            filter.opened();
+        }
         stream.writePending();
     }
 
