@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
                     + " at /, health at /healthz, Prometheus metrics at /metrics.",
             "Keys from the environment: MERCURE_PUBLISHER_JWT_KEY (needed), MERCURE_SUBSCRIBER_JWT_KEY (needed unless"
                     + " --anonymous), and their algorithms MERCURE_PUBLISHER_JWT_ALG, MERCURE_SUBSCRIBER_JWT_ALG"
-                    + " (default HS256; RS256, ES256... take a PEM public key)."
+                    + " (default HS256; RS256, ES256... take a PEM public key); or an identity provider's keys,"
+                    + " MERCURE_PUBLISHER_JWKS_URL, MERCURE_SUBSCRIBER_JWKS_URL (a JWK Set, with its _JWT_ALG)."
         })
 public final class HubCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "${env:PORT:-3000}", description = "Port (PORT; 3000).")
@@ -63,14 +64,18 @@ public final class HubCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String publisherKey = System.getenv("MERCURE_PUBLISHER_JWT_KEY");
-        String subscriberKey = System.getenv("MERCURE_SUBSCRIBER_JWT_KEY");
-        if (publisherKey == null || publisherKey.isEmpty()) {
-            System.err.println("spout-hub: set MERCURE_PUBLISHER_JWT_KEY, the key publishers' tokens are signed with");
+        String publisherKey = variable("MERCURE_PUBLISHER_JWT_KEY");
+        String publisherJwks = variable("MERCURE_PUBLISHER_JWKS_URL");
+        String subscriberKey = variable("MERCURE_SUBSCRIBER_JWT_KEY");
+        String subscriberJwks = variable("MERCURE_SUBSCRIBER_JWKS_URL");
+        if (publisherKey == null && publisherJwks == null) {
+            System.err.println("spout-hub: set MERCURE_PUBLISHER_JWT_KEY, the key publishers' tokens are signed with"
+                    + " (or MERCURE_PUBLISHER_JWKS_URL)");
             return 2;
         }
-        if ((subscriberKey == null || subscriberKey.isEmpty()) && !anonymous) {
-            System.err.println("spout-hub: set MERCURE_SUBSCRIBER_JWT_KEY (subscribers' tokens), or --anonymous");
+        if (subscriberKey == null && subscriberJwks == null && !anonymous) {
+            System.err.println("spout-hub: set MERCURE_SUBSCRIBER_JWT_KEY (subscribers' tokens; or"
+                    + " MERCURE_SUBSCRIBER_JWKS_URL), or --anonymous");
             return 2;
         }
         List<String> origins = corsOrigins == null || corsOrigins.isBlank()
@@ -88,13 +93,19 @@ public final class HubCommand implements Callable<Integer> {
                 }
             });
             hub = MercureHub.mount(app, options -> {
-                options.publisherKey(algorithm("MERCURE_PUBLISHER_JWT_ALG"), publisherKey)
-                        .anonymous(anonymous)
-                        .debugPage("/")
-                        .history(history, java.time.Duration.ofHours(1));
-                if (subscriberKey != null && !subscriberKey.isEmpty()) {
-                    options.subscriberKey(algorithm("MERCURE_SUBSCRIBER_JWT_ALG"), subscriberKey);
+                String publisherAlgorithm = algorithm("MERCURE_PUBLISHER_JWT_ALG");
+                if (publisherKey != null) {
+                    options.publisherKey(publisherAlgorithm, publisherKey);
+                } else {
+                    options.publisherJwks(publisherAlgorithm, java.net.URI.create(publisherJwks));
                 }
+                String subscriberAlgorithm = algorithm("MERCURE_SUBSCRIBER_JWT_ALG");
+                if (subscriberKey != null) {
+                    options.subscriberKey(subscriberAlgorithm, subscriberKey);
+                } else if (subscriberJwks != null) {
+                    options.subscriberJwks(subscriberAlgorithm, java.net.URI.create(subscriberJwks));
+                }
+                options.anonymous(anonymous).debugPage("/").history(history, java.time.Duration.ofHours(1));
             });
         } catch (IllegalArgumentException bad) {
             System.err.println("spout-hub: " + bad.getMessage());
@@ -120,6 +131,11 @@ public final class HubCommand implements Callable<Integer> {
         System.out.println(
                 "spout-hub ready: http://" + (host == null ? "127.0.0.1" : host) + ":" + app.port() + MercureHub.PATH);
         return 0; // the server's threads keep the process serving after main returns
+    }
+
+    private static @org.jspecify.annotations.Nullable String variable(String name) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static String algorithm(String variable) {

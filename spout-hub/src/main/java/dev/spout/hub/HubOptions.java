@@ -1,5 +1,7 @@
 package dev.spout.hub;
 
+import dev.spout.hub.internal.TokenKeys;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -17,16 +19,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HubOptions {
     @Nullable
-    String publisherAlgorithm;
+    TokenKeys publishers;
 
     @Nullable
-    String publisherKey;
-
-    @Nullable
-    String subscriberAlgorithm;
-
-    @Nullable
-    String subscriberKey;
+    TokenKeys subscribers;
 
     boolean anonymous;
 
@@ -47,15 +43,28 @@ public final class HubOptions {
      * {@code RS256}…{@code RS512}, {@code ES256}…{@code ES512} with the PEM of a public key.
      */
     public HubOptions publisherKey(String algorithm, String key) {
-        this.publisherAlgorithm = Objects.requireNonNull(algorithm, "algorithm");
-        this.publisherKey = Objects.requireNonNull(key, "key");
+        this.publishers = TokenKeys.given(algorithm, key);
+        return this;
+    }
+
+    /**
+     * Publishers' tokens are verified with the keys of the JWK Set at this URL (an identity provider's), fetched and
+     * cached; {@code algorithm} is the one algorithm taken ({@code RS256}, {@code ES256}…).
+     */
+    public HubOptions publisherJwks(String algorithm, URI jwks) {
+        this.publishers = TokenKeys.jwks(algorithm, jwks);
         return this;
     }
 
     /** The key subscribers' tokens are signed with, as {@link #publisherKey}. */
     public HubOptions subscriberKey(String algorithm, String key) {
-        this.subscriberAlgorithm = Objects.requireNonNull(algorithm, "algorithm");
-        this.subscriberKey = Objects.requireNonNull(key, "key");
+        this.subscribers = TokenKeys.given(algorithm, key);
+        return this;
+    }
+
+    /** Subscribers' tokens are verified with the keys of a JWK Set, as {@link #publisherJwks}. */
+    public HubOptions subscriberJwks(String algorithm, URI jwks) {
+        this.subscribers = TokenKeys.jwks(algorithm, jwks);
         return this;
     }
 

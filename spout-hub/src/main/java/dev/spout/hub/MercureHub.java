@@ -39,16 +39,15 @@ public final class MercureHub {
     public static MercureHub mount(Routes app, Consumer<HubOptions> settings) {
         var options = new HubOptions();
         settings.accept(options);
-        if (options.publisherKey == null) {
-            throw new IllegalArgumentException("A hub needs the key of its publishers' tokens (publisherKey)");
+        if (options.publishers == null) {
+            throw new IllegalArgumentException(
+                    "A hub needs the keys of its publishers' tokens (publisherKey or publisherJwks)");
         }
         return new MercureHub(Hub.mount(
                 app,
                 new HubConfig(
-                        options.publisherAlgorithm,
-                        options.publisherKey,
-                        options.subscriberAlgorithm,
-                        options.subscriberKey,
+                        options.publishers,
+                        options.subscribers,
                         options.anonymous,
                         options.resource,
                         options.historyUpdates,

@@ -43,10 +43,9 @@ public final class Hub {
 
     private Hub(Topic log, HubConfig config) {
         this.log = log;
-        this.publishers = TokenVerifier.of(config.publisherAlgorithm(), config.publisherKey(), config.resource());
-        this.subscribers = config.subscriberKey() == null
-                ? null
-                : TokenVerifier.of(config.subscriberAlgorithm(), config.subscriberKey(), config.resource());
+        this.publishers = TokenVerifier.of(config.publishers(), config.resource());
+        this.subscribers =
+                config.subscribers() == null ? null : TokenVerifier.of(config.subscribers(), config.resource());
         this.anonymous = config.anonymous();
     }
 

@@ -10,13 +10,12 @@ import org.jspecify.annotations.Nullable;
  * must name, and the bounds of the update log.
  *
  * <pre>{@code
- * new HubConfig("HS256", secret, "HS256", secret, false, null, 10_000, Duration.ofHours(1), 1 << 20, "/");
+ * var keys = TokenKeys.given("HS256", secret);
+ * new HubConfig(keys, keys, false, null, 10_000, Duration.ofHours(1), 1 << 20, "/");
  * }</pre>
  *
- * @param publisherAlgorithm the algorithm of publishers' tokens
- * @param publisherKey its shared secret, or PEM public key
- * @param subscriberAlgorithm the algorithm of subscribers' tokens, or null if subscribers present none
- * @param subscriberKey its key, or null
+ * @param publishers the keys of publishers' tokens
+ * @param subscribers the keys of subscribers' tokens, or null if subscribers present none
  * @param anonymous whether subscribers without a token are admitted (to public updates)
  * @param resource the identifier a 1.0 token's {@code aud} must name, or null not to check it
  * @param historyUpdates how many updates the log keeps for reconnecting subscribers
@@ -25,10 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param debugPage where the page to try the hub by hand is served, or null for nowhere
  */
 public record HubConfig(
-        String publisherAlgorithm,
-        String publisherKey,
-        @Nullable String subscriberAlgorithm,
-        @Nullable String subscriberKey,
+        TokenKeys publishers,
+        @Nullable TokenKeys subscribers,
         boolean anonymous,
         @Nullable String resource,
         int historyUpdates,
@@ -37,12 +34,8 @@ public record HubConfig(
         @Nullable String debugPage) {
 
     public HubConfig {
-        Objects.requireNonNull(publisherAlgorithm, "publisherAlgorithm");
-        Objects.requireNonNull(publisherKey, "publisherKey");
-        if ((subscriberAlgorithm == null) != (subscriberKey == null)) {
-            throw new IllegalArgumentException("A subscriber key needs its algorithm, and an algorithm its key");
-        }
-        if (subscriberKey == null && !anonymous) {
+        Objects.requireNonNull(publishers, "publishers");
+        if (subscribers == null && !anonymous) {
             throw new IllegalArgumentException(
                     "Subscribers need a way in: a subscriber key (for their tokens) or anonymous subscribers");
         }

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -75,6 +76,24 @@ final class TokenVerifier {
      * @throws IllegalArgumentException for an algorithm it does not know, or a key that is not one (a secret shorter
      *     than its algorithm's hash is taken, as the reference hub takes it, and said to be {@link #weakSecret})
      */
+    static TokenVerifier of(TokenKeys keys, @Nullable String resource) {
+        if (keys.jwks() == null) {
+            return of(keys.algorithm(), keys.key(), resource);
+        }
+        JWSAlgorithm alg = JWSAlgorithm.parse(keys.algorithm());
+        if (JWSAlgorithm.Family.HMAC_SHA.contains(alg)) {
+            throw new IllegalArgumentException("A JWK Set publishes public keys: " + alg + " takes a shared secret");
+        }
+        try {
+            // Nimbus fetches the set, caches it, refreshes it when a token names a key it does not have (rate-limited)
+            JWKSource<SecurityContext> remote =
+                    JWKSourceBuilder.create(keys.jwks().toURL()).build();
+            return new TokenVerifier(alg, remote, resource, false);
+        } catch (java.net.MalformedURLException notAUrl) {
+            throw new IllegalArgumentException("Not a JWK Set URL: " + keys.jwks(), notAUrl);
+        }
+    }
+
     static TokenVerifier of(String algorithm, String key, @Nullable String resource) {
         JWSAlgorithm alg = JWSAlgorithm.parse(algorithm);
         if (JWSAlgorithm.Family.HMAC_SHA.contains(alg)) {
