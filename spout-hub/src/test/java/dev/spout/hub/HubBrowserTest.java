@@ -7,9 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spout.examples.Browser;
 import dev.spout.server.Spout;
 import dev.spout.testkit.Await;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -52,17 +49,7 @@ class HubBrowserTest {
     }
 
     String publish(String form) throws Exception {
-        try (var http = HttpClient.newHttpClient()) {
-            var answer = http.send(
-                    HttpRequest.newBuilder(app.uri(MercureHub.PATH))
-                            .header("Authorization", "Bearer " + Tokens.legacy(PUBLISHER_KEY, List.of("*"), List.of()))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            return answer.body();
-        }
+        return Tokens.publish(app.uri(MercureHub.PATH), form);
     }
 
     @Test

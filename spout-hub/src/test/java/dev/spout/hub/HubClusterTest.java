@@ -8,12 +8,10 @@ import dev.spout.redis.RedisBroker;
 import dev.spout.redis.RedisServer;
 import dev.spout.server.Spout;
 import dev.spout.testkit.Await;
+import dev.spout.testkit.LoopbackProxy;
 import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,17 +55,7 @@ class HubClusterTest {
     }
 
     static String publish(Spout node, String form) throws Exception {
-        try (var http = HttpClient.newHttpClient()) {
-            var answer = http.send(
-                    HttpRequest.newBuilder(node.uri(MercureHub.PATH))
-                            .header("Authorization", "Bearer " + Tokens.legacy(PUBLISHER_KEY, List.of("*"), List.of()))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            return answer.body();
-        }
+        return Tokens.publish(node.uri(MercureHub.PATH), form);
     }
 
     @Test
@@ -103,7 +91,7 @@ class HubClusterTest {
         Spout survivor = node();
         int total = 120;
         var received = new ArrayList<String>();
-        try (var balancer = new Balancer(doomed.port());
+        try (var balancer = new LoopbackProxy(doomed.port());
                 var source = dev.spout.client.EventSource.builder(
                                 URI.create("http://127.0.0.1:" + balancer.port() + MercureHub.PATH + "?match=*"))
                         .reconnectionTime(Duration.ofMillis(50))

@@ -178,24 +178,7 @@ final class WritePump extends PendingWrites {
         if (messages == 0 && events == 0) {
             return committedOrEmpty();
         }
-        List<CompletableFuture<Void>> waiters = new ArrayList<>(messages);
-        ByteBuffer out;
-        if (messages + events == 1) { // one alone goes out as it is, without a copy
-            out = messages == 1 ? outbox.pollInto(waiters) : ByteBuffer.wrap(last.bytes);
-        } else {
-            out = acquire(size);
-            if (messages > 0) {
-                outbox.drainInto(out, waiters);
-            }
-            if (one != null) {
-                one.copyThrough(last, out);
-            }
-            out.flip();
-        }
-        if (one != null) {
-            one.position = last;
-        }
-        return inFlight(waiters, events, out);
+        return assemble(one, messages, size, last, last, events);
     }
 
     /**
@@ -228,6 +211,16 @@ final class WritePump extends PendingWrites {
             }
             return committedOrEmpty();
         }
+        return assemble(one, messages, size, only, last, events);
+    }
+
+    /**
+     * The write of the stream's own messages, then its topic's entries after its place through {@code last}: one
+     * alone ({@code only}, a message or an entry) as it is, without a copy; else all of them copied into one pooled
+     * buffer of {@code size} bytes. The place moves to {@code last}.
+     */
+    private ByteBuffer assemble(
+            @Nullable OneTopic one, int messages, long size, @Nullable Entry only, @Nullable Entry last, int events) {
         List<CompletableFuture<Void>> waiters = new ArrayList<>(messages);
         ByteBuffer out;
         if (messages + events == 1) { // one alone goes out as it is, without a copy
@@ -242,7 +235,9 @@ final class WritePump extends PendingWrites {
             }
             out.flip();
         }
-        one.position = last;
+        if (one != null && last != null) {
+            one.position = last;
+        }
         return inFlight(waiters, events, out);
     }
 
