@@ -11,6 +11,7 @@ import static dev.spout.html.Html.style;
 import static dev.spout.html.Html.text;
 
 import dev.spout.datastar.PatchElements;
+import dev.spout.engine.HttpStatusException;
 import dev.spout.engine.topic.Topic;
 import dev.spout.html.Element;
 import dev.spout.server.Routes;
@@ -54,13 +55,14 @@ public final class DatastarTogglesExample {
     }
 
     private void routes(Routes app) {
-        app.post("/flip/one", request -> {
-            flip(one);
+        app.post("/flip/{box}", request -> {
+            flip(
+                    switch (request.pathParameter("box").orElseThrow()) {
+                        case "one" -> one;
+                        case "two" -> two;
+                        default -> throw new HttpStatusException(404, "There are two boxes, one and two");
+                    });
             return HttpResponse.noContent(); // the stream shows the new value, in every browser
-        });
-        app.post("/flip/two", request -> {
-            flip(two);
-            return HttpResponse.noContent();
         });
         app.ssePage(
                 "/client",

@@ -61,6 +61,7 @@ class DatastarExamplesTest {
     void everyBrowserSeesBothBoxesAfterEachClickAndOneThatReconnectsCatchesUpExactly() throws Exception {
         try (var first = SseTestClient.open(uri("/datastar-toggles/sse"), DATASTAR);
                 var second = SseTestClient.open(uri("/datastar-toggles/sse"), DATASTAR)) {
+            assertThat(post("/datastar-toggles/flip/three", "{}").statusCode()).isEqualTo(404);
             assertThat(post("/datastar-toggles/flip/one", "{}").statusCode()).isEqualTo(204);
             Event flipped = first.next(WAIT);
             assertThat(flipped.type()).isEqualTo("datastar-patch-elements");
