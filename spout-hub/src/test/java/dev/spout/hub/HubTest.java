@@ -207,6 +207,62 @@ class HubTest {
         }
     }
 
+    /**
+     * What the Mercure project's conformance suite checks, as it does it: a 1.0 access token granting by the
+     * specification's detail type (no {@code sub}), the publisher's own id (given twice: the suite reuses ids) on the
+     * wire and in the answer, data of several lines with an empty one and leading spaces, anonymous subscribers by
+     * exact and URL-pattern selectors, a private update to none of them.
+     */
+    @Test
+    void whatTheConformanceSuiteChecks() throws Exception {
+        String token = Tokens.sign(
+                PUBLISHER_KEY,
+                new com.nimbusds.jose.JOSEObjectType("at+jwt"),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                        .audience("https://localhost/.well-known/mercure")
+                        .issuer("https://localhost")
+                        .expirationTime(java.util.Date.from(Instant.parse("2100-01-01T00:00:00Z")))
+                        .claim(
+                                "authorization_details",
+                                List.of(
+                                        Map.of(
+                                                "type",
+                                                "https://mercure.rocks/authorization-detail",
+                                                "actions",
+                                                List.of("publish"),
+                                                "topics",
+                                                List.of(Map.of("match", "*"))),
+                                        Map.of(
+                                                "type",
+                                                "https://mercure.rocks/authorization-detail",
+                                                "actions",
+                                                List.of("subscribe"),
+                                                "topics",
+                                                List.of(Map.of("match", "*")))))
+                        .build());
+        String topic = "https://example.net/foo/3f9a";
+        String id = "id-[\"" + topic + "\"]";
+        String data = "data for\n\n        URI";
+        try (var exact = subscribe(null, "match", "foo", "match", topic);
+                var pattern = subscribe(null, "match_urlpattern", "https://example.net/foo/:random")) {
+            awaitSubscribers(2);
+            var answer = publish(token, "topic", topic, "id", id, "data", data, "private", "on");
+            assertThat(answer.statusCode()).isEqualTo(200);
+            answer = publish(token, "topic", topic, "id", id, "data", data);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).isEqualTo(id);
+            assertThat(exact.next(WAIT)).isEqualTo(new Event("message", data, id)); // not the private one
+            assertThat(pattern.next(WAIT)).isEqualTo(new Event("message", data, id));
+            assertThat(exact.pending()).isEmpty();
+        }
+        // an id given twice names its first update: a client resuming after it gets the second
+        try (var resumed = subscribe(
+                Tokens.legacy(SUBSCRIBER_KEY, List.of(), List.of("*")), "match", topic, "last_event_id", id)) {
+            assertThat(resumed.next(WAIT).data()).isEqualTo(data);
+            assertThat(resumed.pending()).isEmpty();
+        }
+    }
+
     @Test
     void selectorsOfBothGenerationsManyInOneStream() throws Exception {
         try (var several = subscribe(
@@ -332,9 +388,10 @@ class HubTest {
                         List.of(
                                 List.of("data", "no topic"),
                                 List.of("topic", "t", "retry", "soon"),
-                                List.of("topic", "t", "id", "chosen-by-me"),
-                                List.of("topic", "t", "data", "a", "data", "b")),
-                403, List.of(List.of("topic", "/.well-known/mercure/subscriptions/x")),
+                                List.of("topic", "t", "id", "earliest"),
+                                List.of("topic", "t", "data", "a", "data", "b"),
+                                List.of("topic", "/.well-known/mercure/subscriptions/x"),
+                                List.of("topic", "t", "type", "mercure")),
                 413, List.of(List.of("topic", "t", "data", "x".repeat(5000))));
         for (var status : refusals.entrySet()) {
             for (List<String> fields : status.getValue()) {
@@ -427,7 +484,8 @@ class HubTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metadata.body())
                 .contains("\"resource\":\"http://127.0.0.1:" + app.port() + "/.well-known/mercure\"")
-                .contains("\"mercure_version\":8");
+                .contains("\"bearer_methods_supported\":[\"header\"]")
+                .contains("\"authorization_details_types_supported\":[\"https://mercure.rocks/authorization-detail\"]");
         assertThat(MercureHub.link(URI.create("https://hub.example.com/.well-known/mercure")))
                 .isEqualTo("<https://hub.example.com/.well-known/mercure>; rel=\"mercure\"");
     }

@@ -16,8 +16,11 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 final class Credentials {
-    static final List<String> COOKIES =
-            List.of("__Secure-mercure_access_token", "mercureAccessToken", "mercureAuthorization");
+    static final List<String> COOKIES = List.of(
+            "__Secure-mercure_access_token",
+            "mercureAccessToken",
+            "mercureAuthorization",
+            "mercure_access_token"); // the reference hub's playground
     private static final int MAX_TOKEN = 16 * 1024;
 
     private Credentials() {}

@@ -88,16 +88,13 @@ public final class Hub {
         } catch (ProtocolException refused) {
             throw new HttpStatusException(refused.status(), refused.getMessage());
         }
-        if (update.id() != null) {
-            throw new HttpStatusException(
-                    400,
-                    "This hub gives updates their ids (an id in the log's order, which"
-                            + " Last-Event-ID resumes from on every node): leave id out");
-        }
         if (!grants.mayPublish(update.topics())) {
             throw Challenges.insufficient("publish on " + update.topic());
         }
+        // A publisher's id is kept where the broker keeps events' own ids (in memory, one node); Redis gives its own
+        // ids, in its order on every node, and the answer says which: the protocol lets a hub not take the id.
         SseEvent event = SseEvent.of(update.data())
+                .withId(update.id())
                 .withEvent(update.type())
                 .withRetry(update.retry() == null ? null : Duration.ofMillis(update.retry()));
         try {
@@ -129,12 +126,13 @@ public final class Hub {
                 grants = Grants.NONE;
             }
         }
-        // Where the stream starts, said in Mercure-Last-Event-ID (and 0.x's Last-Event-ID): after the client's id, or
-        // after the newest update now, exactly (what is published meanwhile is sent), or the log's beginning.
-        String after = asked.lastEventId() != null
-                ? asked.lastEventId()
-                : log.newestId().orElse(null);
-        String announced = after == null || after.isEmpty() ? SubscribeQuery.EARLIEST : after;
+        // Where the stream starts, said in Mercure-Last-Event-ID (and 0.x's Last-Event-ID): after the client's id, the
+        // log's beginning, or for a new subscriber now, after the newest update (by its id, which a publisher may have
+        // given twice: the stream itself starts at the log's head, not after that id's first update).
+        String after = asked.lastEventId();
+        String announced = after == null
+                ? log.newestId().orElse(SubscribeQuery.EARLIEST)
+                : after.isEmpty() ? SubscribeQuery.EARLIEST : after;
         return Subscription.to(log)
                 .filtered(new SubscriberFilter(asked.selectors(), grants))
                 .resumingAfter(after)
@@ -148,11 +146,11 @@ public final class Hub {
                         "resource",
                         origin + PATH,
                         "bearer_methods_supported",
-                        java.util.List.of("header", "cookie"),
+                        java.util.List.of("header"), // the cookie is mercure_cookie's
                         "mercure_cookie",
                         Credentials.COOKIES.getFirst(),
-                        "mercure_version",
-                        8))
+                        "authorization_details_types_supported",
+                        java.util.List.of(TokenClaims.DETAIL_TYPE)))
                 .withHeader("Cache-Control", "max-age=3600");
     }
 

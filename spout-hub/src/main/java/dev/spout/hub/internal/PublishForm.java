@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * <p>What is refused, and how: a missing topic, a field given twice (but {@code topic}), a control character in a
  * topic, an id that starts with {@code #}, carries CR, LF or NUL, or is the reserved {@code earliest}, a type with CR
  * or LF, a retry that is not digits: {@code 400}; a topic in the hub's own namespace ({@code /.well-known/mercure},
- * where the hub publishes its subscription events): {@code 403}; more than {@value #MAX_TOPICS} topics or a field over
+ * where the hub publishes its subscription events), the selector {@code *} as a topic, the type {@code mercure}
+ * (the hub's own events'): {@code 400}; more than {@value #MAX_TOPICS} topics or a field over
  * its bound: {@code 413}. The body's own bound is the HTTP layer's.
  *
  * <pre>{@code
@@ -87,9 +88,12 @@ final class PublishForm {
         } catch (IllegalArgumentException bad) {
             throw new ProtocolException(400, bad.getMessage());
         }
+        if (topic.equals("*")) {
+            throw new ProtocolException(400, "An update's topic is a topic, not the selector *");
+        }
         if (Topics.inHubNamespace(topic, hub)) {
             throw new ProtocolException(
-                    403,
+                    400,
                     "The topic " + topic + " is in the hub's own namespace, " + Topics.NAMESPACE + ", where only"
                             + " the hub publishes");
         }
@@ -118,6 +122,9 @@ final class PublishForm {
         }
         if (type.indexOf('\n') >= 0 || type.indexOf('\r') >= 0) {
             throw new ProtocolException(400, "A type cannot contain CR or LF");
+        }
+        if (type.equals("mercure")) {
+            throw new ProtocolException(400, "The type mercure is the hub's own, for its subscription events");
         }
         return type;
     }

@@ -20,6 +20,11 @@ final class TokenClaims {
     static final int MAX_DETAILS = 32;
     static final int MAX_SELECTORS = 128;
 
+    /** An authorization detail's type: the specification's URI, and the bare name of an earlier revision. */
+    static final String DETAIL_TYPE = "https://mercure.rocks/authorization-detail";
+
+    static final Set<Object> DETAIL_TYPES = Set.of(DETAIL_TYPE, "mercure");
+
     private TokenClaims() {}
 
     /**
@@ -61,18 +66,19 @@ final class TokenClaims {
         List<Grant> grants = new ArrayList<>(entries.size());
         for (Object entry : entries) {
             Map<String, Object> detail = object(entry, "an authorization detail");
-            if (!"mercure".equals(detail.get("type"))) {
-                continue;
+            if (!DETAIL_TYPES.contains(detail.get("type"))) {
+                continue; // another protocol's detail: not the hub's to read
             }
             Set<Grant.Action> actions = EnumSet.noneOf(Grant.Action.class);
-            for (Object action : nonEmpty(list(detail.get("actions"), "a mercure detail's actions", 2), "actions")) {
-                actions.add(
-                        switch (String.valueOf(action)) {
-                            case "publish" -> Grant.Action.PUBLISH;
-                            case "subscribe" -> Grant.Action.SUBSCRIBE;
-                            default ->
-                                throw new IllegalArgumentException("an action the protocol does not define: " + action);
-                        });
+            for (Object action : nonEmpty(list(detail.get("actions"), "a mercure detail's actions", 16), "actions")) {
+                if (!(action instanceof String name)) {
+                    throw new IllegalArgumentException("an action that is not a string: " + kind(action));
+                }
+                switch (name) { // an action the protocol does not define is ignored, as the protocol says
+                    case "publish" -> actions.add(Grant.Action.PUBLISH);
+                    case "subscribe" -> actions.add(Grant.Action.SUBSCRIBE);
+                    default -> {}
+                }
             }
             List<TopicSelector> selectors = new ArrayList<>();
             for (Object matcher :
@@ -89,14 +95,16 @@ final class TokenClaims {
         if (!(matcher.get("match") instanceof String match)) {
             throw new IllegalArgumentException("a topic matcher without its match string");
         }
-        Object type = matcher.getOrDefault("matchType", "Exact");
-        if (match.equals("*") || "Exact".equals(type)) {
+        // match_type (exact, urlpattern) as the specification spells it; matchType (Exact, URLPattern) as an earlier
+        // revision did
+        Object type = matcher.containsKey("match_type") ? matcher.get("match_type") : matcher.get("matchType");
+        if (type == null || match.equals("*") || "exact".equals(type) || "Exact".equals(type)) {
             return TopicSelector.exact(match);
         }
-        if ("URLPattern".equals(type)) {
+        if ("urlpattern".equals(type) || "URLPattern".equals(type)) {
             return TopicSelector.urlPattern(match);
         }
-        throw new IllegalArgumentException("a matchType the protocol does not define: " + type);
+        throw new IllegalArgumentException("a match_type the protocol does not define: " + type);
     }
 
     private static List<TopicSelector> legacySelectors(@Nullable Object value, String what) {

@@ -77,11 +77,13 @@ class PublishFormTest {
                 "retry|1234567890123456789|400",
                 "id|earliest|400",
                 "id|#7|400",
-                "topic|/.well-known/mercure/subscriptions/Exact/x/y|403",
-                "topic|https://hub.example.com/.well-known/mercure/subscriptions|403",
-                "topic|http://elsewhere.example/.well-known/mercure|403",
-                "topic|/x/../.well-known/mercure/subscriptions|403",
-                "topic|/.well-known/%6Dercure/subscriptions|403",
+                "topic|/.well-known/mercure/subscriptions/exact/x/y|400",
+                "topic|https://hub.example.com/.well-known/mercure/subscriptions|400",
+                "topic|http://elsewhere.example/.well-known/mercure|400",
+                "topic|/x/../.well-known/mercure/subscriptions|400",
+                "topic|/.well-known/%6Dercure/subscriptions|400",
+                "topic|*|400",
+                "type|mercure|400",
             })
     void aFieldThatBreaksARuleIsRefusedWithItsStatus(String name, String value, int status) {
         var fields = name.equals("topic") ? form("topic", value) : form("topic", "t", name, value);

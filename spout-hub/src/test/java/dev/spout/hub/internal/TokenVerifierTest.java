@@ -226,14 +226,15 @@ class TokenVerifierTest {
     }
 
     @Test
-    void grantsTheProtocolDoesNotDefineRefuseTheWholeToken() throws Exception {
+    void grantsTheProtocolDoesNotDefineRefuseTheWholeTokenButUnknownActionsAreIgnored() throws Exception {
         var verifier = TokenVerifier.of("HS256", SECRET, null);
         List<Object> bad = List.of(
-                List.of(detail(List.of("fly"), List.of(Map.of("match", "t")))),
+                List.of(Map.of("type", "mercure", "actions", List.of(1), "topics", List.of(Map.of("match", "t")))),
                 List.of(detail(List.of(), List.of(Map.of("match", "t")))),
                 List.of(detail(List.of("publish"), List.of())),
                 List.of(detail(List.of("publish"), List.of(Map.of("matchType", "Exact")))),
                 List.of(detail(List.of("publish"), List.of(Map.of("match", "t", "matchType", "Regex")))),
+                List.of(detail(List.of("publish"), List.of(Map.of("match", "t", "match_type", "regex")))),
                 List.of(detail(List.of("publish"), List.of(Map.of("match", "a\u0001b")))),
                 List.of(
                         detail(List.of("subscribe"), List.of(Map.of("match", "fine"))),
@@ -252,6 +253,27 @@ class TokenVerifierTest {
                     .as("%s", details)
                     .isInstanceOf(TokenVerifier.InvalidToken.class);
         }
+        // an action the protocol does not define is ignored, not refused (the specification says so): what else the
+        // detail grants stands; the specification's match_type spelling and detail type are read
+        String flying = hs256(
+                ACCESS_TOKEN,
+                new JWTClaimsSet.Builder()
+                        .expirationTime(inAnHour())
+                        .claim(
+                                "authorization_details",
+                                List.of(Map.of(
+                                        "type", "https://mercure.rocks/authorization-detail",
+                                        "actions", List.of("fly", "publish"),
+                                        "topics",
+                                                List.of(Map.of(
+                                                        "match",
+                                                        "https://example.com/:id",
+                                                        "match_type",
+                                                        "urlpattern")))))
+                        .build());
+        Grants grants = verifier.verify(flying);
+        assertThat(grants.mayPublish(List.of("https://example.com/1"))).isTrue();
+        assertThat(grants.maySubscribe(List.of("https://example.com/1"))).isFalse();
         String legacyBad = hs256(
                 JOSEObjectType.JWT,
                 new JWTClaimsSet.Builder()

@@ -25,7 +25,7 @@ final class History {
             return;
         }
         entries.addLast(entry);
-        byId.put(entry.id, entry);
+        byId.putIfAbsent(entry.id, entry); // an id given twice (events' own) names the earliest
         bytes += entry.bytes.length;
         while (entries.size() > settings.historyCount() || bytes > settings.historyBytes()) {
             forget(entries.pollFirst());
