@@ -41,6 +41,11 @@ public final class HubCommand implements Callable<Integer> {
     boolean anonymous;
 
     @Option(
+            names = "--subscriptions",
+            description = "Announce subscribers: Mercure's subscription events and API (this node's subscriptions).")
+    boolean subscriptions;
+
+    @Option(
             names = "--redis",
             paramLabel = "URI",
             defaultValue = "${env:REDIS_URL}",
@@ -105,7 +110,10 @@ public final class HubCommand implements Callable<Integer> {
                 } else if (subscriberJwks != null) {
                     options.subscriberJwks(subscriberAlgorithm, java.net.URI.create(subscriberJwks));
                 }
-                options.anonymous(anonymous).debugPage("/").history(history, java.time.Duration.ofHours(1));
+                options.anonymous(anonymous)
+                        .subscriptions(subscriptions)
+                        .debugPage("/")
+                        .history(history, java.time.Duration.ofHours(1));
             });
         } catch (IllegalArgumentException bad) {
             System.err.println("spout-hub: " + bad.getMessage());

@@ -36,6 +36,8 @@ public final class HubOptions {
     @Nullable
     String debugPage;
 
+    boolean subscriptions;
+
     HubOptions() {}
 
     /**
@@ -99,6 +101,16 @@ public final class HubOptions {
      */
     public HubOptions debugPage(String path) {
         this.debugPage = Objects.requireNonNull(path, "path");
+        return this;
+    }
+
+    /**
+     * Announces subscribers (Mercure's active subscriptions): a private update of type {@code mercure} to {@code
+     * /.well-known/mercure/subscriptions/{match_type}/{match}/{subscriber}} when each subscription starts and ends,
+     * and the subscriptions API at {@code /.well-known/mercure/subscriptions} (this node's). Default: not.
+     */
+    public HubOptions subscriptions(boolean announced) {
+        this.subscriptions = announced;
         return this;
     }
 

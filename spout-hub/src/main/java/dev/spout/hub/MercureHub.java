@@ -53,7 +53,8 @@ public final class MercureHub {
                         options.historyUpdates,
                         options.historyAge,
                         options.maxUpdateBytes,
-                        options.debugPage)));
+                        options.debugPage,
+                        options.subscriptions)));
     }
 
     /**

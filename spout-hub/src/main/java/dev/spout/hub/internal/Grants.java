@@ -46,6 +46,19 @@ record Grants(
         return false;
     }
 
+    /**
+     * What the token says of its subscriber for a subscription to {@code match}: the payload of the first grant to
+     * subscribe whose selectors select it (the text of the selector, taken as a topic), else none.
+     */
+    java.util.@Nullable Map<String, Object> payloadFor(String match) {
+        for (Grant grant : grants) {
+            if (grant.payload() != null && grant.allows(Grant.Action.SUBSCRIBE, match)) {
+                return grant.payload();
+            }
+        }
+        return null;
+    }
+
     private boolean allows(Grant.Action action, String topic) {
         for (Grant grant : grants) {
             if (grant.allows(action, topic)) {

@@ -12,9 +12,11 @@ import dev.spout.server.http.HttpResponse;
 import dev.spout.sse.SseEvent;
 import java.net.URI;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
@@ -40,6 +42,7 @@ public final class Hub {
     private final TokenVerifier publishers;
     private final @Nullable TokenVerifier subscribers;
     private final boolean anonymous;
+    private final @Nullable ActiveSubscriptions subscriptions;
 
     private Hub(Topic log, HubConfig config) {
         this.log = log;
@@ -47,6 +50,7 @@ public final class Hub {
         this.subscribers =
                 config.subscribers() == null ? null : TokenVerifier.of(config.subscribers(), config.resource());
         this.anonymous = config.anonymous();
+        this.subscriptions = config.subscriptions() ? new ActiveSubscriptions(log) : null;
     }
 
     /**
@@ -64,6 +68,12 @@ public final class Hub {
         app.subscribe(PATH, hub::subscribe);
         app.post(PATH, hub::publish);
         app.get(METADATA_PATH, hub::metadata);
+        if (hub.subscriptions != null) {
+            SubscriptionsApi api = new SubscriptionsApi(hub.subscriptions, log, hub::subscriberGrants);
+            app.get(ActiveSubscriptions.PREFIX, api::list);
+            app.get(ActiveSubscriptions.PREFIX + "/{matchType}/{match}", api::list);
+            app.get(ActiveSubscriptions.PREFIX + "/{matchType}/{match}/{subscriber}", api::one);
+        }
         if (config.debugPage() != null) {
             DebugPage.mount(app, config.debugPage());
         }
@@ -133,8 +143,11 @@ public final class Hub {
         String announced = after == null
                 ? log.newestId().orElse(SubscribeQuery.EARLIEST)
                 : after.isEmpty() ? SubscribeQuery.EARLIEST : after;
+        var presence = subscriptions == null
+                ? null
+                : subscriptions.presence("urn:uuid:" + UUID.randomUUID(), asked.asked(), grants);
         return Subscription.to(log)
-                .filtered(new SubscriberFilter(asked.selectors(), grants))
+                .filtered(new SubscriberFilter(asked.selectors(), grants, InstantSource.system(), presence))
                 .resumingAfter(after)
                 .withHeader("Mercure-Last-Event-ID", announced)
                 .withHeader("Last-Event-ID", announced);
@@ -150,8 +163,24 @@ public final class Hub {
                         "mercure_cookie",
                         Credentials.COOKIES.getFirst(),
                         "authorization_details_types_supported",
-                        java.util.List.of(TokenClaims.DETAIL_TYPE)))
+                        java.util.List.of(TokenClaims.DETAIL_TYPE),
+                        "mercure_subscriptions",
+                        subscriptions != null))
                 .withHeader("Cache-Control", "max-age=3600");
+    }
+
+    /** A subscriber's grants, as for subscribing: its token's, none if anonymous subscribers are admitted, else 401. */
+    private Grants subscriberGrants(ClientRequest request) {
+        Grants grants = subscribers == null
+                ? null
+                : verified(request, subscribers, true).orElse(null);
+        if (grants != null) {
+            return grants;
+        }
+        if (subscribers != null && !anonymous) {
+            throw Challenges.missing(metadataUri(request));
+        }
+        return Grants.NONE;
     }
 
     /** The request's grants if it carries a token; empty if it carries none. */

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * var keys = TokenKeys.given("HS256", secret);
- * new HubConfig(keys, keys, false, null, 10_000, Duration.ofHours(1), 1 << 20, "/");
+ * new HubConfig(keys, keys, false, null, 10_000, Duration.ofHours(1), 1 << 20, "/", true);
  * }</pre>
  *
  * @param publishers the keys of publishers' tokens
@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param historyAge how long it keeps them
  * @param maxUpdateBytes the largest update, encoded, that a publisher may send
  * @param debugPage where the page to try the hub by hand is served, or null for nowhere
+ * @param subscriptions whether subscribers are announced (Mercure's active subscriptions: events and API)
  */
 public record HubConfig(
         TokenKeys publishers,
@@ -31,7 +32,8 @@ public record HubConfig(
         int historyUpdates,
         Duration historyAge,
         int maxUpdateBytes,
-        @Nullable String debugPage) {
+        @Nullable String debugPage,
+        boolean subscriptions) {
 
     public HubConfig {
         Objects.requireNonNull(publishers, "publishers");

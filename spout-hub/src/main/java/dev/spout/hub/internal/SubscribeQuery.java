@@ -22,19 +22,33 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * @param selectors what the subscriber selects
+ * @param asked the same, as the request wrote them: each selector's kind and text, for its subscription events
  * @param lastEventId where it resumes ({@code ""}: the beginning), or null for now
  */
 record SubscribeQuery(
-        List<TopicSelector> selectors, @Nullable String lastEventId) {
+        List<TopicSelector> selectors,
+        List<Asked> asked,
+        @Nullable String lastEventId) {
+
+    /**
+     * One selector as the request wrote it.
+     *
+     * @param matchType {@code exact} or {@code urlpattern} (1.0's kinds), or {@code topic} for 0.x's {@code topic=}
+     * @param match the selector's text
+     */
+    record Asked(String matchType, String match) {}
+
     static final int MAX_SELECTORS = 64;
     static final String EARLIEST = "earliest";
 
     SubscribeQuery {
         selectors = List.copyOf(selectors);
+        asked = List.copyOf(asked);
     }
 
     static SubscribeQuery read(ClientRequest request) {
         List<TopicSelector> selectors = new ArrayList<>();
+        List<Asked> asked = new ArrayList<>();
         for (String name : request.queryParameterNames()) {
             var kind = kind(name);
             for (String value : request.queryParameters(name)) {
@@ -45,6 +59,13 @@ record SubscribeQuery(
                     throw new ProtocolException(400, "A subscription has at most " + MAX_SELECTORS + " selectors");
                 }
                 selectors.add(selector(kind, name, value));
+                asked.add(new Asked(
+                        switch (kind) {
+                            case EXACT -> "exact";
+                            case URL_PATTERN -> "urlpattern";
+                            default -> "topic";
+                        },
+                        value));
             }
         }
         if (selectors.isEmpty()) {
@@ -59,7 +80,7 @@ record SubscribeQuery(
         if (lastEventId != null && lastEventId.equalsIgnoreCase(EARLIEST)) {
             lastEventId = ""; // the log's beginning, as far back as it keeps updates
         }
-        return new SubscribeQuery(selectors, lastEventId);
+        return new SubscribeQuery(selectors, asked, lastEventId);
     }
 
     private enum Kind {

@@ -3,6 +3,7 @@ package dev.spout.hub.internal;
 import dev.spout.engine.topic.EventFilter;
 import java.time.InstantSource;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One subscriber's view of the hub's log: an update reaches it if one of the update's topics is selected by one of its
@@ -17,15 +18,39 @@ import java.util.List;
  * @param selectors what the subscriber asked for
  * @param grants what its token allows ({@link Grants#NONE} for an anonymous subscriber: public updates only)
  * @param clock what tells the time, against the token's expiry
+ * @param presence what announces the subscriber when its stream opens and ends, or null where the hub does not
  */
-record SubscriberFilter(List<TopicSelector> selectors, Grants grants, InstantSource clock) implements EventFilter {
+record SubscriberFilter(
+        List<TopicSelector> selectors,
+        Grants grants,
+        InstantSource clock,
+        ActiveSubscriptions.@Nullable Presence presence)
+        implements EventFilter {
 
     SubscriberFilter {
         selectors = List.copyOf(selectors);
     }
 
     SubscriberFilter(List<TopicSelector> selectors, Grants grants) {
-        this(selectors, grants, InstantSource.system());
+        this(selectors, grants, InstantSource.system(), null);
+    }
+
+    SubscriberFilter(List<TopicSelector> selectors, Grants grants, InstantSource clock) {
+        this(selectors, grants, clock, null);
+    }
+
+    @Override
+    public void opened() {
+        if (presence != null) {
+            presence.opened();
+        }
+    }
+
+    @Override
+    public void closed() {
+        if (presence != null) {
+            presence.closed();
+        }
     }
 
     @Override
