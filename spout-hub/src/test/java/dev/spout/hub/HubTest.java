@@ -333,6 +333,23 @@ class HubTest {
     }
 
     @Test
+    void aStreamEndsWhenItsTokenExpires() throws Exception {
+        String shortLived = Tokens.accessToken(
+                SUBSCRIBER_KEY,
+                List.of("subscribe"),
+                List.of(Map.of("match", "*")),
+                Instant.now().plusSeconds(4)); // whole seconds in a JWT: 3 to 4 s from now
+        try (var reader = subscribe(shortLived, "match", "*");
+                var anonymous = subscribe(null, "match", "*")) {
+            awaitSubscribers(2);
+            String id = published("topic", "t", "data", "before");
+            assertThat(reader.next(WAIT).lastEventId()).isEqualTo(id);
+            assertThat(reader.awaitEnd(WAIT)).as("ended at its token's exp").isTrue();
+            assertThat(anonymous.isEnded()).isFalse();
+        }
+    }
+
+    @Test
     void aTokenMayComeInACookieOfEitherGeneration() throws Exception {
         String granted = Tokens.legacy(SUBSCRIBER_KEY, List.of(), List.of("*"));
         for (String cookie : List.of("__Secure-mercure_access_token", "mercureAccessToken", "mercureAuthorization")) {

@@ -135,6 +135,33 @@ class FilteredSubscriptionTest {
     }
 
     @Test
+    void aStreamWhoseFilterSaysWhenItEndsEndsThen() {
+        var ends = java.time.Instant.now().plusMillis(300);
+        app.subscribe(
+                "/expiring",
+                request -> Subscription.to(log).filtered(new dev.spout.engine.topic.EventFilter() {
+                    @Override
+                    public boolean accepts(List<String> labels) {
+                        return true;
+                    }
+
+                    @Override
+                    public java.time.Instant endsAt() {
+                        return ends;
+                    }
+                }));
+        try (var client = SseTestClient.open(app.uri("/expiring"));
+                var lasting = open("label=x", Map.of())) {
+            Await.until("both subscribed", () -> log.subscribers() == 2);
+            String id = log.publish(SseEvent.of("before"), List.of("x"));
+            assertThat(client.next(WAIT).lastEventId()).isEqualTo(id);
+            assertThat(client.awaitEnd(WAIT)).as("ended by its filter's endsAt").isTrue();
+            assertThat(java.time.Instant.now()).isAfterOrEqualTo(ends);
+            assertThat(lasting.isEnded()).as("a stream without endsAt goes on").isFalse();
+        }
+    }
+
+    @Test
     void aSubscriptionAnswersWithItsOwnHeadersButNotTheStreamsOwn() {
         app.subscribe("/with-header", request -> Subscription.to(log).withHeader("X-Starts-After", "42"));
         try (var client = SseTestClient.open(app.uri("/with-header"))) {

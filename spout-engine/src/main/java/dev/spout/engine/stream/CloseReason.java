@@ -37,8 +37,9 @@ public sealed interface CloseReason {
     record ServerStopping() implements CloseReason {}
 
     /**
-     * The session the stream was opened with ended (its user signed out, or it was invalidated): what it streamed
-     * was meant for that session, so it stops at once. A browser that reconnects is then asked again who it is.
+     * The session the stream was opened with ended (its user signed out, or it was invalidated), or the credentials
+     * it was opened with expired (a token, {@code EventFilter.endsAt}): what it streamed was meant for them, so it
+     * stops at once. A client that reconnects is then asked again who it is.
      */
     record SessionEnded() implements CloseReason {}
 }

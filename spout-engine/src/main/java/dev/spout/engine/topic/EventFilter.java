@@ -35,4 +35,14 @@ public interface EventFilter {
      * be told this before {@link #opened}, which then follows and should do nothing.
      */
     default void closed() {}
+
+    /**
+     * When the stream must end by itself, if it must: the credentials it was opened with expire then (a token's
+     * {@code exp}). The engine ends it then, with {@link dev.spout.engine.stream.CloseReason.SessionEnded}, within a
+     * tick of its timer (a quarter of the heartbeat interval, at most a second); the client that reconnects is asked
+     * again who it is. Null (the default): never.
+     */
+    default java.time.@org.jspecify.annotations.Nullable Instant endsAt() {
+        return null;
+    }
 }

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One subscriber's view of the hub's log: an update reaches it if one of the update's topics is selected by one of its
  * selectors, and, for a private update, if its token grants {@code subscribe} on one of them too, and has not expired
- * (a stream whose token expires gets no private update after that instant; it reconnects with a new token). Asked
- * for every update, live or replayed, so a reconnecting subscriber is checked again.
+ * (the engine ends the stream when its token expires, within a tick; until then no private update after that
+ * instant). Asked for every update, live or replayed, so a reconnecting subscriber is checked again.
  *
  * <pre>{@code
  * Subscription.to(log).filtered(new SubscriberFilter(selectors, grants));
@@ -37,6 +37,12 @@ record SubscriberFilter(
 
     SubscriberFilter(List<TopicSelector> selectors, Grants grants, InstantSource clock) {
         this(selectors, grants, clock, null);
+    }
+
+    /** The stream ends when its token expires; the subscriber reconnects with a new one. */
+    @Override
+    public java.time.@Nullable Instant endsAt() {
+        return grants.expires();
     }
 
     @Override

@@ -202,13 +202,20 @@ public final class EventStream implements Subscriber, HostedStream {
         }
     }
 
-    /** Ends a stream whose write has waited longer than the write timeout (a client that stopped reading). */
-    void checkWriteTimeout(long now, long timeoutNanos) {
+    /**
+     * Ends a stream whose write has waited longer than the write timeout (a client that stopped reading), or whose
+     * credentials have expired by {@code wallClock} (its filter's {@code endsAt}).
+     */
+    void checkWriteTimeout(long now, long timeoutNanos, java.time.Instant wallClock) {
         boolean stalled;
+        boolean expired;
         synchronized (this) {
             stalled = pump.stalled(now, timeoutNanos);
+            expired = pump.source instanceof FilteredTopic filtered && filtered.endedBy(wallClock);
         }
-        if (stalled) {
+        if (expired) {
+            closeWith(new CloseReason.SessionEnded());
+        } else if (stalled) {
             closeWith(new CloseReason.ClientGone(new TimeoutException("A write to " + exchange.remoteAddress()
                     + " waited longer than " + streams.settings.writeTimeout())));
         }

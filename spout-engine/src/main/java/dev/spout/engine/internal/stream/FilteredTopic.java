@@ -15,10 +15,17 @@ import org.slf4j.Logger;
 final class FilteredTopic extends OneTopic {
     private static final Logger LOG = Logs.logger(FilteredTopic.class);
     private final EventFilter filter;
+    private final java.time.@org.jspecify.annotations.Nullable Instant endsAt;
 
     FilteredTopic(LocalTopic topic, EventFilter filter) {
         super(topic, null);
         this.filter = filter;
+        this.endsAt = filter.endsAt();
+    }
+
+    /** Whether the stream's credentials have expired by {@code now} ({@link EventFilter#endsAt}). */
+    boolean endedBy(java.time.Instant now) {
+        return endsAt != null && !now.isBefore(endsAt);
     }
 
     /** The stream leaves the topic, as it ends; outside the stream's lock: its filter is told. */

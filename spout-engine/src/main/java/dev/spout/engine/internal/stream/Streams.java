@@ -72,11 +72,12 @@ public final class Streams {
     public void tick(long nowNanos) {
         long heartbeat = settings.heartbeat().toNanos();
         long writeTimeout = settings.writeTimeout().toNanos();
+        java.time.Instant wallClock = java.time.Instant.now();
         open.forEach(stream -> {
             if (heartbeat > 0) {
                 stream.heartbeatIfIdle(nowNanos, heartbeat);
             }
-            stream.checkWriteTimeout(nowNanos, writeTimeout);
+            stream.checkWriteTimeout(nowNanos, writeTimeout, wallClock);
         });
     }
 
