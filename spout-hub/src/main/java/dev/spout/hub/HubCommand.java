@@ -112,13 +112,13 @@ public final class HubCommand implements Callable<Integer> {
                 }
                 options.anonymous(anonymous)
                         .subscriptions(subscriptions)
-                        .debugPage("/")
                         .history(history, java.time.Duration.ofHours(1));
             });
         } catch (IllegalArgumentException bad) {
             System.err.println("spout-hub: " + bad.getMessage());
             return 2;
         }
+        MercureHub.debugPage(app, "/");
         HubEndpoints.mount(app);
         if (hub.weakSecret()) {
             System.err.println("spout-hub: warning: a JWT secret is shorter than its algorithm's hash (32 bytes for"

@@ -30,8 +30,8 @@ class HubBrowserTest {
                 app,
                 hub -> hub.publisherKey("HS256", PUBLISHER_KEY)
                         .subscriberKey("HS256", SUBSCRIBER_KEY)
-                        .anonymous(true)
-                        .debugPage("/"));
+                        .anonymous(true));
+        MercureHub.debugPage(app, "/");
         app.start("127.0.0.1", 0);
     }
 

@@ -1,5 +1,0 @@
-/** The Mercure protocol's rules, as the hub applies them: topic selectors, the publish form, the tokens' grants. */
-@NullMarked
-package dev.spout.hub.internal;
-
-import org.jspecify.annotations.NullMarked;

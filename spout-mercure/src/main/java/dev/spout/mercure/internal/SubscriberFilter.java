@@ -1,0 +1,85 @@
+package dev.spout.mercure.internal;
+
+import dev.spout.engine.topic.EventFilter;
+import java.time.InstantSource;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One subscriber's view of the hub's log: an update reaches it if one of the update's topics is selected by one of its
+ * selectors, and, for a private update, if its token grants {@code subscribe} on one of them too, and has not expired
+ * (the engine ends the stream when its token expires, within a tick; until then no private update after that
+ * instant). Asked for every update, live or replayed, so a reconnecting subscriber is checked again.
+ *
+ * <pre>{@code
+ * Subscription.to(log).filtered(new SubscriberFilter(selectors, grants));
+ * }</pre>
+ *
+ * @param selectors what the subscriber asked for
+ * @param grants what its token allows ({@link Grants#NONE} for an anonymous subscriber: public updates only)
+ * @param clock what tells the time, against the token's expiry
+ * @param presence what announces the subscriber when its stream opens and ends, or null where the hub does not
+ */
+record SubscriberFilter(
+        List<TopicSelector> selectors,
+        Grants grants,
+        InstantSource clock,
+        ActiveSubscriptions.@Nullable Presence presence)
+        implements EventFilter {
+
+    SubscriberFilter {
+        selectors = List.copyOf(selectors);
+    }
+
+    SubscriberFilter(List<TopicSelector> selectors, Grants grants) {
+        this(selectors, grants, InstantSource.system(), null);
+    }
+
+    SubscriberFilter(List<TopicSelector> selectors, Grants grants, InstantSource clock) {
+        this(selectors, grants, clock, null);
+    }
+
+    /** The stream ends when its token expires; the subscriber reconnects with a new one. */
+    @Override
+    public java.time.@Nullable Instant endsAt() {
+        return grants.expires();
+    }
+
+    @Override
+    public void opened() {
+        if (presence != null) {
+            presence.opened();
+        }
+    }
+
+    @Override
+    public void closed() {
+        if (presence != null) {
+            presence.closed();
+        }
+    }
+
+    @Override
+    public boolean accepts(List<String> labels) {
+        List<String> topics = UpdateLabels.topics(labels);
+        if (!selected(topics)) {
+            return false;
+        }
+        if (!UpdateLabels.isPrivate(labels)) {
+            return true;
+        }
+        return (grants.expires() == null || clock.instant().isBefore(grants.expires())) && grants.maySubscribe(topics);
+    }
+
+    private boolean selected(List<String> topics) {
+        for (int t = 0; t < topics.size(); t++) {
+            String topic = topics.get(t);
+            for (int s = 0; s < selectors.size(); s++) {
+                if (selectors.get(s).matches(topic)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.spout.mercure.internal;
+
+/**
+ * What a subscription or a token's grant selects: every topic ({@code *}), one topic exactly, the topics a URI
+ * template expands to (Mercure 0.x), or the URLs a WHATWG URL pattern matches (Mercure 1.0). Exact and template
+ * matching is on the topic's characters, as they are: no normalization, no resolution (the protocol compares byte
+ * for byte); a URL pattern, as the URL Pattern Standard says, compares the components of the topic parsed as a URL.
+ *
+ * <pre>{@code
+ * TopicSelector.legacy("https://example.com/books/{id}").matches("https://example.com/books/1"); // true
+ * TopicSelector.exact("https://example.com/books/1").matches("https://example.com/books/1");     // true
+ * TopicSelector.urlPattern("https://example.com/books/:id").matches("https://example.com/books/1"); // true
+ * }</pre>
+ */
+sealed interface TopicSelector
+        permits TopicSelector.Any, TopicSelector.Exact, TopicSelector.Template, TopicSelector.UrlPatternSelector {
+
+    /** Whether the selector selects {@code topic}. */
+    boolean matches(String topic);
+
+    /**
+     * A selector of Mercure 1.0's {@code match} parameter or {@code Exact} matcher: {@code *} is every topic, anything
+     * else one topic exactly.
+     *
+     * @throws IllegalArgumentException if it is empty or has control characters
+     */
+    static TopicSelector exact(String match) {
+        Topics.check(match, "A topic selector");
+        return match.equals("*") ? Any.EVERY : new Exact(match);
+    }
+
+    /**
+     * A selector of Mercure 0.x ({@code topic=} when subscribing, the {@code mercure} claim's lists): {@code *} is
+     * every topic, a value with an expression ({@code {id}}) a URI template, anything else one topic exactly.
+     *
+     * @throws IllegalArgumentException if it is empty, has control characters, or is a template RFC 6570 refuses
+     */
+    static TopicSelector legacy(String selector) {
+        Topics.check(selector, "A topic selector");
+        if (selector.equals("*")) {
+            return Any.EVERY;
+        }
+        return selector.indexOf('{') >= 0 ? new Template(UriTemplate.compile(selector)) : new Exact(selector);
+    }
+
+    /**
+     * A selector of Mercure 1.0's {@code match_urlpattern} parameter or {@code URLPattern} matcher: {@code *} is every
+     * topic (as for every match type), anything else a URL pattern in the Standard's string form, which must be
+     * absolute ({@code https://example.com/books/:id}).
+     *
+     * @throws IllegalArgumentException if it is empty, has control characters, or is a pattern the Standard refuses
+     *     (relative ones included) or over the bounds, saying what is wrong and where
+     */
+    static TopicSelector urlPattern(String pattern) {
+        Topics.check(pattern, "A URL pattern");
+        return pattern.equals("*") ? Any.EVERY : new UrlPatternSelector(UrlPattern.compile(pattern));
+    }
+
+    /** Every topic. */
+    enum Any implements TopicSelector {
+        EVERY;
+
+        @Override
+        public boolean matches(String topic) {
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "*";
+        }
+    }
+
+    /** One topic, character for character. */
+    record Exact(String topic) implements TopicSelector {
+        @Override
+        public boolean matches(String candidate) {
+            return topic.equals(candidate);
+        }
+    }
+
+    /** The topics a URI template expands to. */
+    record Template(UriTemplate template) implements TopicSelector {
+        @Override
+        public boolean matches(String topic) {
+            return topic.length() <= Topics.MAX_LENGTH && template.matches(topic);
+        }
+    }
+
+    /** The topics a URL pattern matches (a topic that is no URL matches none). */
+    record UrlPatternSelector(UrlPattern pattern) implements TopicSelector {
+        @Override
+        public boolean matches(String topic) {
+            return pattern.matches(topic);
+        }
+    }
+}
