@@ -32,7 +32,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 class SpoutAutoConfigurationTest {
     private static final AutoConfigurations SPOUT = AutoConfigurations.of(
-            SpoutAutoConfiguration.class, SpoutSupportConfiguration.class, SpoutMvcConfiguration.class);
+            SpoutAutoConfiguration.class,
+            SpoutSupportConfiguration.class,
+            SpoutMvcConfiguration.class,
+            SpoutMercureConfiguration.class);
 
     private final WebApplicationContextRunner servlet = new WebApplicationContextRunner().withConfiguration(SPOUT);
     private final ReactiveWebApplicationContextRunner reactive =
@@ -48,6 +51,24 @@ class SpoutAutoConfigurationTest {
             assertThat(context).hasSingleBean(SpoutHandlers.class);
             assertThat(context).getBean("spoutReturnValues").isInstanceOf(WebMvcConfigurer.class);
         });
+    }
+
+    @Test
+    void aMercureHubOnlyWhereAPublisherKeyIsSetAndItsKeysAreUsable() {
+        servlet.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(dev.spout.mercure.Mercure.class));
+        servlet.withPropertyValues("spout.mercure.publisher-key=secret", "spout.mercure.anonymous=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(dev.spout.mercure.Mercure.class);
+                    assertThat(context).hasBean("mercureRoutes");
+                });
+        servlet.withPropertyValues("spout.mercure.publisher-key=secret") // neither a subscriber key nor anonymous
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("Subscribers need a way in"));
+        reactive.withPropertyValues("spout.mercure.publisher-key=secret", "spout.mercure.anonymous=true")
+                .run(context -> assertThat(context).doesNotHaveBean(dev.spout.mercure.Mercure.class));
     }
 
     @Test
