@@ -93,6 +93,12 @@ final class BenchCommands {
         @Option(names = "--h2-streams", paramLabel = "N", description = "HTTP/2 streams per connection (default 1024).")
         int h2Streams;
 
+        @Option(
+                names = "--hub",
+                description = "Serve the Mercure hub at /.well-known/mercure?match=t0 instead, the publisher POSTing"
+                        + " each update to it over HTTP.")
+        boolean hub;
+
         @Override
         public Integer call() throws Exception {
             BenchServer.main(args());

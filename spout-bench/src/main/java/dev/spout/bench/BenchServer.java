@@ -44,7 +44,7 @@ final class BenchServer {
     private BenchServer() {}
 
     static void main(Args args) throws Exception {
-        Spout app = start(args);
+        Spout app = args.flag("hub") ? HubBenchServer.start(args) : start(args);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close));
         Publisher.ready();
         Thread.currentThread().join();

@@ -8,9 +8,13 @@ import java.util.List;
  * A stack under test: its jar, and the flags that make it this peer (one jar may be several: its server a flag).
  * {@link Peers} lists them all.
  */
-record Peer(String name, String label, Path jar, boolean spout, List<String> flags) {
+record Peer(String name, String label, Path jar, boolean spout, List<String> flags, String stream) {
     Peer(String name, String label, Path jar, boolean spout) {
         this(name, label, jar, spout, List.of());
+    }
+
+    Peer(String name, String label, Path jar, boolean spout, List<String> flags) {
+        this(name, label, jar, spout, flags, "/sse");
     }
 
     List<String> command(double rate, int size, List<String> extra) {

@@ -45,7 +45,8 @@ final class PeerScenarios {
             Thread.sleep(2000);
             long heap0 = server.heapAfterGcKib();
             long rss0 = server.rssKib();
-            var load = new LoadProcess(runner.load("/sse", streams, runner.seconds(20, 8), Duration.ofSeconds(2)));
+            var load =
+                    new LoadProcess(runner.load(peer.stream(), streams, runner.seconds(20, 8), Duration.ofSeconds(2)));
             int connected = load.connected.get(120, TimeUnit.SECONDS);
             Thread.sleep(3000);
             long heap1 = server.heapAfterGcKib();
@@ -67,7 +68,8 @@ final class PeerScenarios {
     private Report.Measured fanout(Peer peer) throws Exception {
         int streams = runner.quick ? 500 : 2000;
         try (var server = ServerProcess.start(peer.command(100, 100, List.of()), Duration.ofSeconds(60))) {
-            var load = new LoadProcess(runner.load("/sse", streams, runner.seconds(10, 4), runner.seconds(20, 6)));
+            var load =
+                    new LoadProcess(runner.load(peer.stream(), streams, runner.seconds(10, 4), runner.seconds(20, 6)));
             return new Report.Measured(latencyRow(load.result(300)), null);
         }
     }
@@ -86,7 +88,8 @@ final class PeerScenarios {
                 ? new int[] {100, 400, 1600}
                 : new int[] {50, 100, 200, 400, 800, 1600, 3200, 6400, 12_800}) {
             try (var server = ServerProcess.start(peer.command(rate, 100, List.of()), Duration.ofSeconds(60))) {
-                var result = new LoadProcess(runner.load("/sse", streams, runner.seconds(5, 3), runner.seconds(10, 4)))
+                var result = new LoadProcess(
+                                runner.load(peer.stream(), streams, runner.seconds(5, 3), runner.seconds(10, 4)))
                         .result(300);
                 double offered = (double) rate * streams;
                 double delivered = result.get("deliveriesPerSecond");
@@ -117,7 +120,8 @@ final class PeerScenarios {
     private Report.Measured maxStreams(Peer peer) throws Exception {
         int streams = runner.quick ? 5000 : 19_500;
         try (var server = ServerProcess.start(peer.command(TRICKLE, 100, List.of()), Duration.ofSeconds(60))) {
-            var load = new LoadProcess(runner.load("/sse", streams, Duration.ofSeconds(1), runner.seconds(60, 10)));
+            var load =
+                    new LoadProcess(runner.load(peer.stream(), streams, Duration.ofSeconds(1), runner.seconds(60, 10)));
             int connected = load.connected.get(180, TimeUnit.SECONDS);
             var result = load.result(300);
             Map<String, Object> row = new LinkedHashMap<>();

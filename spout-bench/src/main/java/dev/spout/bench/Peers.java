@@ -13,6 +13,13 @@ final class Peers {
     static final List<Peer> ALL = List.of(
             new Peer("spout", "Spout", Runner.ROOT.resolve("spout-bench/target/spout-bench.jar"), true),
             new Peer(
+                    "hub",
+                    "Spout's Mercure hub (updates by HTTP POST)",
+                    Runner.ROOT.resolve("spout-bench/target/spout-bench.jar"),
+                    true,
+                    List.of("--hub"),
+                    "/.well-known/mercure?match=t0"),
+            new Peer(
                     "spring-spout",
                     "Spout in Spring Boot (Tomcat)",
                     Runner.ROOT.resolve("spout-bench/peers/spring-spout/target/bench-spring-spout.jar"),
@@ -71,6 +78,13 @@ final class Peers {
                     "spout",
                     "Spout's bench server: one topic, `Topic.publish` per event, encoded once and written to every subscriber"
                             + " without blocking (coalesced writes)."),
+            Map.entry(
+                    "hub",
+                    "Spout's Mercure hub (`spout-hub`, `MercureHub` on Spout's server; anonymous subscribers on"
+                            + " `/.well-known/mercure?match=t0`, each with its filter over the hub's log): the built-in"
+                            + " publisher POSTs each update over loopback HTTP with a publisher's JWT (256 in flight),"
+                            + " as a backend in any language would, so the figures include the HTTP publish and the"
+                            + " token check."),
             Map.entry(
                     "spring-spout",
                     "Spout inside Spring Boot 4 on Tomcat, as spout-spring-boot-starter sets it up: one topic as a bean, a"

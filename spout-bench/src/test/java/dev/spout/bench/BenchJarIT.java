@@ -82,6 +82,26 @@ class BenchJarIT {
         }
     }
 
+    /** {@code --hub}: the Mercure hub, its updates posted by the built-in publisher over HTTP. */
+    @Test
+    void theHubModeStreamsThePublishersUpdatesOnTheHubsPath() throws Exception {
+        int port = freePort();
+        Process server = start("server", "--hub", "--port", Integer.toString(port), "--rate", "5", "--size", "100");
+        try {
+            var output = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(CompletableFuture.supplyAsync(() -> output.lines().anyMatch("ready"::equals))
+                            .get(60, TimeUnit.SECONDS))
+                    .isTrue();
+            URI stream = URI.create("http://127.0.0.1:" + port + "/.well-known/mercure?match=t0");
+            try (var client = SseTestClient.open(stream)) {
+                assertThat(client.status()).isEqualTo(200);
+                assertThat(client.next(Duration.ofSeconds(10)).data()).hasSize(100);
+            }
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
     @Test
     void serverHelpAnswersWithoutListening() throws Exception {
         Process help = start("server", "--help");
