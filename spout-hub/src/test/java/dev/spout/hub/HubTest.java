@@ -296,8 +296,17 @@ class HubTest {
             assertThat(legacySpelling.next(WAIT).data()).isEqualTo("author");
             assertThat(books.pending()).isEmpty();
         }
-        var relative = get(hub("match_urlpattern", "/books/:id"), Map.of());
-        assertThat(relative.statusCode()).isEqualTo(400);
+        // a relative pattern, and relative topics, are resolved against the hub's own URL, as the protocol says
+        try (var relative = subscribe(null, "match_urlpattern", "/books/:id")) {
+            awaitSubscribers(1);
+            published("topic", "http://127.0.0.1:" + app.port() + "/books/3", "data", "absolute");
+            published("topic", "/books/4", "data", "relative");
+            published("topic", "https://example.com/books/5", "data", "another site's");
+            assertThat(relative.next(2, WAIT)).extracting(Event::data).containsExactly("absolute", "relative");
+            assertThat(relative.pending()).isEmpty();
+        }
+        assertThat(get(hub("match_urlpattern", "books/:id"), Map.of()).statusCode())
+                .isEqualTo(400);
     }
 
     @Test

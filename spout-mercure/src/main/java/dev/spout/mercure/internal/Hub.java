@@ -112,7 +112,7 @@ public final class Hub {
     public Subscription subscribe(ClientRequest request) {
         SubscribeQuery asked;
         try {
-            asked = SubscribeQuery.read(request);
+            asked = SubscribeQuery.read(request, origin(request));
         } catch (ProtocolException refused) {
             throw new HttpStatusException(refused.status(), refused.getMessage());
         }
@@ -206,7 +206,7 @@ public final class Hub {
             return Optional.empty();
         }
         try {
-            return Optional.of(verifier.verify(token.get()));
+            return Optional.of(verifier.verify(token.get(), origin(request)));
         } catch (TokenVerifier.InvalidToken invalid) {
             LOG.debug("A {} token refused: {}", subscriber ? "subscriber's" : "publisher's", invalid.getMessage());
             throw Challenges.invalid(metadataUri(request));

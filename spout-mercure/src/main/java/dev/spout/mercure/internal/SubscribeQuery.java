@@ -47,6 +47,11 @@ record SubscribeQuery(
     }
 
     static SubscribeQuery read(ClientRequest request) {
+        return read(request, null);
+    }
+
+    /** The request's selectors, a relative URL pattern resolved against {@code origin} (the hub's), if known. */
+    static SubscribeQuery read(ClientRequest request, @Nullable String origin) {
         List<TopicSelector> selectors = new ArrayList<>();
         List<Asked> asked = new ArrayList<>();
         for (String name : request.queryParameterNames()) {
@@ -58,7 +63,7 @@ record SubscribeQuery(
                 if (selectors.size() == MAX_SELECTORS) {
                     throw new ProtocolException(400, "A subscription has at most " + MAX_SELECTORS + " selectors");
                 }
-                selectors.add(selector(kind, name, value));
+                selectors.add(selector(kind, name, value, origin));
                 asked.add(new Asked(
                         switch (kind) {
                             case EXACT -> "exact";
@@ -107,11 +112,11 @@ record SubscribeQuery(
         };
     }
 
-    private static TopicSelector selector(Kind kind, String name, String value) {
+    private static TopicSelector selector(Kind kind, String name, String value, @Nullable String origin) {
         try {
             return switch (kind) {
                 case EXACT -> TopicSelector.exact(value);
-                case URL_PATTERN -> TopicSelector.urlPattern(value);
+                case URL_PATTERN -> TopicSelector.urlPattern(value, origin);
                 case LEGACY -> TopicSelector.legacy(value);
                 case NOT_A_SELECTOR -> throw new IllegalStateException(name);
             };

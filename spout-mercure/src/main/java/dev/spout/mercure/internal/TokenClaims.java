@@ -58,6 +58,11 @@ final class TokenClaims {
      * Details of other types are another resource's, and left alone.
      */
     static List<Grant> authorizationDetails(Map<String, Object> claims) {
+        return authorizationDetails(claims, null);
+    }
+
+    /** {@link #authorizationDetails(Map)}, a relative URL pattern resolved against {@code origin} (the hub's). */
+    static List<Grant> authorizationDetails(Map<String, Object> claims, @Nullable String origin) {
         Object details = claims.get("authorization_details");
         if (details == null) {
             return List.of();
@@ -83,7 +88,7 @@ final class TokenClaims {
             List<TopicSelector> selectors = new ArrayList<>();
             for (Object matcher :
                     nonEmpty(list(detail.get("topics"), "a mercure detail's topics", MAX_SELECTORS), "topics")) {
-                selectors.add(matcher(object(matcher, "a topic matcher")));
+                selectors.add(matcher(object(matcher, "a topic matcher"), origin));
             }
             Object payload = detail.get("payload");
             grants.add(new Grant(actions, selectors, payload == null ? null : object(payload, "a payload")));
@@ -91,7 +96,7 @@ final class TokenClaims {
         return grants;
     }
 
-    private static TopicSelector matcher(Map<String, Object> matcher) {
+    private static TopicSelector matcher(Map<String, Object> matcher, @Nullable String origin) {
         if (!(matcher.get("match") instanceof String match)) {
             throw new IllegalArgumentException("a topic matcher without its match string");
         }
@@ -102,7 +107,7 @@ final class TokenClaims {
             return TopicSelector.exact(match);
         }
         if ("urlpattern".equals(type) || "URLPattern".equals(type)) {
-            return TopicSelector.urlPattern(match);
+            return TopicSelector.urlPattern(match, origin);
         }
         throw new IllegalArgumentException("a match_type the protocol does not define: " + type);
     }

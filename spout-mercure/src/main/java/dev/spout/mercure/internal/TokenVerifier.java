@@ -144,6 +144,11 @@ final class TokenVerifier {
      *     a 1.0 token without {@code exp} or for another resource, or grants in a form the protocol does not define
      */
     Grants verify(String token) {
+        return verify(token, null);
+    }
+
+    /** {@link #verify(String)}, a relative URL pattern of its grants resolved against {@code origin} (the hub's). */
+    Grants verify(String token, @Nullable String origin) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             JWTClaimsSet claims = processor.process(jwt, null);
@@ -158,7 +163,7 @@ final class TokenVerifier {
             }
             Map<String, Object> all = claims.getClaims();
             return new Grants(
-                    accessToken ? TokenClaims.authorizationDetails(all) : TokenClaims.legacy(all),
+                    accessToken ? TokenClaims.authorizationDetails(all, origin) : TokenClaims.legacy(all),
                     claims.getSubject(),
                     claims.getExpirationTime() == null
                             ? null

@@ -1,5 +1,7 @@
 package dev.spout.mercure.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a subscription or a token's grant selects: every topic ({@code *}), one topic exactly, the topics a URI
  * template expands to (Mercure 0.x), or the URLs a WHATWG URL pattern matches (Mercure 1.0). Exact and template
@@ -52,8 +54,25 @@ sealed interface TopicSelector
      *     (relative ones included) or over the bounds, saying what is wrong and where
      */
     static TopicSelector urlPattern(String pattern) {
+        return urlPattern(pattern, null);
+    }
+
+    /**
+     * A URL pattern selector where a pattern that starts with {@code /} is resolved against the hub's origin ({@code
+     * https://hub.example.com}), as the protocol asks, and so are the relative topics it is matched against (the hub's
+     * own, such as its subscription events' {@code /.well-known/mercure/subscriptions/…}).
+     *
+     * @param origin the hub's scheme and authority, or null where it is not known (a relative pattern is refused)
+     */
+    static TopicSelector urlPattern(String pattern, @Nullable String origin) {
         Topics.check(pattern, "A URL pattern");
-        return pattern.equals("*") ? Any.EVERY : new UrlPatternSelector(UrlPattern.compile(pattern));
+        if (pattern.equals("*")) {
+            return Any.EVERY;
+        }
+        if (origin != null && pattern.startsWith("/") && !pattern.startsWith("//")) {
+            return new UrlPatternSelector(UrlPattern.compile(origin + pattern), origin);
+        }
+        return new UrlPatternSelector(UrlPattern.compile(pattern), null);
     }
 
     /** Every topic. */
@@ -87,10 +106,16 @@ sealed interface TopicSelector
         }
     }
 
-    /** The topics a URL pattern matches (a topic that is no URL matches none). */
-    record UrlPatternSelector(UrlPattern pattern) implements TopicSelector {
+    /**
+     * The topics a URL pattern matches (a topic that is no URL matches none); with an origin, a relative topic ({@code
+     * /…}) is matched as that origin's.
+     */
+    record UrlPatternSelector(UrlPattern pattern, @Nullable String origin) implements TopicSelector {
         @Override
         public boolean matches(String topic) {
+            if (origin != null && topic.startsWith("/") && !topic.startsWith("//")) {
+                return topic.length() + origin.length() <= Topics.MAX_LENGTH && pattern.matches(origin + topic);
+            }
             return pattern.matches(topic);
         }
     }
