@@ -59,7 +59,7 @@ class SpoutAutoConfigurationTest {
         servlet.withPropertyValues("spout.mercure.publisher-key=secret", "spout.mercure.anonymous=true")
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(dev.spout.mercure.Mercure.class);
-                    assertThat(context).hasBean("mercureRoutes");
+                    assertThat(context).hasBean("mercureRoutes").doesNotHaveBean("mercureFluxRoutes");
                 });
         servlet.withPropertyValues("spout.mercure.publisher-key=secret") // neither a subscriber key nor anonymous
                 .run(context -> assertThat(context)
@@ -68,7 +68,10 @@ class SpoutAutoConfigurationTest {
                         .rootCause()
                         .hasMessageContaining("Subscribers need a way in"));
         reactive.withPropertyValues("spout.mercure.publisher-key=secret", "spout.mercure.anonymous=true")
-                .run(context -> assertThat(context).doesNotHaveBean(dev.spout.mercure.Mercure.class));
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(dev.spout.mercure.Mercure.class);
+                    assertThat(context).hasBean("mercureFluxRoutes").doesNotHaveBean("mercureRoutes");
+                });
     }
 
     @Test

@@ -56,10 +56,30 @@ class SpringMercureTest {
         }
     }
 
+    /** Spring MVC on Tomcat and on Jetty, and WebFlux on Reactor Netty. */
+    enum Stack {
+        TOMCAT,
+        JETTY,
+        WEBFLUX;
+
+        Running start(String... properties) {
+            if (this != WEBFLUX) {
+                return (this == TOMCAT ? Server.TOMCAT : Server.JETTY).start(properties);
+            }
+            var all = new java.util.ArrayList<>(List.of(properties));
+            all.add("spring.main.web-application-type=reactive");
+            all.add(
+                    "spring.autoconfigure.exclude="
+                            + "org.springframework.boot.jetty.autoconfigure.reactive.JettyReactiveWebServerAutoConfiguration,"
+                            + "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration");
+            return Running.start(new Class<?>[] {dev.spout.spring.fluxapp.FluxApp.class}, all.toArray(String[]::new));
+        }
+    }
+
     @ParameterizedTest
-    @EnumSource(Server.class)
-    void theApplicationServesAHubAtTheWellKnownPath(Server server) throws Exception {
-        app = server.start(
+    @EnumSource(Stack.class)
+    void theApplicationServesAHubAtTheWellKnownPath(Stack stack) throws Exception {
+        app = stack.start(
                 "spout.mercure.publisher-key=" + KEY,
                 "spout.mercure.subscriber-key=" + KEY,
                 "spout.mercure.anonymous=true");
@@ -73,7 +93,7 @@ class SpringMercureTest {
             assertThat(anonymous.status()).isEqualTo(200);
             Await.value(
                     "subscribers",
-                    () -> app.bean(dev.spout.servlet.ServletSpout.class)
+                    () -> app.bean(dev.spout.engine.host.EngineFront.class)
                             .topic("mercure")
                             .subscribers(),
                     2);
