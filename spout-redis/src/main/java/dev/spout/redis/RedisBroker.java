@@ -9,7 +9,7 @@ import dev.spout.broker.internal.log.Logs;
 import dev.spout.sse.SseEvent;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +32,23 @@ import org.slf4j.Logger;
  * <pre>{@code
  * var app = Spout.create(options -> options.broker(RedisBroker.create("redis://127.0.0.1:6379")));
  * Topic chat = app.topic("chat");      // the stream spout:chat, shared by every node
+ *
+ * // A Redis Cluster: a few of its nodes, as seeds; the broker asks them whether they are a cluster.
+ * RedisBroker.create("redis://10.0.0.1:7000,redis://10.0.0.2:7000"); // chat is then the stream spout:{chat}
  * }</pre>
  *
  * <p>However many topics, a node holds three connections: one for publishes (pipelined on it), one for reads
  * (catch-ups, replays), and one for pub/sub, on which it subscribes to the channel of each topic it has
- * subscribers of, and unsubscribes a while after the last one leaves. Publishing is one Lua script: append to the stream (trimmed to
- * its length or age), renew the stream's time to live (so abandoned topics' streams expire), and announce the event
- * with the id before it, from which a node tells that it missed one and reads the stream instead. An event
- * published to several topics at once gets one id in all of them (on Redis Cluster their keys must share a hash
- * slot: give them one hash tag).
+ * subscribers of, and unsubscribes a while after the last one leaves. Publishing is one Lua script: append to the
+ * stream (trimmed to its length or age), renew the stream's time to live (so abandoned topics' streams expire), and
+ * announce the event with the id before it, from which a node tells that it missed one and reads the stream instead.
+ * An event published to several topics at once gets one id in all of them.
+ *
+ * <p>On a Redis Cluster each topic lives on the slot of its name ({@link TopicKeys}), so topics spread over every
+ * master; a node holds at most three connections per master plus three, and is told of events by sharded pub/sub
+ * (Redis 7). An event for several topics at once must find them on one slot (topics that share a hash tag, such as
+ * {@code user/{42}/inbox} and {@code user/{42}/alerts}): else its publish fails with an
+ * {@link IllegalArgumentException} that says so.
  *
  * <p>Failures: a publish while Redis is unreachable fails at once with the client's exception (never silently
  * lost, never queued without bound); reading retries and resumes from the last id it saw, so a Redis restart or a
@@ -50,6 +58,7 @@ public final class RedisBroker implements Broker {
     private static final Logger LOG = Logs.logger(RedisBroker.class);
 
     final Settings settings;
+    final TopicKeys keys;
     private final RedisConnections redis;
     private final Map<String, RedisTopic> byKey = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
@@ -70,22 +79,28 @@ public final class RedisBroker implements Broker {
             Duration commandTimeout,
             Duration unfollowAfter) {}
 
-    RedisBroker(RedisURI uri, Settings settings, int requestQueueSize) {
+    RedisBroker(List<RedisURI> seeds, Settings settings, int requestQueueSize) {
         this.settings = settings;
-        this.redis = new RedisConnections(uri, settings.commandTimeout(), requestQueueSize, byKey);
-        this.checkpoints = new RedisCheckpoints(redis.commands, redis.reads, settings.keyPrefix());
+        this.redis = RedisConnections.open(seeds, settings.commandTimeout(), requestQueueSize, byKey);
+        this.keys =
+                redis.cluster() ? TopicKeys.cluster(settings.keyPrefix()) : TopicKeys.standalone(settings.keyPrefix());
+        this.checkpoints = new RedisCheckpoints(redis, settings.keyPrefix());
         this.timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("spout-redis-timer").daemon().factory());
         long sweep = Math.clamp(settings.unfollowAfter().toMillis() / 4, 50, 1000);
         timer.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
     }
 
-    /** A broker on the Redis at this URI ({@code redis://host:port}), with the default settings. */
+    /**
+     * A broker on the Redis at this URI ({@code redis://host:port}; a Redis Cluster's seeds separated by commas; or
+     * {@code redis-sentinel://host:port#master}), with the default settings. Connects at once: whether it is a
+     * cluster is asked of the node.
+     */
     public static RedisBroker create(String uri) {
         return builder(uri).build();
     }
 
-    /** Settings for a broker on the Redis at this URI; {@link RedisBrokerBuilder#build} makes it. */
+    /** Settings for a broker on the Redis at this URI (as {@link #create}); {@link RedisBrokerBuilder#build} makes it. */
     public static RedisBrokerBuilder builder(String uri) {
         return new RedisBrokerBuilder(uri);
     }
@@ -108,17 +123,22 @@ public final class RedisBroker implements Broker {
 
     /** The event, with its labels (NUL-separated in Redis, as topic names are), to every topic at once. */
     CompletableFuture<String> publish(List<BrokerTopic> topics, SseEvent event, byte[] encoded, List<String> labels) {
-        String[] keys = new String[topics.size()];
-        StringBuilder names = new StringBuilder();
-        for (int i = 0; i < keys.length; i++) {
+        String[] streams = new String[topics.size()];
+        String[] topicNames = new String[streams.length];
+        for (int i = 0; i < streams.length; i++) {
             if (!(topics.get(i) instanceof RedisTopic mine) || byKey.get(mine.key) == null) {
                 return CompletableFuture.failedFuture(
                         new IllegalArgumentException("Not a topic of this broker: " + topics.get(i)));
             }
-            keys[i] = mine.key;
-            names.append(i == 0 ? "" : String.valueOf(RedisEvents.TOPIC_SEPARATOR))
-                    .append(mine.name());
+            streams[i] = mine.key;
+            topicNames[i] = mine.name();
         }
+        try {
+            keys.checkOneSlot(streams, topicNames);
+        } catch (IllegalArgumentException apart) {
+            return CompletableFuture.failedFuture(apart);
+        }
+        String names = String.join(String.valueOf(RedisEvents.TOPIC_SEPARATOR), topicNames);
         String trimKind = settings.maxAge() != null ? "MINID" : "MAXLEN";
         String threshold = settings.maxAge() != null
                 ? (System.currentTimeMillis() - settings.maxAge().toMillis()) + "-0"
@@ -129,20 +149,30 @@ public final class RedisBroker implements Broker {
         String labelLine = RedisEvents.joinLabels(labels);
         CompletableFuture<String> result = new CompletableFuture<>();
         try {
-            CompletableFuture<String> running = keys.length == 1
+            CompletableFuture<String> running = streams.length == 1
                     ? RedisScripts.PUBLISH.run(
-                            redis.commands, keys, trimKind, threshold, ttl, type, event.data(), retry, labelLine)
-                    : RedisScripts.PUBLISH_MANY.run(
                             redis.commands,
-                            keys,
+                            streams,
                             trimKind,
                             threshold,
                             ttl,
                             type,
                             event.data(),
-                            names.toString(),
                             retry,
-                            labelLine);
+                            labelLine,
+                            keys.announce())
+                    : RedisScripts.PUBLISH_MANY.run(
+                            redis.commands,
+                            streams,
+                            trimKind,
+                            threshold,
+                            ttl,
+                            type,
+                            event.data(),
+                            names,
+                            retry,
+                            labelLine,
+                            keys.announce());
             running.whenComplete((id, failure) -> {
                 if (failure != null) {
                     publishFailures.incrementAndGet();
@@ -165,7 +195,7 @@ public final class RedisBroker implements Broker {
     }
 
     /** The connection for reads: catch-ups, replays, checkpoints loaded. */
-    StatefulRedisConnection<String, String> reads() {
+    RedisClusterAsyncCommands<String, String> reads() {
         return redis.reads;
     }
 
@@ -216,13 +246,22 @@ public final class RedisBroker implements Broker {
     }
 
     /**
-     * Up when its three connections are open and Redis answers a PING within the command timeout; down, with the
-     * reason, otherwise (the node then cannot publish, and its streams get nothing new until Redis is back).
+     * Up when its connections are open and Redis (on a cluster, every master) answers a PING within the command
+     * timeout; down, with the reason, otherwise (the node then cannot publish, and its streams get nothing new until
+     * Redis is back). The details say which Redis it is: {@code mode} standalone or cluster, and a cluster's
+     * {@code masters}.
      */
     @Override
     public BrokerHealth health() {
         var details = new java.util.LinkedHashMap<String, Object>();
         details.put("broker", "redis");
+        switch (redis) {
+            case StandaloneRedis one -> details.put("mode", "standalone");
+            case ClusterRedis cluster -> {
+                details.put("mode", "cluster");
+                details.put("masters", cluster.masters());
+            }
+        }
         details.put("topics", byKey.size());
         details.put("published", published.get());
         details.put("publishFailures", publishFailures.get());

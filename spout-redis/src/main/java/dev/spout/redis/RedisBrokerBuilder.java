@@ -2,11 +2,16 @@ package dev.spout.redis;
 
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Settings of a Redis broker, from {@link RedisBroker#builder}.
+ * Settings of a Redis broker, from {@link RedisBroker#builder}. The URI names one Redis ({@code redis://host:port},
+ * {@code rediss://} for TLS), a Redis Cluster by a few of its nodes separated by commas (seeds: one is enough, more
+ * survive one being down; {@code redis://10.0.0.1:7000,10.0.0.2:7000} gives the second the first's scheme and
+ * password), or a master behind Sentinel ({@code redis-sentinel://10.0.0.9:26379#mymaster}). Whether it is a
+ * cluster, {@link #build} asks the node.
  *
  * <pre>{@code
  * RedisBroker broker = RedisBroker.builder("redis://redis.internal:6379")
@@ -17,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class RedisBrokerBuilder {
-    private final RedisURI uri;
+    private final List<RedisURI> seeds;
     private String keyPrefix = "spout:";
     private long maxLength = 100_000;
     private @Nullable Duration maxAge;
@@ -28,10 +33,13 @@ public final class RedisBrokerBuilder {
     private int requestQueueSize = 10_000;
 
     RedisBrokerBuilder(String uri) {
-        this.uri = RedisURI.create(Objects.requireNonNull(uri, "uri"));
+        this.seeds = RedisSeeds.parse(Objects.requireNonNull(uri, "uri"));
     }
 
-    /** The prefix of the stream keys (default {@code spout:}): topic {@code chat} is stream {@code spout:chat}. */
+    /**
+     * The prefix of the stream keys (default {@code spout:}): topic {@code chat} is stream {@code spout:chat}, or on
+     * a Redis Cluster {@code spout:{chat}} (on the slot of its name).
+     */
     public RedisBrokerBuilder keyPrefix(String prefix) {
         this.keyPrefix = Objects.requireNonNull(prefix, "prefix");
         return this;
@@ -103,20 +111,26 @@ public final class RedisBrokerBuilder {
 
     /** The name this node's connections show in Redis's CLIENT LIST (default {@code spout}). */
     public RedisBrokerBuilder clientName(String name) {
-        uri.setClientName(Objects.requireNonNull(name, "name"));
+        Objects.requireNonNull(name, "name");
+        seeds.forEach(seed -> seed.setClientName(name));
         return this;
     }
 
+    /**
+     * Connects the broker: asks the first seed that answers whether it is a cluster node, then opens the
+     * connections.
+     *
+     * @throws io.lettuce.core.RedisConnectionException if no seed answers
+     * @throws IllegalArgumentException if several seeds name a Redis that is not a cluster
+     */
     public RedisBroker build() {
-        if (uri.getClientName() == null) {
-            uri.setClientName("spout");
-        }
+        seeds.stream().filter(seed -> seed.getClientName() == null).forEach(seed -> seed.setClientName("spout"));
         if (maxAge != null && keyTtl.compareTo(maxAge) < 0) {
             throw new IllegalArgumentException(
                     "keyTtl (" + keyTtl + ") must be at least maxAge (" + maxAge + "): a stream would go first");
         }
         return new RedisBroker(
-                uri,
+                seeds,
                 new RedisBroker.Settings(keyPrefix, maxLength, maxAge, keyTtl, preload, commandTimeout, unfollowAfter),
                 requestQueueSize);
     }

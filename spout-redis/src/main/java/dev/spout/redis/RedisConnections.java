@@ -1,77 +1,114 @@
 package dev.spout.redis;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A node's three connections to Redis, however many topics it has: one for publishes (pipelined on it), one for
- * reads (catch-ups, replays, checkpoints loaded: they never wait behind a backlog of publishes), and the pub/sub one
- * of its {@link TopicChannels}. Lettuce reconnects them by itself; while one is down its commands are refused at
- * once, and at most {@code requestQueueSize} wait, so nothing queues without bound.
+ * A node's connections to Redis, however many topics it has: one for publishes (pipelined on it), one for reads
+ * (catch-ups, replays, checkpoints loaded: they never wait behind a backlog of publishes), and the pub/sub one of its
+ * {@link TopicChannels}. On one Redis (or one that Sentinel names) those are three connections; on a Redis Cluster
+ * each is Lettuce's cluster connection, so a node holds at most three per master plus three. Lettuce reconnects
+ * them by itself; while one is down its commands are refused at once, and at most {@code requestQueueSize} wait on
+ * each, so nothing queues without bound.
  *
  * <pre>{@code
- * var redis = new RedisConnections(uri, Duration.ofSeconds(2), 10_000, byKey);
+ * var redis = RedisConnections.open(RedisSeeds.parse(uri), Duration.ofSeconds(2), 10_000, byKey);
  * String pong = redis.ping(); // or an IllegalStateException saying what keeps the node from Redis
  * }</pre>
  */
-final class RedisConnections implements AutoCloseable {
-    private final RedisClient client;
-    private final Duration commandTimeout;
-    final StatefulRedisConnection<String, String> commands;
-    final StatefulRedisConnection<String, String> reads;
+abstract sealed class RedisConnections implements AutoCloseable permits StandaloneRedis, ClusterRedis {
+    final Duration commandTimeout;
+    final ClientResources resources;
+    /** Publishes and checkpoints saved. */
+    final RedisClusterAsyncCommands<String, String> commands;
+    /** Catch-ups, replays and checkpoints loaded. */
+    final RedisClusterAsyncCommands<String, String> reads;
+
     final TopicChannels channels;
 
-    RedisConnections(RedisURI uri, Duration commandTimeout, int requestQueueSize, Map<String, RedisTopic> byKey) {
+    RedisConnections(
+            Duration commandTimeout,
+            ClientResources resources,
+            RedisClusterAsyncCommands<String, String> commands,
+            RedisClusterAsyncCommands<String, String> reads,
+            TopicChannels channels) {
         this.commandTimeout = commandTimeout;
-        this.client = RedisClient.create(uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .requestQueueSize(requestQueueSize)
-                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                .build());
-        this.commands = client.connect();
-        this.reads = client.connect();
-        this.channels = new TopicChannels(client.connectPubSub(), byKey);
+        this.resources = resources;
+        this.commands = commands;
+        this.reads = reads;
+        this.channels = channels;
     }
 
     /**
-     * Redis's answer to a PING on the connection for reads, once all three connections are open; blocks for at most
+     * Connects to the Redis the seeds name, asking the first that answers whether it is a cluster node (no flag
+     * says so: the same URI works whichever it is).
+     *
+     * @throws RedisConnectionException if no seed answers
+     * @throws IllegalArgumentException if several seeds name a Redis that is not a cluster
+     */
+    static RedisConnections open(
+            List<RedisURI> seeds, Duration commandTimeout, int requestQueueSize, Map<String, RedisTopic> byKey) {
+        ClientResources resources = DefaultClientResources.create();
+        try {
+            if (RedisProbe.isCluster(seeds, resources)) {
+                return ClusterRedis.connect(seeds, commandTimeout, requestQueueSize, resources, byKey);
+            }
+            if (seeds.size() > 1) {
+                throw new IllegalArgumentException("Several Redis URIs were given (" + seeds.size() + ": " + seeds
+                        + "), but the Redis they name is not a cluster (INFO cluster says cluster_enabled:0): give"
+                        + " one URI for a single Redis");
+            }
+            return StandaloneRedis.connect(seeds.getFirst(), commandTimeout, requestQueueSize, resources, byKey);
+        } catch (RuntimeException failed) {
+            resources.shutdown(0, 2, TimeUnit.SECONDS);
+            throw failed;
+        }
+    }
+
+    /** Whether this is a Redis Cluster, whose topics are spread by slot and announced by sharded pub/sub. */
+    abstract boolean cluster();
+
+    /**
+     * Redis's answer to a PING (on a cluster, from every master), once the connections are open; blocks for at most
      * the command timeout.
      *
      * @throws IllegalStateException saying what keeps the node from Redis: a connection that is not open, or no
      *     answer in time
      */
-    String ping() {
-        if (!commands.isOpen() || !reads.isOpen() || !channels.isOpen()) {
-            throw new IllegalStateException("a connection to Redis is not open (commands " + commands.isOpen()
-                    + ", reads " + reads.isOpen() + ", pubsub " + channels.isOpen() + ")");
-        }
+    abstract String ping();
+
+    /** Waits for a PING's answer within the command timeout, as {@link #ping} promises. */
+    final <T> T await(CompletionStage<T> answer, String what) {
         try {
-            return reads.async().ping().toCompletableFuture().get(commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return answer.toCompletableFuture().get(commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Redis to answer a PING", interrupted);
+            throw new IllegalStateException("interrupted while waiting for " + what, interrupted);
         } catch (ExecutionException | TimeoutException failure) {
             Throwable cause = failure instanceof ExecutionException ? failure.getCause() : failure;
-            throw new IllegalStateException(
-                    "Redis did not answer a PING within " + commandTimeout + ": " + cause, cause);
+            throw new IllegalStateException(what + " did not come within " + commandTimeout + ": " + cause, cause);
         }
     }
 
+    /** Closes the connections and the client; the subclass's part first. */
+    abstract void closeClient();
+
     @Override
-    public void close() {
-        channels.close();
-        reads.close();
-        commands.close();
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    public final void close() {
+        try {
+            closeClient();
+        } finally {
+            resources.shutdown(0, 2, TimeUnit.SECONDS);
+        }
     }
 }

@@ -2,7 +2,7 @@ package dev.spout.redis;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,26 +38,25 @@ final class RedisScripts {
     }
 
     /** Runs the script; completes with what it returns (the event's id). */
-    CompletableFuture<String> run(StatefulRedisConnection<String, String> connection, String[] keys, String... args) {
-        return run(connection, ScriptOutputType.VALUE, keys, args);
+    CompletableFuture<String> run(RedisClusterAsyncCommands<String, String> redis, String[] keys, String... args) {
+        return run(redis, ScriptOutputType.VALUE, keys, args);
     }
 
-    /** Runs the script; completes with what it returns, as the output type says. */
+    /**
+     * Runs the script; completes with what it returns, as the output type says. On a Redis Cluster it runs on the
+     * master of its first key's slot (Lettuce routes it), and every key it is given must be on that slot.
+     */
     <T> CompletableFuture<T> run(
-            StatefulRedisConnection<String, String> connection,
-            ScriptOutputType output,
-            String[] keys,
-            String... args) {
+            RedisClusterAsyncCommands<String, String> redis, ScriptOutputType output, String[] keys, String... args) {
         String sha = digest;
         if (sha == null) {
-            sha = digest = connection.sync().digest(source);
+            sha = digest = redis.digest(source);
         }
-        CompletableFuture<T> bySha =
-                connection.async().<T>evalsha(sha, output, keys, args).toCompletableFuture();
+        CompletableFuture<T> bySha = redis.<T>evalsha(sha, output, keys, args).toCompletableFuture();
         return bySha.exceptionallyCompose(failure -> {
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-            if (cause instanceof RedisNoScriptException) {
-                return connection.async().<T>eval(source, output, keys, args).toCompletableFuture();
+            if (cause instanceof RedisNoScriptException) { // each master of a cluster learns it on its first EVAL
+                return redis.<T>eval(source, output, keys, args).toCompletableFuture();
             }
             return CompletableFuture.failedFuture(cause);
         });

@@ -91,7 +91,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
             return Optional.empty(); // not an id this store made: no need to ask Redis
         }
         List<Object> fields = await(RedisScripts.SESSION_FIND.run(
-                connection,
+                connection.async(),
                 ScriptOutputType.MULTI,
                 new String[] {PREFIX + id, ANONYMOUS},
                 Long.toString(idle.toMillis()),
@@ -125,7 +125,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
             args.add(user);
         }
         await(RedisScripts.SESSION_CREATE.run(
-                connection,
+                connection.async(),
                 ScriptOutputType.INTEGER,
                 new String[] {PREFIX + id, ANONYMOUS},
                 args.toArray(String[]::new)));
@@ -143,7 +143,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
     /** Sets an attribute of a session that still exists; false if it expired meanwhile. */
     boolean put(String id, String field, String json) {
         Long set = await(RedisScripts.SESSION_PUT.run(
-                connection, ScriptOutputType.INTEGER, new String[] {PREFIX + id}, field, json));
+                connection.async(), ScriptOutputType.INTEGER, new String[] {PREFIX + id}, field, json));
         return set != null && set == 1;
     }
 

@@ -58,12 +58,13 @@ final class RedisTopic implements BrokerTopic {
     private CompletableFuture<Void> caughtUp = CompletableFuture.completedFuture(null);
     private long wantedNanos;
     private long subscribedNanos;
+    private boolean confirmed; // Redis confirmed the channel's subscription since the node last asked for it
     private boolean failing; // the last read failed: logged once, until one succeeds
 
     RedisTopic(RedisBroker broker, String name, TopicLog log) {
         this.broker = broker;
         this.name = name;
-        this.key = broker.settings.keyPrefix() + name;
+        this.key = broker.keys.key(name);
         this.log = log;
         this.reads = new StreamReads(broker, key, name);
     }
@@ -95,6 +96,7 @@ final class RedisTopic implements BrokerTopic {
                 interest = Interest.FOLLOWING;
                 caughtUp = new CompletableFuture<>();
                 subscribedNanos = wantedNanos;
+                confirmed = false;
                 subscribe = true;
             }
             ready = caughtUp;
@@ -113,7 +115,26 @@ final class RedisTopic implements BrokerTopic {
 
     /** The channel's subscription is confirmed (first, or again after a reconnect): catch up from the stream. */
     void subscribed() {
+        synchronized (this) {
+            confirmed = true;
+        }
         catchUp();
+    }
+
+    /**
+     * Asks for the channel's subscription again if the topic is followed: Redis ended it (a shard channel whose slot
+     * moved to another master), or the connection it was on came back without it. The sweep asks again until Redis
+     * confirms it, and the confirmation starts a catch-up, so nothing published meanwhile is missed.
+     */
+    void resubscribe() {
+        synchronized (this) {
+            if (interest != Interest.FOLLOWING) {
+                return;
+            }
+            confirmed = false;
+            subscribedNanos = System.nanoTime();
+        }
+        broker.subscribe(this);
     }
 
     void message(RedisEvents.Message message) {
@@ -270,7 +291,7 @@ final class RedisTopic implements BrokerTopic {
                 caughtUp.complete(null);
                 unsubscribe = true;
             }
-            if (!unsubscribe && !caughtUp.isDone() && now - subscribedNanos > 2_000_000_000L) {
+            if (!unsubscribe && (!confirmed || !caughtUp.isDone()) && now - subscribedNanos > 2_000_000_000L) {
                 subscribedNanos = now;
                 resubscribe = true;
             }

@@ -42,7 +42,6 @@ final class StreamReads {
     /** The latest {@code count} entries, oldest first. */
     CompletableFuture<Batch> latest(int count) {
         return broker.reads()
-                .async()
                 .xrevrange(key, Range.create("-", "+"), Limit.from(count))
                 .toCompletableFuture()
                 .thenApply(newestFirst -> new Batch(reversed(newestFirst), null));
@@ -50,7 +49,7 @@ final class StreamReads {
 
     /** Up to {@code limit} entries after {@code from}, with the oldest entry's id (asked first, pipelined). */
     CompletableFuture<Batch> after(String from, int limit) {
-        var async = broker.reads().async();
+        var async = broker.reads();
         var oldest = async.xrange(key, Range.create("-", "+"), Limit.from(1)).toCompletableFuture();
         var batch = async.xrange(
                         key, Range.from(Range.Boundary.excluding(from), Range.Boundary.unbounded()), Limit.from(limit))
@@ -73,7 +72,7 @@ final class StreamReads {
                 || limit < 1) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        var async = broker.reads().async();
+        var async = broker.reads();
         Range.Boundary<String> lower =
                 afterId.isEmpty() ? Range.Boundary.unbounded() : Range.Boundary.excluding(afterId);
         CompletableFuture<List<StreamMessage<String, String>>> range = async.xrange(

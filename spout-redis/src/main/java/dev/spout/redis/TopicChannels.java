@@ -5,12 +5,16 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
 /**
  * The node's one pub/sub connection: it subscribes to the channel of each topic the node follows, and hands each
  * message and each confirmed subscription (the first, and again after a reconnect, when Lettuce subscribes anew) to
- * the topic of that channel. A subscription that fails is logged; the broker's sweep asks for it again.
+ * the topic of that channel. A subscription that fails is logged; the broker's sweep asks for it again. On a Redis
+ * Cluster the channels are shard channels ({@code SSUBSCRIBE}), which Lettuce sends to the master of each channel's
+ * slot; when a slot moves to another master, Redis ends its subscriptions there, and the node subscribes again, to
+ * the new one.
  *
  * <pre>{@code
  * channels.subscribe(topic); // topic.subscribed() follows once Redis confirms it
@@ -20,37 +24,76 @@ final class TopicChannels {
     private static final Logger LOG = Logs.logger(TopicChannels.class);
 
     private final StatefulRedisPubSubConnection<String, String> pubsub;
+    private final boolean sharded;
+    private final Map<String, RedisTopic> byKey;
 
-    TopicChannels(StatefulRedisPubSubConnection<String, String> pubsub, Map<String, RedisTopic> byKey) {
+    TopicChannels(
+            StatefulRedisPubSubConnection<String, String> pubsub, boolean sharded, Map<String, RedisTopic> byKey) {
         this.pubsub = pubsub;
+        this.sharded = sharded;
         pubsub.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String message) {
-                RedisTopic topic = byKey.get(channel);
-                if (topic == null) {
-                    return; // unsubscribed meanwhile
-                }
-                RedisEvents.Message parsed = RedisEvents.fromMessage(message, topic.name());
-                if (parsed == null) {
-                    LOG.warn("Ignoring a message on {} that Spout did not publish", channel);
-                } else {
-                    topic.message(parsed);
-                }
+                deliver(byKey.get(channel), channel, message);
+            }
+
+            @Override
+            public void smessage(String channel, String message) {
+                deliver(byKey.get(channel), channel, message);
             }
 
             @Override
             public void subscribed(String channel, long count) {
+                confirmed(byKey.get(channel));
+            }
+
+            @Override
+            public void ssubscribed(String channel, long count) {
+                confirmed(byKey.get(channel));
+            }
+
+            @Override
+            public void sunsubscribed(String channel, long count) {
                 RedisTopic topic = byKey.get(channel);
                 if (topic != null) {
-                    topic.subscribed(); // also after a reconnect, when Lettuce subscribes again
+                    topic.resubscribe(); // ours, or the slot moved: the topic knows whether it still follows
                 }
             }
         });
+        this.byKey = byKey;
+    }
+
+    /**
+     * Subscribes again to the channel of every topic the node follows, each on its own. On a Redis Cluster, Lettuce
+     * renews a reconnected connection's shard channels in one {@code SSUBSCRIBE}, which Redis refuses (and Lettuce
+     * logs, "Re-subscribe failed: CROSSSLOT") as soon as they are on two slots of that master.
+     */
+    void resubscribeAll() {
+        byKey.values().forEach(RedisTopic::resubscribe);
+    }
+
+    private static void deliver(@Nullable RedisTopic topic, String channel, String message) {
+        if (topic == null) {
+            return; // unsubscribed meanwhile
+        }
+        RedisEvents.Message parsed = RedisEvents.fromMessage(message, topic.name());
+        if (parsed == null) {
+            LOG.warn("Ignoring a message on {} that Spout did not publish", channel);
+        } else {
+            topic.message(parsed);
+        }
+    }
+
+    private static void confirmed(@Nullable RedisTopic topic) {
+        if (topic != null) {
+            topic.subscribed(); // also after a reconnect, when Lettuce subscribes again
+        }
     }
 
     void subscribe(RedisTopic topic) {
         try {
-            pubsub.async().subscribe(topic.key).whenComplete((done, failure) -> {
+            var async = pubsub.async();
+            (sharded ? async.ssubscribe(topic.key) : async.subscribe(topic.key)).whenComplete((done, failure) -> {
                 if (failure != null) {
                     LOG.warn("Cannot subscribe to {} yet ({}); trying again", topic.key, failure.toString());
                 }
@@ -62,7 +105,12 @@ final class TopicChannels {
 
     void unsubscribe(RedisTopic topic) {
         try {
-            pubsub.async().unsubscribe(topic.key);
+            var async = pubsub.async();
+            if (sharded) {
+                async.sunsubscribe(topic.key);
+            } else {
+                async.unsubscribe(topic.key);
+            }
         } catch (RedisException notConnected) {
             LOG.debug("Unsubscribing {} while disconnected: the reconnect will not subscribe it again", topic.key);
         }

@@ -1,7 +1,8 @@
 -- Appends one event to several topics' streams with one id, greater than every id each stream has had, and tells
 -- the nodes reading them, atomically. KEYS the streams. ARGV: trim kind, trim threshold, time to live in ms, event
 -- type ('' for none), data, the topics' names joined by NUL, reconnection delay in ms ('' for none), labels
--- (each after a NUL; '' for none).
+-- (each after a NUL; '' for none), the command that announces it (PUBLISH; SPUBLISH on a Redis Cluster, where all
+-- the streams are on one slot).
 local t = redis.call('TIME')
 local ms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local seq = 0
@@ -45,6 +46,6 @@ end
 for i, key in ipairs(KEYS) do
   redis.call('XADD', key, ARGV[1], '~', ARGV[2], id, unpack(fields))
   redis.call('PEXPIRE', key, ARGV[3])
-  redis.call('PUBLISH', key, prevs[i] .. '\n' .. id .. '\n' .. ARGV[4] .. '\n' .. ARGV[6] .. '\n' .. ARGV[7] .. '\n' .. ARGV[8] .. '\n' .. ARGV[5])
+  redis.call(ARGV[9], key, prevs[i] .. '\n' .. id .. '\n' .. ARGV[4] .. '\n' .. ARGV[6] .. '\n' .. ARGV[7] .. '\n' .. ARGV[8] .. '\n' .. ARGV[5])
 end
 return id

@@ -1,7 +1,8 @@
 -- Appends one event to one topic's stream and tells the nodes reading it, atomically.
 -- KEYS[1] the stream. ARGV: trim kind (MAXLEN or MINID), trim threshold, time to live in ms, event type ('' for
--- none), data, reconnection delay in ms ('' for none), labels (each after a NUL; '' for none). The message carries
--- the id of the event before it, so a node sees at once if it missed one.
+-- none), data, reconnection delay in ms ('' for none), labels (each after a NUL; '' for none), the command that
+-- announces it (PUBLISH; SPUBLISH on a Redis Cluster, on the stream's own slot). The message carries the id of the
+-- event before it, so a node sees at once if it missed one.
 local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
 local prev = ''
 if #last > 0 then
@@ -22,5 +23,5 @@ if ARGV[7] ~= '' then
 end
 local id = redis.call('XADD', KEYS[1], ARGV[1], '~', ARGV[2], '*', unpack(fields))
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
-redis.call('PUBLISH', KEYS[1], prev .. '\n' .. id .. '\n' .. ARGV[4] .. '\n\n' .. ARGV[6] .. '\n' .. ARGV[7] .. '\n' .. ARGV[5])
+redis.call(ARGV[8], KEYS[1], prev .. '\n' .. id .. '\n' .. ARGV[4] .. '\n\n' .. ARGV[6] .. '\n' .. ARGV[7] .. '\n' .. ARGV[5])
 return id
