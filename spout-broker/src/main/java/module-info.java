@@ -14,7 +14,8 @@ module dev.spout.broker {
             dev.spout.server,
             dev.spout.redis,
             dev.spout.servlet,
-            dev.spout.webflux;
+            dev.spout.webflux,
+            dev.spout.mercure;
 
     uses org.slf4j.spi.SLF4JServiceProvider;
 }

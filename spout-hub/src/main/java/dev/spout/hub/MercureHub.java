@@ -2,7 +2,7 @@ package dev.spout.hub;
 
 import dev.spout.mercure.Mercure;
 import dev.spout.mercure.MercureOptions;
-import dev.spout.mercure.internal.SubscriptionsAnswer;
+import dev.spout.mercure.SubscriptionsAnswer;
 import dev.spout.server.Routes;
 import dev.spout.server.http.HttpRequest;
 import dev.spout.server.http.HttpResponse;

@@ -6,7 +6,6 @@ import dev.spout.engine.topic.Topic;
 import dev.spout.engine.topic.TopicOptions;
 import dev.spout.mercure.internal.Hub;
 import dev.spout.mercure.internal.HubConfig;
-import dev.spout.mercure.internal.SubscriptionsAnswer;
 import java.net.URI;
 import java.util.Map;
 import java.util.function.BiFunction;

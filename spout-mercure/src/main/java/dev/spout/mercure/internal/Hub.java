@@ -7,6 +7,7 @@ import dev.spout.engine.stream.EventTooLargeException;
 import dev.spout.engine.topic.Subscription;
 import dev.spout.engine.topic.Topic;
 import dev.spout.engine.topic.TopicOptions;
+import dev.spout.mercure.SubscriptionsAnswer;
 import dev.spout.sse.SseEvent;
 import java.net.URI;
 import java.time.Duration;
@@ -176,7 +177,7 @@ public final class Hub {
         if (subscriptions == null) {
             throw new HttpStatusException(404, "This hub does not announce its subscriptions");
         }
-        return SubscriptionsAnswer.of(subscriptions, log, subscriberGrants(request), matchType, match, subscriber);
+        return SubscriptionsApi.answer(subscriptions, log, subscriberGrants(request), matchType, match, subscriber);
     }
 
     /** A subscriber's grants, as for subscribing: its token's, none if anonymous subscribers are admitted, else 401. */

@@ -2,28 +2,25 @@ package dev.spout.mercure.internal;
 
 import dev.spout.engine.HttpStatusException;
 import dev.spout.engine.topic.Topic;
+import dev.spout.mercure.SubscriptionsAnswer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An answer of Mercure's subscriptions API, for any host to write as JSON: {@code GET
- * /.well-known/mercure/subscriptions} (every subscription open on this node), {@code …/{match_type}/{match}} (those of
- * one selector), {@code …/{match_type}/{match}/{subscriber}} (one, or {@code 404}). Authorized as subscribing is: the
- * path itself, as a topic, must be granted {@code subscribe}. The {@code Link} header's {@code last-event-id} is the
- * log's newest id, from which a client that then subscribes to the subscription events misses no change.
+ * The subscriptions API's answers, computed: authorized as subscribing is (the path itself, as a topic, must be
+ * granted {@code subscribe}: {@code 403} otherwise), {@code 400} for a match type the protocol does not define,
+ * {@code 404} for a subscription not open on this node.
  *
  * <pre>{@code
- * SubscriptionsAnswer answer = hub.subscriptions(request, null, null, null);
+ * SubscriptionsAnswer answer = SubscriptionsApi.answer(subscriptions, log, grants, null, null, null);
  * }</pre>
- *
- * @param body the JSON document
- * @param headers the headers to answer with ({@code Link}, {@code Cache-Control})
  */
-public record SubscriptionsAnswer(Map<String, Object> body, Map<String, String> headers) {
+final class SubscriptionsApi {
+    private SubscriptionsApi() {}
 
-    static SubscriptionsAnswer of(
+    static SubscriptionsAnswer answer(
             ActiveSubscriptions subscriptions,
             Topic log,
             Grants grants,
