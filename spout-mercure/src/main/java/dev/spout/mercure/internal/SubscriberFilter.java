@@ -61,19 +61,22 @@ record SubscriberFilter(
 
     @Override
     public boolean accepts(List<String> labels) {
-        List<String> topics = UpdateLabels.topics(labels);
-        if (!selected(topics)) {
+        // Asked for every update and every subscriber: the labels are read in place (no view, no copy) until a
+        // private update needs its topics as a list for the grants.
+        if (!UpdateLabels.isHubs(labels) || !selected(labels)) {
             return false;
         }
         if (!UpdateLabels.isPrivate(labels)) {
             return true;
         }
-        return (grants.expires() == null || clock.instant().isBefore(grants.expires())) && grants.maySubscribe(topics);
+        return (grants.expires() == null || clock.instant().isBefore(grants.expires()))
+                && grants.maySubscribe(UpdateLabels.topics(labels));
     }
 
-    private boolean selected(List<String> topics) {
-        for (int t = 0; t < topics.size(); t++) {
-            String topic = topics.get(t);
+    /** Whether a selector selects one of the update's topics: its labels after the first. */
+    private boolean selected(List<String> labels) {
+        for (int t = 1; t < labels.size(); t++) {
+            String topic = labels.get(t);
             for (int s = 0; s < selectors.size(); s++) {
                 if (selectors.get(s).matches(topic)) {
                     return true;

@@ -25,6 +25,15 @@ final class UpdateLabels {
         return labels;
     }
 
+    /** Whether the labels are the hub's: its privacy first, then at least one topic. */
+    static boolean isHubs(List<String> labels) {
+        if (labels.size() < 2) {
+            return false;
+        }
+        String first = labels.getFirst();
+        return first.equals(PRIVATE) || first.equals(PUBLIC);
+    }
+
     static boolean isPrivate(List<String> labels) {
         return !labels.isEmpty() && labels.getFirst().equals(PRIVATE);
     }
