@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ReportMarkdown {
     /** The scenarios in the order the report shows them. */
-    static final List<String> ORDER =
-            List.of("idle", "fanout", "fanout-max", "max-streams", "loops", "http2", "redis", "topics");
+    static final List<String> ORDER = List.of(
+            "idle", "fanout", "fanout-max", "max-streams", "loops", "http2", "fanout-max-h2", "redis", "topics");
 
     private ReportMarkdown() {}
 
@@ -160,6 +160,9 @@ final class ReportMarkdown {
             case "http2" ->
                 "Fan-out over HTTP/2 beyond the file limit, 1 event/s to each stream (Spout only): 100,000 streams as "
                         + "browsers would open them (1,000 connections of 100 streams), and on 10 connections of 10,000.";
+            case "fanout-max-h2" ->
+                "Fan-out at the limit over HTTP/2 (Spout only): 1,000 streams on 10 connections, the rate doubled as in "
+                        + "fanout-max until fewer than 95% of offered deliveries arrive, p99 passes 1 s, or a stream fails.";
             case "redis" ->
                 "Spout nodes on one Redis (spout-redis): the first node publishes 100 events/s of 100 bytes, 1,000 clients "
                         + "are spread over all nodes. The in-memory row is the same load on one node without Redis: the "

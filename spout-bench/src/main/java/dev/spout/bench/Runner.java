@@ -13,7 +13,7 @@ import java.util.Map;
  * docs/benchmarks.md} and {@code docs/benchmarks.png}.
  *
  * <pre>
- * java -jar spout-bench/target/spout-bench.jar run [--scenarios idle,fanout,fanout-max,max-streams,loops,http2,redis,topics]
+ * java -jar spout-bench/target/spout-bench.jar run [--scenarios idle,fanout,fanout-max,max-streams,loops,http2,fanout-max-h2,redis,topics]
  *      [--peers spout,spring-spout,spring-spout-jetty,jetty,javalin,helidon,webflux,sseemitter,vertx,rawnio] [--quick]
  * </pre>
  */
@@ -32,10 +32,10 @@ final class Runner {
      */
     static final Path ROOT = repositoryRoot();
 
-    static final String ALL_SCENARIOS = "idle,fanout,fanout-max,max-streams,loops,http2,redis,topics";
+    static final String ALL_SCENARIOS = "idle,fanout,fanout-max,max-streams,loops,http2,fanout-max-h2,redis,topics";
     static final String ALL_PEERS =
             "spout,spring-spout,spring-spout-jetty,jetty,javalin,helidon,webflux,sseemitter,vertx,rawnio";
-    private static final List<String> SPOUT_ONLY = List.of("loops", "http2", "redis", "topics");
+    private static final List<String> SPOUT_ONLY = List.of("loops", "http2", "fanout-max-h2", "redis", "topics");
 
     final boolean quick;
     final Report report = new Report();
@@ -177,6 +177,7 @@ final class Runner {
             case "max-streams" -> quick ? 25 : 90;
             case "loops" -> quick ? 25 : 60;
             case "http2" -> quick ? 25 : 60;
+            case "fanout-max-h2" -> quick ? 30 : 170;
             case "redis" -> quick ? 40 : 90;
             case "topics" -> quick ? 120 : 420;
             default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
@@ -237,6 +238,7 @@ final class Runner {
         switch (scenario) {
             case "loops" -> spoutOnly.loops(peer);
             case "http2" -> spoutOnly.http2(peer);
+            case "fanout-max-h2" -> spoutOnly.fanoutMaxH2(peer);
             case "redis" -> spoutOnly.redis(peer);
             case "topics" -> topics.run(peer);
             default -> throw new IllegalArgumentException("Unknown scenario " + scenario);

@@ -50,6 +50,62 @@ final class SpoutScenarios {
         http2(peer, 10, runner.quick ? 1000 : 10_000);
     }
 
+    /**
+     * {@code fanout-max} over HTTP/2 (issue 30's yardstick): 1,000 streams on 10 connections, the rate doubled until
+     * fewer than 95% of offered deliveries arrive, p99 passes 1 s, or a stream fails; the last rate that held, beside
+     * the HTTP/1.1 ladder's figure.
+     */
+    void fanoutMaxH2(Peer peer) throws Exception {
+        int connections = 10;
+        int perConnection = 100;
+        int streams = connections * perConnection;
+        Double best = null;
+        int bestRate = 0;
+        String stop = "held the highest step: the limit is above it";
+        for (int rate : runner.quick
+                ? new int[] {100, 400, 1600}
+                : new int[] {50, 100, 200, 400, 800, 1600, 3200, 6400, 12_800}) {
+            try (var server = ServerProcess.start(
+                    peer.command(rate, 100, List.of("--h2-streams", Integer.toString(perConnection + 10))),
+                    Duration.ofSeconds(60))) {
+                var result = new LoadProcess(Runner.tool(
+                                Runner.LOAD_JVM,
+                                "load-h2",
+                                "--url",
+                                "http://127.0.0.1:" + Runner.PORT + "/sse",
+                                "--connections",
+                                Integer.toString(connections),
+                                "--streams",
+                                Integer.toString(perConnection),
+                                "--warmup",
+                                runner.seconds(5, 3).toMillis() + "ms",
+                                "--duration",
+                                runner.seconds(10, 4).toMillis() + "ms"))
+                        .result(300);
+                double offered = (double) rate * streams;
+                double delivered = result.get("deliveriesPerSecond");
+                double p99 = result.get("p99Micros");
+                System.err.printf(
+                        "   rate %d: %.0f of %.0f/s, p99 %.1f ms, errors %.0f%n",
+                        rate, delivered, offered, p99 / 1000, result.get("errors"));
+                if (delivered < 0.95 * offered || p99 > 1_000_000 || result.get("errors") > 0) {
+                    stop = String.format(
+                            "stopped at %d events/s: %.0f%% of offered delivered, p99 %.0f ms, %.0f errors",
+                            rate, 100 * delivered / offered, p99 / 1000, result.get("errors"));
+                    break;
+                }
+                best = delivered;
+                bestRate = rate;
+            }
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        if (best != null) {
+            row.put("max deliveries/s", best);
+            row.put("at events/s", (double) bestRate);
+        }
+        runner.report.add("fanout-max-h2", peer.label(), row, (best == null ? "no step held; " : "") + stop);
+    }
+
     private void http2(Peer peer, int connections, int perConnection) throws Exception {
         try (var server = ServerProcess.start(
                 peer.command(1, 100, List.of("--h2-streams", Integer.toString(perConnection + 10))),
