@@ -7,7 +7,6 @@ import dev.spout.broker.Checkpoints;
 import dev.spout.broker.TopicLog;
 import dev.spout.broker.internal.log.Logs;
 import dev.spout.sse.SseEvent;
-import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
@@ -50,6 +49,13 @@ import org.slf4j.Logger;
  * {@code user/{42}/inbox} and {@code user/{42}/alerts}): else its publish fails with an
  * {@link IllegalArgumentException} that says so.
  *
+ * <p>Bursts: at most {@link RedisBrokerBuilder#maxPublishesInFlight} publishes (2,000) are sent and unanswered at
+ * once; the rest wait their turn in the order they were made, so each topic's events reach Redis in the order they
+ * were published, within {@link RedisBrokerBuilder#maxPublishesWaiting} (100,000 publishes, 64 MiB of events). Past
+ * that a publish fails at once with a {@link dev.spout.broker.TooManyPublishesException}, nothing written, logged at
+ * most once a second. Reads and subscriptions have connections of their own: a backlog of publishes never delays
+ * them.
+ *
  * <p>Failures: a publish while Redis is unreachable fails at once with the client's exception (never silently
  * lost, never queued without bound); reading retries and resumes from the last id it saw, so a Redis restart or a
  * network cut delays events but loses none that Redis kept. An event's own id is not kept: ids come from Redis.
@@ -63,8 +69,7 @@ public final class RedisBroker implements Broker {
     private final Map<String, RedisTopic> byKey = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
     private final RedisCheckpoints checkpoints;
-    final AtomicLong published = new AtomicLong();
-    final AtomicLong publishFailures = new AtomicLong();
+    private final PublishQueue publishes;
     final AtomicLong received = new AtomicLong();
     final AtomicLong readFailures = new AtomicLong();
     final AtomicLong lagMillis = new AtomicLong();
@@ -79,9 +84,10 @@ public final class RedisBroker implements Broker {
             Duration commandTimeout,
             Duration unfollowAfter) {}
 
-    RedisBroker(List<RedisURI> seeds, Settings settings, int requestQueueSize) {
+    RedisBroker(List<RedisURI> seeds, Settings settings, int requestQueueSize, PublishQueue.Bounds bounds) {
         this.settings = settings;
         this.redis = RedisConnections.open(seeds, settings.commandTimeout(), requestQueueSize, byKey);
+        this.publishes = new PublishQueue(redis.commands, bounds);
         this.keys =
                 redis.cluster() ? TopicKeys.cluster(settings.keyPrefix()) : TopicKeys.standalone(settings.keyPrefix());
         this.checkpoints = new RedisCheckpoints(redis, settings.keyPrefix());
@@ -138,7 +144,6 @@ public final class RedisBroker implements Broker {
         } catch (IllegalArgumentException apart) {
             return CompletableFuture.failedFuture(apart);
         }
-        String names = String.join(String.valueOf(RedisEvents.TOPIC_SEPARATOR), topicNames);
         String trimKind = settings.maxAge() != null ? "MINID" : "MAXLEN";
         String threshold = settings.maxAge() != null
                 ? (System.currentTimeMillis() - settings.maxAge().toMillis()) + "-0"
@@ -147,46 +152,20 @@ public final class RedisBroker implements Broker {
         String type = event.event() == null ? "" : event.event();
         String retry = event.retry() == null ? "" : Long.toString(event.retry().toMillis());
         String labelLine = RedisEvents.joinLabels(labels);
-        CompletableFuture<String> result = new CompletableFuture<>();
-        try {
-            CompletableFuture<String> running = streams.length == 1
-                    ? RedisScripts.PUBLISH.run(
-                            redis.commands,
-                            streams,
-                            trimKind,
-                            threshold,
-                            ttl,
-                            type,
-                            event.data(),
-                            retry,
-                            labelLine,
-                            keys.announce())
-                    : RedisScripts.PUBLISH_MANY.run(
-                            redis.commands,
-                            streams,
-                            trimKind,
-                            threshold,
-                            ttl,
-                            type,
-                            event.data(),
-                            names,
-                            retry,
-                            labelLine,
-                            keys.announce());
-            running.whenComplete((id, failure) -> {
-                if (failure != null) {
-                    publishFailures.incrementAndGet();
-                    result.completeExceptionally(failure);
-                } else {
-                    published.incrementAndGet();
-                    result.complete(id);
-                }
-            });
-        } catch (RedisException refused) { // not connected, or the request queue is full
-            publishFailures.incrementAndGet();
-            result.completeExceptionally(refused);
+        long bytes = encoded.length + (long) labelLine.length(); // about what it holds until Redis answers
+        if (streams.length == 1) {
+            return publishes.submit(
+                    RedisScripts.PUBLISH,
+                    streams,
+                    new String[] {trimKind, threshold, ttl, type, event.data(), retry, labelLine, keys.announce()},
+                    bytes);
         }
-        return result;
+        String names = String.join(String.valueOf(RedisEvents.TOPIC_SEPARATOR), topicNames);
+        return publishes.submit(
+                RedisScripts.PUBLISH_MANY,
+                streams,
+                new String[] {trimKind, threshold, ttl, type, event.data(), names, retry, labelLine, keys.announce()},
+                bytes);
     }
 
     @Override
@@ -236,8 +215,10 @@ public final class RedisBroker implements Broker {
         int following =
                 (int) byKey.values().stream().filter(RedisTopic::following).count();
         return new RedisStats(
-                published.get(),
-                publishFailures.get(),
+                publishes.published.get(),
+                publishes.failures.get(),
+                publishes.refused.get(),
+                publishes.waiting(),
                 received.get(),
                 readFailures.get(),
                 lagMillis.get(),
@@ -263,8 +244,9 @@ public final class RedisBroker implements Broker {
             }
         }
         details.put("topics", byKey.size());
-        details.put("published", published.get());
-        details.put("publishFailures", publishFailures.get());
+        details.put("published", publishes.published.get());
+        details.put("publishFailures", publishes.failures.get());
+        details.put("publishesWaiting", publishes.waiting());
         details.put("lagMillis", lagMillis.get());
         try {
             details.put("ping", redis.ping());
@@ -279,6 +261,7 @@ public final class RedisBroker implements Broker {
     public void close() {
         timer.shutdownNow();
         byKey.values().forEach(RedisTopic::close);
+        publishes.close(); // what still waits fails; what is in flight fails as its connection closes
         redis.close();
     }
 }

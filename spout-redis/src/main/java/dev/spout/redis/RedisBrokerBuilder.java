@@ -31,6 +31,9 @@ public final class RedisBrokerBuilder {
     private Duration commandTimeout = Duration.ofSeconds(2);
     private Duration unfollowAfter = Duration.ofSeconds(30);
     private int requestQueueSize = 10_000;
+    private int maxPublishesInFlight = -1; // unset: 2,000, or half the request queue if that is smaller
+    private int maxPublishesWaiting = 100_000;
+    private long maxPublishBytes = 64L << 20;
 
     RedisBrokerBuilder(String uri) {
         this.seeds = RedisSeeds.parse(Objects.requireNonNull(uri, "uri"));
@@ -103,9 +106,48 @@ public final class RedisBrokerBuilder {
         return this;
     }
 
-    /** How many commands may wait for Redis before new ones are refused (default 10,000): a bounded buffer. */
+    /**
+     * How many commands may wait for Redis on each connection before Lettuce refuses new ones (default 10,000): a
+     * bounded buffer. Publishes stay under it ({@link #maxPublishesInFlight}); it bounds reads and checkpoints.
+     */
     public RedisBrokerBuilder requestQueueSize(int commands) {
+        if (commands < 2) {
+            throw new IllegalArgumentException("requestQueueSize must be at least 2, got " + commands);
+        }
         this.requestQueueSize = commands;
+        return this;
+    }
+
+    /**
+     * How many publishes are sent to Redis and not yet answered at once (default 2,000, or half of {@link
+     * #requestQueueSize} if that is smaller): enough to keep the connection's pipeline full, and well under Lettuce's
+     * request queue, which refuses commands past its size (a stack trace logged for each) and would leave no room for
+     * checkpoints. More wait their turn ({@link #maxPublishesWaiting}). Must be under the request queue's size.
+     */
+    public RedisBrokerBuilder maxPublishesInFlight(int publishes) {
+        if (publishes < 1) {
+            throw new IllegalArgumentException("maxPublishesInFlight must be at least 1, got " + publishes);
+        }
+        this.maxPublishesInFlight = publishes;
+        return this;
+    }
+
+    /**
+     * How many publishes may wait behind those in flight (default 100,000), and how many bytes of events the
+     * publishes not yet answered may hold in all, waiting or in flight (default 64 MiB; an event alone is never
+     * refused for its size). Waiting publishes are sent in the order they were made. Past either bound a publish
+     * fails at once with a {@link dev.spout.broker.TooManyPublishesException}, nothing of it written: the memory a
+     * burst takes is bounded, and the publisher learns at once that Redis is behind.
+     */
+    public RedisBrokerBuilder maxPublishesWaiting(int publishes, long bytes) {
+        if (publishes < 0) {
+            throw new IllegalArgumentException("maxPublishesWaiting must be zero or more, got " + publishes);
+        }
+        if (bytes < 1) {
+            throw new IllegalArgumentException("The bytes publishes hold must be at least 1, got " + bytes);
+        }
+        this.maxPublishesWaiting = publishes;
+        this.maxPublishBytes = bytes;
         return this;
     }
 
@@ -129,9 +171,16 @@ public final class RedisBrokerBuilder {
             throw new IllegalArgumentException(
                     "keyTtl (" + keyTtl + ") must be at least maxAge (" + maxAge + "): a stream would go first");
         }
+        int inFlight = maxPublishesInFlight > 0 ? maxPublishesInFlight : Math.min(2_000, requestQueueSize / 2);
+        if (inFlight >= requestQueueSize) {
+            throw new IllegalArgumentException(
+                    "maxPublishesInFlight (" + inFlight + ") must be under requestQueueSize (" + requestQueueSize
+                            + "): Lettuce refuses commands past it, and checkpoints need room");
+        }
         return new RedisBroker(
                 seeds,
                 new RedisBroker.Settings(keyPrefix, maxLength, maxAge, keyTtl, preload, commandTimeout, unfollowAfter),
-                requestQueueSize);
+                requestQueueSize,
+                new PublishQueue.Bounds(inFlight, maxPublishesWaiting, maxPublishBytes));
     }
 }

@@ -11,8 +11,11 @@ package dev.spout.redis;
  * }</pre>
  *
  * @param published events appended to Redis by this node
- * @param publishFailures publishes that failed (Redis unreachable, timeout, full request queue): each one was
+ * @param publishFailures publishes that failed (Redis unreachable, timeout, too many waiting): each one was
  *     reported to its caller
+ * @param publishesRefused of those, the ones refused at once because as many as the broker holds already waited
+ *     ({@link RedisBrokerBuilder#maxPublishesWaiting}): nothing of them was written
+ * @param publishesWaiting publishes waiting now for their turn to be sent, behind those in flight
  * @param received events read from Redis and handed to this node's topics
  * @param readFailures failed reads; the reader retried and resumed from the last id it saw
  * @param lagMillis how old the last event received was when it arrived: the Redis hop plus any backlog
@@ -22,6 +25,8 @@ package dev.spout.redis;
 public record RedisStats(
         long published,
         long publishFailures,
+        long publishesRefused,
+        int publishesWaiting,
         long received,
         long readFailures,
         long lagMillis,

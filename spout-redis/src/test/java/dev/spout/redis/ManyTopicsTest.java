@@ -9,6 +9,7 @@ import dev.spout.engine.topic.Topic;
 import dev.spout.server.Spout;
 import dev.spout.sse.SseEvent;
 import dev.spout.testkit.Await;
+import dev.spout.testkit.LoopbackProxy;
 import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;
 import io.lettuce.core.RedisClient;
@@ -256,8 +257,8 @@ class ManyTopicsTest {
      */
     @Test
     void aNodeCutOffFromRedisCatchesUpEveryTopicWhenItIsBack() throws Exception {
-        try (var partition = new TcpProxy(redis.port())) {
-            Spout a = node("spout-a", partition.uri(), b -> b);
+        try (var partition = new LoopbackProxy(redis.port())) {
+            Spout a = node("spout-a", "redis://127.0.0.1:" + partition.port(), b -> b);
             Spout b = node("spout-b", b2 -> b2);
             int topics = 100;
             List<SseTestClient> clients = inboxes(topics, i -> a);

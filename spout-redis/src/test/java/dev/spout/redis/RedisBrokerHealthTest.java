@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spout.broker.BrokerHealth;
 import dev.spout.testkit.Await;
+import dev.spout.testkit.LoopbackProxy;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,14 +13,14 @@ import org.junit.jupiter.api.Test;
 /** The broker's health is what an operator needs: up while Redis answers, down with the reason when it does not. */
 class RedisBrokerHealthTest {
     RedisServer redis;
-    TcpProxy proxy;
+    LoopbackProxy proxy;
     RedisBroker broker;
 
     @BeforeEach
     void start() throws Exception {
         redis = RedisServer.start();
-        proxy = new TcpProxy(redis.port());
-        broker = RedisBroker.builder(proxy.uri())
+        proxy = new LoopbackProxy(redis.port());
+        broker = RedisBroker.builder("redis://127.0.0.1:" + proxy.port())
                 .commandTimeout(Duration.ofMillis(500))
                 .build();
     }

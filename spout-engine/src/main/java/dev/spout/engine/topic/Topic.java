@@ -39,7 +39,20 @@ public interface Topic {
         return publish(SseEvent.of(data));
     }
 
-    /** Publishes without waiting for a distributed broker; completes with the id, or exceptionally. */
+    /**
+     * Publishes without waiting for a distributed broker; completes with the id, or exceptionally. A topic's events
+     * keep the order in which {@code publishAsync} was called for it. A broker holds a bounded number of publishes
+     * that it has not answered yet (the Redis broker: 2,000 sent, 100,000 more waiting in order, 64 MiB of events):
+     * past that bound the future completes at once with a {@link dev.spout.broker.TooManyPublishesException}, the
+     * event not written, so a burst costs bounded memory and the publisher may try again later.
+     *
+     * <pre>{@code
+     * topic.publishAsync(SseEvent.of(digest)).exceptionally(failure -> {
+     *     digests.retryLater(user, digest); // Redis unreachable, or too many publishes waiting
+     *     return null;
+     * });
+     * }</pre>
+     */
     CompletableFuture<String> publishAsync(SseEvent event);
 
     /**
