@@ -9,6 +9,7 @@ import static dev.spout.html.Html.p;
 import static dev.spout.html.Html.style;
 import static dev.spout.html.Html.text;
 
+import dev.spout.engine.HttpStatusException;
 import dev.spout.engine.topic.Topic;
 import dev.spout.server.Routes;
 import dev.spout.server.http.HttpResponse;
@@ -51,12 +52,13 @@ public final class HtmxTogglesExample {
     }
 
     private void routes(Routes app) {
-        app.post("/one", request -> {
-            flip(one);
-            return HttpResponse.noContent();
-        });
-        app.post("/two", request -> {
-            flip(two);
+        app.post("/{box}", request -> {
+            flip(
+                    switch (request.pathParameter("box").orElseThrow()) {
+                        case "one" -> one;
+                        case "two" -> two;
+                        default -> throw new HttpStatusException(404, "There are two boxes, one and two");
+                    });
             return HttpResponse.noContent();
         });
         app.ssePage(
