@@ -27,6 +27,9 @@ record SubscriberFilter(
         ActiveSubscriptions.@Nullable Presence presence)
         implements EventFilter {
 
+    /** The character reads one subscriber's templates and patterns may take to decide on one update. */
+    static final long MAX_READS = 200_000;
+
     SubscriberFilter {
         selectors = List.copyOf(selectors);
     }
@@ -73,12 +76,27 @@ record SubscriberFilter(
                 && grants.maySubscribe(UpdateLabels.topics(labels));
     }
 
-    /** Whether a selector selects one of the update's topics: its labels after the first. */
+    /**
+     * Whether a selector selects one of the update's topics (its labels after the first). The templates' and patterns'
+     * reads share one budget for the whole decision, made only if one of them is asked: a subscriber's 64 selectors
+     * cost an update no more than one selector may.
+     */
     private boolean selected(List<String> labels) {
+        BudgetedText.Budget budget = null;
         for (int t = 1; t < labels.size(); t++) {
             String topic = labels.get(t);
             for (int s = 0; s < selectors.size(); s++) {
-                if (selectors.get(s).matches(topic)) {
+                TopicSelector selector = selectors.get(s);
+                boolean matched;
+                if (selector instanceof TopicSelector.Any || selector instanceof TopicSelector.Exact) {
+                    matched = selector.matches(topic);
+                } else {
+                    if (budget == null) {
+                        budget = new BudgetedText.Budget(MAX_READS);
+                    }
+                    matched = selector.matches(topic, budget);
+                }
+                if (matched) {
                     return true;
                 }
             }

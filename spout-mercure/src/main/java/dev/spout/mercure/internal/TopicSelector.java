@@ -21,6 +21,15 @@ sealed interface TopicSelector
     boolean matches(String topic);
 
     /**
+     * Whether the selector selects {@code topic}, the reads of a template's or a pattern's match taken from {@code
+     * budget}, shared by every match of one decision: however many selectors a subscriber asks for, one update costs it
+     * a bounded amount of work.
+     */
+    default boolean matches(String topic, BudgetedText.Budget budget) {
+        return matches(topic);
+    }
+
+    /**
      * A selector of Mercure 1.0's {@code match} parameter or {@code Exact} matcher: {@code *} is every topic, anything
      * else one topic exactly.
      *
@@ -104,6 +113,11 @@ sealed interface TopicSelector
         public boolean matches(String topic) {
             return topic.length() <= Topics.MAX_LENGTH && template.matches(topic);
         }
+
+        @Override
+        public boolean matches(String topic, BudgetedText.Budget budget) {
+            return topic.length() <= Topics.MAX_LENGTH && template.matches(topic, budget);
+        }
     }
 
     /**
@@ -113,10 +127,15 @@ sealed interface TopicSelector
     record UrlPatternSelector(UrlPattern pattern, @Nullable String origin) implements TopicSelector {
         @Override
         public boolean matches(String topic) {
+            return matches(topic, new BudgetedText.Budget(UrlPattern.MAX_STEPS));
+        }
+
+        @Override
+        public boolean matches(String topic, BudgetedText.Budget budget) {
             if (origin != null && topic.startsWith("/") && !topic.startsWith("//")) {
-                return topic.length() + origin.length() <= Topics.MAX_LENGTH && pattern.matches(origin + topic);
+                return topic.length() + origin.length() <= Topics.MAX_LENGTH && pattern.matches(origin + topic, budget);
             }
-            return pattern.matches(topic);
+            return pattern.matches(topic, budget);
         }
     }
 }

@@ -80,9 +80,13 @@ final class UriTemplate {
      * template per topic in a known range).
      */
     boolean matches(String topic) {
+        return matches(topic, new BudgetedText.Budget(MAX_STEPS));
+    }
+
+    /** {@link #matches(String)} within a budget shared with other matches: past it, "no match". */
+    boolean matches(String topic, BudgetedText.Budget budget) {
         try {
-            return pattern.matcher(new BudgetedText(topic, new BudgetedText.Budget(MAX_STEPS)))
-                    .matches();
+            return pattern.matcher(new BudgetedText(topic, budget)).matches();
         } catch (BudgetedText.Exhausted tooCostly) {
             return false;
         }

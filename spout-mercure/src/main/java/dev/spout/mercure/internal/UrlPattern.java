@@ -121,6 +121,14 @@ final class UrlPattern {
      * input over {@value Topics#MAX_LENGTH} characters included. Never throws.
      */
     boolean matches(String input) {
+        return matches(input, new BudgetedText.Budget(MAX_STEPS));
+    }
+
+    /**
+     * {@link #matches(String)} within a budget shared with other matches (one subscriber's selectors, for one update):
+     * past it, "no match".
+     */
+    boolean matches(String input, BudgetedText.Budget budget) {
         if (input.length() > Topics.MAX_LENGTH) {
             return false;
         }
@@ -129,7 +137,6 @@ final class UrlPattern {
             if (url == null) {
                 return false;
             }
-            var budget = new BudgetedText.Budget(MAX_STEPS);
             return components.get(Component.PROTOCOL).matches(url.scheme, budget)
                     && components.get(Component.USERNAME).matches(url.username, budget)
                     && components.get(Component.PASSWORD).matches(url.password, budget)

@@ -41,6 +41,25 @@ class SubscriberFilterTest {
         assertThat(granted.accepts(PRIVATE_BOOK)).isTrue();
     }
 
+    /**
+     * A subscriber's templates share one budget of reads per update: 64 selectors that each would read up to the bound
+     * cost no more than one does, and an exact selector after them still decides.
+     */
+    @Test
+    void manyCostlySelectorsShareOneBoundOfWorkPerUpdate() {
+        String costly = "{a}{b}{c}{d}{e}{f}{g}{h}x";
+        String topic = "a".repeat(2000) + "y";
+        var selectors = new java.util.ArrayList<TopicSelector>();
+        for (int i = 0; i < SubscribeQuery.MAX_SELECTORS - 1; i++) {
+            selectors.add(TopicSelector.legacy(costly + i));
+        }
+        var onlyCostly = new SubscriberFilter(List.copyOf(selectors), Grants.NONE);
+        assertThat(onlyCostly.accepts(List.of("public", topic))).isFalse();
+        selectors.add(TopicSelector.exact(topic));
+        var withExact = new SubscriberFilter(selectors, Grants.NONE);
+        assertThat(withExact.accepts(List.of("public", topic))).isTrue();
+    }
+
     @Test
     void aStreamWhoseTokenHasExpiredGetsNoMorePrivateUpdates() {
         Instant expires = Instant.parse("2026-12-07T12:00:00Z");
