@@ -112,6 +112,46 @@ class BenchContractTest {
         }
     }
 
+    private HttpResponse<String> publishOnce(String query, String key, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(app.uri("/publish" + query))
+                        .header("Idempotency-Key", key)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anIdempotencyKeyPublishesOnceAndARetryIsAnswered200WithTheFirstId() throws Exception {
+        start("--port", "0", "--rate", "0", "--topics", "2");
+        try (var stream = SseTestClient.open(app.uri("/sse?topic=t0"))) {
+            Await.value("a subscriber", () -> app.topic("t0").subscribers(), 1);
+            var first = publishOnce("", "order-42", "placed");
+            var retry = publishOnce("", "order-42", "placed, sent again");
+            var other = publishOnce("", "order-43", "another");
+            assertThat(List.of(first.statusCode(), retry.statusCode(), other.statusCode()))
+                    .containsOnly(200);
+            assertThat(retry.body()).isEqualTo(first.body());
+            assertThat(stream.next(2, WAIT))
+                    .extracting(Event::data, Event::lastEventId)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("placed", first.body()),
+                            org.assertj.core.groups.Tuple.tuple("another", other.body()));
+
+            var both = publishOnce("?topic=t0&topic=t1", "order-44", "both");
+            assertThat(publishOnce("?topic=t1&topic=t0", "order-44", "both").body())
+                    .isEqualTo(both.body());
+            assertThat(publishOnce("?topic=t1", "order-44", "t1 alone").body()).isEqualTo(both.body());
+            assertThat(app.topic("t0").stats().published()).isEqualTo(3);
+            assertThat(app.topic("t1").stats().published()).isEqualTo(1);
+        }
+
+        var tooLong = publishOnce("", "k".repeat(257), "never");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("idempotency key");
+        assertThat(app.topic("t0").stats().published()).isEqualTo(3);
+    }
+
     @Test
     void anUnknownTopicIsAPlain400() throws Exception {
         start("--port", "0", "--rate", "0", "--topics", "2");

@@ -42,6 +42,32 @@ public interface Broker extends AutoCloseable {
                 getClass().getSimpleName() + " cannot publish one event to several topics at once"));
     }
 
+    /**
+     * Publishes one event to these topics (one, or several at once as {@link #publish(List, SseEvent, byte[])} does)
+     * unless a publish with the same idempotency key reached any of them within the broker's window: then nothing is
+     * published, and the future completes with the id that earlier publish got. So a publisher that does not know
+     * whether a publish happened (its answer lost, a timeout) publishes again with the same key, and the event is in
+     * the topics once. Keys are per topic, and remembered for the broker's window (in memory: a bounded number per
+     * topic too); checking the key and publishing is one atomic step, so two racing retries publish once. The default
+     * refuses: a broker that cannot remember keys says so rather than publish twice.
+     *
+     * <pre>{@code
+     * String id = broker.publishOnce("order-42", List.of(orders), event, encoded, List.of()).join();
+     * String again = broker.publishOnce("order-42", List.of(orders), event, encoded, List.of()).join(); // == id
+     * }</pre>
+     *
+     * @param key the publisher's idempotency key, checked by the engine: 1 to 256 characters, no CR, LF or NUL
+     * @param topics handles this broker returned from {@link #attach}
+     * @param event the event, already checked by the engine
+     * @param encoded its wire bytes without an {@code id} line
+     * @param labels its labels, as in {@link BrokerTopic#publish(SseEvent, byte[], List)}
+     */
+    default CompletableFuture<String> publishOnce(
+            String key, List<BrokerTopic> topics, SseEvent event, byte[] encoded, List<String> labels) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                getClass().getSimpleName() + " cannot publish with an idempotency key"));
+    }
+
     /** Where streams of several topics keep their starting positions (default: nowhere shared, see {@link Checkpoints#none()}). */
     default Checkpoints checkpoints() {
         return Checkpoints.none();

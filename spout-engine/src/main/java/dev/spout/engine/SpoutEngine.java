@@ -43,6 +43,20 @@ public interface SpoutEngine extends AutoCloseable {
     /** {@link #publish(SseEvent, List)} without waiting for a distributed broker. */
     CompletableFuture<String> publishAsync(SseEvent event, List<? extends Topic> topics);
 
+    /**
+     * {@link #publish(SseEvent, List)} once per idempotency key ({@link Topic#publishOnce}): if any of the topics had a
+     * publish with this key within the broker's window, nothing is published and that publish's id is returned, so a
+     * publisher unsure whether its publish happened (with Redis: an error or a timeout) publishes again with the key.
+     *
+     * <pre>{@code
+     * String id = app.publishOnce("order-42", SseEvent.of(json), List.of(orders, audit));
+     * }</pre>
+     */
+    String publishOnce(String key, SseEvent event, List<? extends Topic> topics);
+
+    /** {@link #publishOnce(String, SseEvent, List)} without waiting for a distributed broker. */
+    CompletableFuture<String> publishOnceAsync(String key, SseEvent event, List<? extends Topic> topics);
+
     /** The topics, in no particular order. */
     List<Topic> topics();
 

@@ -58,7 +58,10 @@ import org.slf4j.Logger;
  *
  * <p>Failures: a publish while Redis is unreachable fails at once with the client's exception (never silently
  * lost, never queued without bound); reading retries and resumes from the last id it saw, so a Redis restart or a
- * network cut delays events but loses none that Redis kept. An event's own id is not kept: ids come from Redis.
+ * network cut delays events but loses none that Redis kept. An event's own id is not kept: ids come from Redis. A
+ * publish that fails after it was sent (a timeout, the connection lost before Redis answered) may have been written:
+ * publish with an idempotency key ({@code Topic.publishOnce}) and retry with the same key, which the publish script
+ * checks and records with the append, in one step, for {@link RedisBrokerBuilder#idempotencyWindow} (10 minutes).
  */
 public final class RedisBroker implements Broker {
     private static final Logger LOG = Logs.logger(RedisBroker.class);
@@ -82,7 +85,8 @@ public final class RedisBroker implements Broker {
             Duration keyTtl,
             int preload,
             Duration commandTimeout,
-            Duration unfollowAfter) {}
+            Duration unfollowAfter,
+            Duration idempotencyWindow) {}
 
     RedisBroker(List<RedisURI> seeds, Settings settings, int requestQueueSize, PublishQueue.Bounds bounds) {
         this.settings = settings;
@@ -127,8 +131,28 @@ public final class RedisBroker implements Broker {
         return publish(topics, event, encoded, List.of());
     }
 
+    /**
+     * The script checks the key, appends and records the key in one step: two retries racing on two nodes publish
+     * once, and a retry after a publish whose answer was lost (a timeout, a connection cut) answers its id.
+     */
+    @Override
+    public CompletableFuture<String> publishOnce(
+            String key, List<BrokerTopic> topics, SseEvent event, byte[] encoded, List<String> labels) {
+        return publish(topics, event, encoded, labels, key);
+    }
+
     /** The event, with its labels (NUL-separated in Redis, as topic names are), to every topic at once. */
     CompletableFuture<String> publish(List<BrokerTopic> topics, SseEvent event, byte[] encoded, List<String> labels) {
+        return publish(topics, event, encoded, labels, null);
+    }
+
+    /** ... once per idempotency key if there is one: each stream's record of it follows the streams in the keys. */
+    private CompletableFuture<String> publish(
+            List<BrokerTopic> topics,
+            SseEvent event,
+            byte[] encoded,
+            List<String> labels,
+            @Nullable String idempotencyKey) {
         String[] streams = new String[topics.size()];
         String[] topicNames = new String[streams.length];
         for (int i = 0; i < streams.length; i++) {
@@ -144,28 +168,8 @@ public final class RedisBroker implements Broker {
         } catch (IllegalArgumentException apart) {
             return CompletableFuture.failedFuture(apart);
         }
-        String trimKind = settings.maxAge() != null ? "MINID" : "MAXLEN";
-        String threshold = settings.maxAge() != null
-                ? (System.currentTimeMillis() - settings.maxAge().toMillis()) + "-0"
-                : Long.toString(settings.maxLength());
-        String ttl = Long.toString(settings.keyTtl().toMillis());
-        String type = event.event() == null ? "" : event.event();
-        String retry = event.retry() == null ? "" : Long.toString(event.retry().toMillis());
-        String labelLine = RedisEvents.joinLabels(labels);
-        long bytes = encoded.length + (long) labelLine.length(); // about what it holds until Redis answers
-        if (streams.length == 1) {
-            return publishes.submit(
-                    RedisScripts.PUBLISH,
-                    streams,
-                    new String[] {trimKind, threshold, ttl, type, event.data(), retry, labelLine, keys.announce()},
-                    bytes);
-        }
-        String names = String.join(String.valueOf(RedisEvents.TOPIC_SEPARATOR), topicNames);
-        return publishes.submit(
-                RedisScripts.PUBLISH_MANY,
-                streams,
-                new String[] {trimKind, threshold, ttl, type, event.data(), names, retry, labelLine, keys.announce()},
-                bytes);
+        var call = PublishCall.of(settings, keys, streams, topicNames, event, labels, idempotencyKey);
+        return publishes.submit(call.script(), call.keys(), call.args(), encoded.length + call.extraBytes());
     }
 
     @Override

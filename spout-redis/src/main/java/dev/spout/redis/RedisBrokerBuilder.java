@@ -34,6 +34,7 @@ public final class RedisBrokerBuilder {
     private int maxPublishesInFlight = -1; // unset: 2,000, or half the request queue if that is smaller
     private int maxPublishesWaiting = 100_000;
     private long maxPublishBytes = 64L << 20;
+    private Duration idempotencyWindow = Duration.ofMinutes(10);
 
     RedisBrokerBuilder(String uri) {
         this.seeds = RedisSeeds.parse(Objects.requireNonNull(uri, "uri"));
@@ -151,6 +152,20 @@ public final class RedisBrokerBuilder {
         return this;
     }
 
+    /**
+     * How long a topic remembers an idempotency key ({@code Topic.publishOnce}; default 10 minutes): a publish with a
+     * key the topic had within it publishes nothing and answers the first publish's id. Each key is a Redis key of its
+     * own that expires after the window (about 100 bytes and the key's length), so Redis holds as many as keyed
+     * publishes in one window. Retry within it: a retry after it publishes again.
+     */
+    public RedisBrokerBuilder idempotencyWindow(Duration window) {
+        if (window.toMillis() < 1) {
+            throw new IllegalArgumentException("idempotencyWindow must be at least a millisecond, got " + window);
+        }
+        this.idempotencyWindow = window;
+        return this;
+    }
+
     /** The name this node's connections show in Redis's CLIENT LIST (default {@code spout}). */
     public RedisBrokerBuilder clientName(String name) {
         Objects.requireNonNull(name, "name");
@@ -179,7 +194,15 @@ public final class RedisBrokerBuilder {
         }
         return new RedisBroker(
                 seeds,
-                new RedisBroker.Settings(keyPrefix, maxLength, maxAge, keyTtl, preload, commandTimeout, unfollowAfter),
+                new RedisBroker.Settings(
+                        keyPrefix,
+                        maxLength,
+                        maxAge,
+                        keyTtl,
+                        preload,
+                        commandTimeout,
+                        unfollowAfter,
+                        idempotencyWindow),
                 requestQueueSize,
                 new PublishQueue.Bounds(inFlight, maxPublishesWaiting, maxPublishBytes));
     }

@@ -14,6 +14,7 @@ import io.lettuce.core.cluster.SlotHash;
  * <pre>{@code
  * TopicKeys.cluster("spout:").key("chat");            // spout:{chat}
  * TopicKeys.cluster("spout:").key("user/{42}/inbox"); // spout:user/{42}/inbox, on the slot of "42"
+ * TopicKeys.cluster("spout:").onceKey("spout:{chat}", "order-42"); // spout:{chat}\0once\0order-42, chat's slot
  * }</pre>
  */
 record TopicKeys(String prefix, boolean cluster) {
@@ -29,6 +30,15 @@ record TopicKeys(String prefix, boolean cluster) {
     String key(String topic) {
         String plain = prefix + topic;
         return !cluster || hasHashTag(plain) ? plain : prefix + "{" + topic + "}";
+    }
+
+    /**
+     * Where a topic remembers an idempotency key for its window: {@code <stream>\0once\0<key>}, beside the topic's
+     * stream and, on a cluster, on its slot (the stream's hash tag comes first, so it is the record's too), so the
+     * publish script may check and write it with the stream. No topic's stream has a NUL, so no record is a stream.
+     */
+    String onceKey(String stream, String idempotencyKey) {
+        return stream + "\0once\0" + idempotencyKey;
     }
 
     /** The command the publish scripts announce an event with. */

@@ -16,12 +16,15 @@ import dev.spout.server.Spout;
 import dev.spout.sse.SseEvent;
 import dev.spout.testkit.SseTestClient;
 import dev.spout.testkit.SseTestClient.Event;
+import io.lettuce.core.cluster.SlotHash;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -219,5 +222,35 @@ class ClusterMultiNodeTest {
         } finally {
             clients.forEach(SseTestClient::close);
         }
+    }
+
+    @Test
+    void anIdempotencyKeyIsRecordedOnItsTopicsSlotAndARetryOnAnotherNodeAnswersTheFirstId() {
+        Spout a = spout.node("spout-a", 1024);
+        Spout b = spout.node("spout-b", 1024);
+        Set<Integer> masters = new HashSet<>();
+        for (int i = 0; i < ROOMS; i++) {
+            String key = "order-" + i;
+            String first = a.topic(room(i)).publishOnce(key, SseEvent.of("placed " + i));
+            assertThat(b.topic(room(i)).publishOnce(key, SseEvent.of("placed " + i)))
+                    .isEqualTo(first);
+            String record = stream(room(i)) + "\0once\0" + key;
+            assertThat(SlotHash.getSlot(record)).isEqualTo(SlotHash.getSlot(stream(room(i))));
+            int master = spout.masterOf(record);
+            assertThat(master).isEqualTo(spout.masterOf(stream(room(i))));
+            masters.add(master);
+        }
+        assertThat(masters).as("records on every master, each beside its topic").hasSize(3);
+
+        // Several topics on one slot: one script checks and records the key beside each stream.
+        String both = a.publishOnce(
+                "order-x", SseEvent.of("both"), List.of(a.topic("user/{42}/inbox"), a.topic("user/{42}/alerts")));
+        assertThat(b.publishOnce(
+                        "order-x",
+                        SseEvent.of("both"),
+                        List.of(b.topic("user/{42}/alerts"), b.topic("user/{42}/inbox"))))
+                .isEqualTo(both);
+        assertThat(b.topic("user/{42}/alerts").publishOnce("order-x", SseEvent.of("alerts alone")))
+                .isEqualTo(both);
     }
 }

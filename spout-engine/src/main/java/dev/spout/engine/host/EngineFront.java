@@ -58,6 +58,18 @@ public abstract class EngineFront implements SpoutEngine {
         return host.publishAsync(event, topics);
     }
 
+    /** Publishes one event to several topics once per idempotency key; returns its id, or the first publish's. */
+    @Override
+    public String publishOnce(String key, SseEvent event, List<? extends Topic> topics) {
+        return host.publishOnce(key, event, topics);
+    }
+
+    /** {@link #publishOnce(String, SseEvent, List)} without waiting. */
+    @Override
+    public CompletableFuture<String> publishOnceAsync(String key, SseEvent event, List<? extends Topic> topics) {
+        return host.publishOnceAsync(key, event, topics);
+    }
+
     @Override
     public BrokerHealth brokerHealth() {
         return host.brokerHealth();

@@ -240,6 +240,16 @@ public final class EngineHost implements SpoutEngine {
     }
 
     @Override
+    public String publishOnce(String key, SseEvent event, List<? extends Topic> topics) {
+        return engine.topics.publishOnceAndWait(key, event, topics);
+    }
+
+    @Override
+    public CompletableFuture<String> publishOnceAsync(String key, SseEvent event, List<? extends Topic> topics) {
+        return engine.topics.publishOnce(key, event, topics);
+    }
+
+    @Override
     public BrokerHealth brokerHealth() {
         return options.broker().health();
     }

@@ -27,7 +27,9 @@ public interface Topic {
     String name();
 
     /**
-     * Publishes an event and returns its id once it is in the topic's order.
+     * Publishes an event and returns its id once it is in the topic's order. A failure of a distributed broker (Redis
+     * restarted or slow mid-publish) may come after the event was written: to retry without publishing it twice, use
+     * {@link #publishOnce(String, SseEvent)}.
      *
      * @throws EventTooLargeException if the event, encoded, is bigger than the topic takes
      * @throws IllegalArgumentException if the event cannot be written (a lone surrogate in its text)
@@ -74,6 +76,48 @@ public interface Topic {
 
     /** {@link #publish(SseEvent, List)} without waiting for a distributed broker. */
     CompletableFuture<String> publishAsync(SseEvent event, List<String> labels);
+
+    /**
+     * Publishes an event once per idempotency key: if a publish with this key reached the topic within the broker's
+     * window (10 minutes by default), nothing is published and the id that publish got is returned, so publishing
+     * again with the same key is harmless. That is how to publish exactly once through a broker that may fail after
+     * it wrote: with Redis, a publish that failed or timed out ({@code RedisCommandTimeoutException}, a connection
+     * lost) may or may not have been written, and only a retry with the same key is sure to publish it once. A
+     * {@link dev.spout.broker.TooManyPublishesException}, an {@link EventTooLargeException} or an {@link
+     * IllegalArgumentException} means nothing was written. The key alone decides: a retry with another event under
+     * the same key still answers the first one's id. Publishes without a key are not checked, and cost nothing more.
+     *
+     * <pre>{@code
+     * String id;
+     * try {
+     *     id = orders.publishOnce("order-42", SseEvent.of(json));
+     * } catch (RuntimeException unsure) {   // Redis timed out: was it written? Ask again, with the same key.
+     *     id = orders.publishOnce("order-42", SseEvent.of(json)); // the first one's id if it was
+     * }
+     * }</pre>
+     *
+     * @param key the publisher's key for this event (an order's number, a message's id): 1 to {@value
+     *     #MAX_KEY_CHARS} characters, without CR, LF or NUL; keys are per topic
+     * @throws IllegalArgumentException if the key is empty, too long or holds CR, LF or NUL
+     * @throws EventTooLargeException if the event, encoded, is bigger than the topic takes
+     */
+    default String publishOnce(String key, SseEvent event) {
+        return publishOnceAsync(key, event).join();
+    }
+
+    /** {@link #publishOnce(String, SseEvent)} without waiting for a distributed broker. */
+    default CompletableFuture<String> publishOnceAsync(String key, SseEvent event) {
+        return publishOnceAsync(key, event, List.of());
+    }
+
+    /**
+     * {@link #publishOnce(String, SseEvent)} with labels ({@link #publish(SseEvent, List)}), without waiting. A retry
+     * whose key the topic had answers the first publish's id, whatever its labels.
+     */
+    CompletableFuture<String> publishOnceAsync(String key, SseEvent event, List<String> labels);
+
+    /** The most characters of an idempotency key. */
+    int MAX_KEY_CHARS = 256;
 
     /** The most labels one event carries. */
     int MAX_LABELS = 256;

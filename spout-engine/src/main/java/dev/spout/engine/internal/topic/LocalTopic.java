@@ -8,10 +8,8 @@ import dev.spout.broker.internal.log.Logs;
 import dev.spout.engine.stream.EventTooLargeException;
 import dev.spout.engine.topic.Topic;
 import dev.spout.engine.topic.TopicStats;
-import dev.spout.sse.SseEncoder;
 import dev.spout.sse.SseEvent;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -26,8 +24,8 @@ import org.slf4j.Logger;
  * own position, and the {@link FanOut} tells them when it grows. Where a new subscriber starts is decided by {@link
  * Subscribing}, with the lock held only for the moments that must be atomic with appends.
  *
- * <p>An event is encoded once, at publish (which refuses what cannot be written or is too big); the broker carries
- * the bytes to {@link #append}, which only adds the id.
+ * <p>An event is encoded once, at publish ({@link TopicPublishing}, which refuses what cannot be written or is too
+ * big); the broker carries the bytes to {@link #append}, which only adds the id.
  */
 public final class LocalTopic implements Topic, TopicLog {
     private static final Logger LOG = Logs.logger(LocalTopic.class);
@@ -91,36 +89,17 @@ public final class LocalTopic implements Topic, TopicLog {
 
     @Override
     public CompletableFuture<String> publishAsync(SseEvent event, List<String> labels) {
-        Objects.requireNonNull(event, "event");
-        labels = Labels.check(labels);
-        // Encoded once, here: what cannot be written, or is too big, is refused before it enters the topic's order,
-        // and the bytes travel with the event to append, which only adds the id.
-        byte[] encoded = SseEncoder.encodeWithoutId(event);
-        checkSize(encoded);
-        for (LocalTopic target = this; ; target = target.successor()) {
-            target.publishing();
-            try {
-                if (!target.retired()) {
-                    return labels.isEmpty()
-                            ? target.broker.publish(event, encoded)
-                            : target.broker.publish(event, encoded, labels);
-                }
-            } finally {
-                target.published();
-            }
-        }
+        return TopicPublishing.publish(this, null, event, labels);
     }
 
-    /**
-     * The topic of this one's name now that this one is retired: while its owner is still removing it (a moment)
-     * the lookup finds it again, and the caller yields and looks once more.
-     */
-    LocalTopic successor() {
-        LocalTopic next = owner.current(name);
-        if (next == this) {
-            Thread.yield();
-        }
-        return next;
+    @Override
+    public String publishOnce(String key, SseEvent event) {
+        return Topics.await(publishOnceAsync(key, event), "topic " + name);
+    }
+
+    @Override
+    public CompletableFuture<String> publishOnceAsync(String key, SseEvent event, List<String> labels) {
+        return TopicPublishing.publish(this, IdempotencyKeys.check(key), event, labels);
     }
 
     /** A publish begins: the topic is not reclaimed until it ends ({@link Reclaiming}). */

@@ -207,7 +207,7 @@ final class Subscribing {
 
     /** The topic to subscribe to instead if this one was reclaimed before the subscriber could follow it, or null. */
     LocalTopic reclaimedNext() {
-        return reclaimed ? topic.successor() : null;
+        return reclaimed ? topic.owner.successor(topic) : null;
     }
 
     /** Under the topic's lock: the subscriber follows from the position, and joins the fan-out. */

@@ -1,6 +1,7 @@
 package dev.spout.engine.internal.topic;
 
 import dev.spout.broker.Broker;
+import dev.spout.broker.BrokerTopic;
 import dev.spout.engine.topic.TooManyTopicsException;
 import dev.spout.engine.topic.TopicOptions;
 import dev.spout.engine.topic.TopicStats;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The topics of an application, by name: created on first use (with the options of the first pattern the name
@@ -135,6 +137,20 @@ public final class Topics {
      * sends it once. The event cannot carry an id of its own: the broker gives it one that fits every topic's order.
      */
     public CompletableFuture<String> publish(SseEvent event, List<? extends dev.spout.engine.topic.Topic> topics) {
+        return publish(null, event, topics);
+    }
+
+    /**
+     * {@link #publish(SseEvent, List)} once per idempotency key: nothing is published if any of the topics had the key
+     * within the broker's window, and the id that publish got is the answer.
+     */
+    public CompletableFuture<String> publishOnce(
+            String key, SseEvent event, List<? extends dev.spout.engine.topic.Topic> topics) {
+        return publish(IdempotencyKeys.check(key), event, topics);
+    }
+
+    private CompletableFuture<String> publish(
+            @Nullable String key, SseEvent event, List<? extends dev.spout.engine.topic.Topic> topics) {
         Objects.requireNonNull(event, "event");
         List<LocalTopic> locals = topics.stream().map(this::own).toList();
         if (locals.isEmpty()) {
@@ -144,7 +160,9 @@ public final class Topics {
             throw new IllegalArgumentException("The topics name one topic twice: " + locals);
         }
         if (locals.size() == 1) {
-            return locals.getFirst().publishAsync(event);
+            return key == null
+                    ? locals.getFirst().publishAsync(event)
+                    : locals.getFirst().publishOnceAsync(key, event, List.of());
         }
         if (event.id() != null) {
             throw new IllegalArgumentException("An event published to several topics gets one id for all of them from"
@@ -156,14 +174,39 @@ public final class Topics {
             locals.forEach(LocalTopic::publishing);
             try {
                 if (locals.stream().noneMatch(LocalTopic::retired)) {
-                    return broker.publish(
-                            locals.stream().map(LocalTopic::broker).toList(), event, encoded);
+                    List<BrokerTopic> targets =
+                            locals.stream().map(LocalTopic::broker).toList();
+                    return key == null
+                            ? broker.publish(targets, event, encoded)
+                            : broker.publishOnce(key, targets, event, encoded, List.of());
                 }
             } finally {
                 locals.forEach(LocalTopic::published);
             }
-            locals = locals.stream().map(t -> t.retired() ? t.successor() : t).toList(); // one was reclaimed
+            locals = locals.stream().map(t -> t.retired() ? successor(t) : t).toList(); // one was reclaimed
         }
+    }
+
+    /**
+     * The topic of a retired one's name now: while this is still removing it (a moment) the lookup finds it again,
+     * and the caller yields and looks once more.
+     */
+    LocalTopic successor(LocalTopic retired) {
+        LocalTopic next = current(retired.name());
+        if (next == retired) {
+            Thread.yield();
+        }
+        return next;
+    }
+
+    /** The broker every topic is attached to. */
+    Broker broker() {
+        return broker;
+    }
+
+    /** {@link #publishOnce(String, SseEvent, List)}, waiting for the id. */
+    public String publishOnceAndWait(String key, SseEvent event, List<? extends dev.spout.engine.topic.Topic> topics) {
+        return await(publishOnce(key, event, topics), "topics " + topics);
     }
 
     /** {@link #publish(SseEvent, List)}, waiting for the id. */
