@@ -17,6 +17,18 @@ record Peer(String name, String label, Path jar, boolean spout, List<String> fla
         this(name, label, jar, spout, flags, "/sse");
     }
 
+    /**
+     * Whether the scenario measures this peer: Spout's own models (per-client handlers, HTTP/2 beyond the file limit,
+     * Redis, topics) only Spout's bench server; of them the hub, whose one stream is its subscription, runs the
+     * Redis nodes alone (its updates are one log, not topics, and it has no per-client handlers).
+     */
+    boolean runs(String scenario) {
+        if (!Runner.SPOUT_ONLY.contains(scenario)) {
+            return true;
+        }
+        return spout && (stream.equals("/sse") || scenario.equals("redis"));
+    }
+
     List<String> command(double rate, int size, List<String> extra) {
         List<String> command = new ArrayList<>();
         command.add(Runner.java());

@@ -35,7 +35,7 @@ final class Runner {
     static final String ALL_SCENARIOS = "idle,fanout,fanout-max,max-streams,loops,http2,fanout-max-h2,redis,topics";
     static final String ALL_PEERS =
             "spout,spring-spout,spring-spout-jetty,jetty,javalin,helidon,webflux,sseemitter,vertx,rawnio";
-    private static final List<String> SPOUT_ONLY = List.of("loops", "http2", "fanout-max-h2", "redis", "topics");
+    static final List<String> SPOUT_ONLY = List.of("loops", "http2", "fanout-max-h2", "redis", "topics");
 
     final boolean quick;
     final Report report = new Report();
@@ -154,9 +154,8 @@ final class Runner {
                     continue;
                 }
                 for (Peer peer : peers) {
-                    if (SPOUT_ONLY.contains(scenario) && !peer.spout()) {
-                        continue; // Spout's own models: per-client handlers, HTTP/2 beyond the file limit, Redis,
-                        // topics
+                    if (!peer.runs(scenario)) {
+                        continue;
                     }
                     plan.add(new Planned(scenario, peer, round, estimateSeconds(scenario) + 2));
                 }

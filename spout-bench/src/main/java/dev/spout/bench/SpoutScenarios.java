@@ -205,9 +205,9 @@ final class SpoutScenarios {
                 int port = Runner.PORT + 1 + n;
                 command.set(command.indexOf(Integer.toString(Runner.PORT)), Integer.toString(port));
                 servers.add(ServerProcess.start(command, Duration.ofSeconds(60)));
-                urls.add("http://127.0.0.1:" + port + "/sse");
+                urls.add("http://127.0.0.1:" + port + peer.stream());
             }
-            List<String> load = runner.load("/sse", 1000, runner.seconds(10, 4), runner.seconds(20, 6));
+            List<String> load = runner.load(peer.stream(), 1000, runner.seconds(10, 4), runner.seconds(20, 6));
             load.set(load.indexOf("--url") + 1, String.join(",", urls));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("setup", label);

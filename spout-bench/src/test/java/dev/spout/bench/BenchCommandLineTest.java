@@ -89,15 +89,28 @@ class BenchCommandLineTest {
                 .filter(peer -> peer.name().equals("jetty"))
                 .findFirst()
                 .orElseThrow();
-        var plan = runner.plan(java.util.List.of("idle", "topics"), java.util.List.of(spout, jetty), 2);
+        Peer hub = Peers.ALL.stream()
+                .filter(peer -> peer.name().equals("hub"))
+                .findFirst()
+                .orElseThrow();
+        var plan = runner.plan(java.util.List.of("idle", "topics", "redis"), java.util.List.of(spout, jetty, hub), 2);
         assertThat(plan)
-                .as("every peer's scenarios in rounds, Spout's own once")
+                .as("every peer's scenarios in rounds, Spout's own once, of them the hub's Redis nodes alone")
                 .extracting(step ->
                         step.round() + ":" + step.scenario() + "/" + step.peer().name())
-                .containsExactly("1:idle/spout", "1:idle/jetty", "1:topics/spout", "2:idle/spout", "2:idle/jetty");
+                .containsExactly(
+                        "1:idle/spout",
+                        "1:idle/jetty",
+                        "1:idle/hub",
+                        "1:topics/spout",
+                        "1:redis/spout",
+                        "1:redis/hub",
+                        "2:idle/spout",
+                        "2:idle/jetty",
+                        "2:idle/hub");
         assertThat(plan).allSatisfy(step -> assertThat(step.estimateSeconds()).isPositive());
         assertThat(Runner.describe(plan, java.util.List.of(), Path.of("r.md"), Path.of("r.png")))
-                .contains("Plan: 5 runs")
+                .contains("Plan: 9 runs")
                 .contains("the report goes to r.md and its chart to r.png");
     }
 
