@@ -41,12 +41,15 @@ class StreamTakeOverTest {
     @Test
     void anOpenTopicStreamLetsGoOfJettysRequestAndKeepsStreaming() throws Exception {
         var jettyRequest = new AtomicReference<WeakReference<Request>>();
+        var endPoint = new AtomicReference<org.eclipse.jetty.io.EndPoint>();
         app = Spout.create();
         Topic topic = app.topic(
                 "news",
                 t -> t.authorize(request -> {
-                    jettyRequest.set(new WeakReference<>(request.unwrap(org.eclipse.jetty.server.Request.class)
-                            .orElseThrow()));
+                    var jetty = request.unwrap(org.eclipse.jetty.server.Request.class)
+                            .orElseThrow();
+                    jettyRequest.set(new WeakReference<>(jetty));
+                    endPoint.set(jetty.getConnectionMetaData().getConnection().getEndPoint());
                     return Access.ALLOW;
                 }));
         app.sse("/news", topic);
@@ -59,6 +62,9 @@ class StreamTakeOverTest {
             assertThat(collected(jettyRequest.get()))
                     .as("Jetty's request is garbage once the stream writes on its own")
                     .isTrue();
+            assertThat(endPoint.get().getIdleTimeout())
+                    .as("no idle-timeout task kept per taken-over connection: heartbeats find dead peers")
+                    .isZero();
 
             String second = topic.publish("two");
             assertThat(client.next(WAIT)).isEqualTo(new SseTestClient.Event("message", "two", second));

@@ -72,9 +72,15 @@ final class StreamConnection implements Connection, Callback {
         return connection;
     }
 
-    /** Becomes the end point's connection in place of Jetty's, which is left to the garbage collector. */
+    /**
+     * Becomes the end point's connection in place of Jetty's, which is left to the garbage collector; and turns the
+     * end point's idle timeout off. An open stream ignores it ({@link #onIdleExpired}: heartbeats find dead peers, the
+     * write timeout stalled ones) and a stream that ends closes the connection itself, so the timer task Jetty keeps
+     * scheduled per connection (about 100 bytes, and a wake-up every idle period) would serve nothing.
+     */
     void takeOver() {
         endPoint.setConnection(this);
+        endPoint.setIdleTimeout(0);
     }
 
     private void arm() {
