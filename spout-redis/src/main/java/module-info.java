@@ -5,6 +5,7 @@
 module dev.spout.redis {
     requires transitive dev.spout.broker;
     requires lettuce.core;
+    requires reactor.core; // Lettuce's own dependency: its event bus tells when a cluster's masters change
     requires org.slf4j;
     // Only RedisSessionStore needs these; a Spout application has them, a process with only the broker does not.
     requires static dev.spout.server;

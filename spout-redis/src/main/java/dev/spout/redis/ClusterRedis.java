@@ -3,12 +3,15 @@ package dev.spout.redis;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.cluster.pubsub.StatefulRedisClusterPubSubConnection;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -40,18 +43,21 @@ final class ClusterRedis extends RedisConnections {
     private final RedisClusterClient client;
     private final StatefulRedisClusterConnection<String, String> commandsConnection;
     private final StatefulRedisClusterConnection<String, String> readsConnection;
+    private final TopologyChanges changes;
 
     private ClusterRedis(
             RedisClusterClient client,
             StatefulRedisClusterConnection<String, String> commands,
             StatefulRedisClusterConnection<String, String> reads,
             TopicChannels channels,
+            TopologyChanges changes,
             Duration commandTimeout,
             ClientResources resources) {
         super(commandTimeout, resources, commands.async(), reads.async(), channels);
         this.client = client;
         this.commandsConnection = commands;
         this.readsConnection = reads;
+        this.changes = changes;
     }
 
     static ClusterRedis connect(
@@ -69,8 +75,13 @@ final class ClusterRedis extends RedisConnections {
                 .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                         .enablePeriodicRefresh(Duration.ofSeconds(REFRESH_SECONDS))
                         .enableAllAdaptiveRefreshTriggers()
+                        // A master that died: each failed reconnect (one a second at most, RedisConnections) asks
+                        // the cluster again, so its replica's promotion is seen within a second, not 30 s later.
+                        .refreshTriggersReconnectAttempts(1)
+                        .adaptiveRefreshTriggersTimeout(Duration.ofSeconds(1))
                         .build())
                 .build());
+        TopologyChanges changes = null;
         try {
             var commands = client.connect();
             var reads = client.connect();
@@ -86,7 +97,8 @@ final class ClusterRedis extends RedisConnections {
                     }
                 }
             });
-            var redis = new ClusterRedis(client, commands, reads, channels, commandTimeout, resources);
+            changes = TopologyChanges.follow(resources, List.of(commands, reads), pubsub, byKey);
+            var redis = new ClusterRedis(client, commands, reads, channels, changes, commandTimeout, resources);
             // Lettuce opens the connection to a master when a command first needs it, and with REJECT_COMMANDS it
             // refuses that command while the connection is being opened: open them all before the first publish,
             // by host and port, as a command routed by its key's slot asks for them.
@@ -103,6 +115,9 @@ final class ClusterRedis extends RedisConnections {
                     "the connections to every master");
             return redis;
         } catch (RuntimeException failed) { // the connections opened before it close with the client
+            if (changes != null) {
+                changes.close();
+            }
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
             throw failed;
         }
@@ -111,6 +126,23 @@ final class ClusterRedis extends RedisConnections {
     @Override
     boolean cluster() {
         return true;
+    }
+
+    @Override
+    RedisClusterAsyncCommands<String, String> commandsOf(String key) {
+        int slot = SlotHash.getSlot(key);
+        RedisClusterNode master = commandsConnection.getPartitions().getMasterBySlot(slot);
+        if (master == null) {
+            throw new RedisException("No master of slot " + slot + " (key " + key + ") in this node's map of the Redis"
+                    + " Cluster yet: nothing was sent");
+        }
+        var connection = commandsConnection.getConnectionAsync(
+                master.getUri().getHost(), master.getUri().getPort());
+        if (!connection.isDone() || connection.isCompletedExceptionally()) {
+            throw new RedisException("The connection to " + master.getUri().getHost() + ":"
+                    + master.getUri().getPort() + ", master of slot " + slot + ", is not open yet: nothing was sent");
+        }
+        return connection.join().async();
     }
 
     /** How many masters the cluster has, as Lettuce last saw it. */
@@ -142,6 +174,7 @@ final class ClusterRedis extends RedisConnections {
 
     @Override
     void closeClient() {
+        changes.close();
         channels.close();
         readsConnection.close();
         commandsConnection.close();

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * ones are let go, and the catch-up reads them from the stream instead. Guarded by the topic's lock.
  *
  * <pre>{@code
- * for (Message next; (next = held.takeNext(lastId)) != null; ) deliver(next.event());
+ * for (Message next; (next = held.takeNext(position)) != null; ) deliver(next.event());
  * }</pre>
  */
 final class HeldMessages {
@@ -28,15 +28,15 @@ final class HeldMessages {
     }
 
     /**
-     * Takes the next held message that follows on from {@code lastId}, dropping those delivered already; null if none
-     * waits, or if the next one does not follow on ({@link #isEmpty} then tells a gap from nothing).
+     * Takes the next held message that follows on from where the node is, dropping those delivered already; null if
+     * none waits, or if the next one does not follow on ({@link #isEmpty} then tells a gap from nothing).
      */
-    RedisEvents.@Nullable Message takeNext(@Nullable String lastId) {
+    RedisEvents.@Nullable Message takeNext(StreamPosition position) {
         while (!waiting.isEmpty()) {
             RedisEvents.Message next = waiting.peek();
-            if (had(next, lastId)) {
+            if (position.had(next.event().id())) {
                 waiting.poll();
-            } else if (followsOn(next, lastId)) {
+            } else if (position.followsOn(next)) {
                 return waiting.poll();
             } else {
                 return null;
@@ -51,15 +51,5 @@ final class HeldMessages {
 
     void clear() {
         waiting.clear();
-    }
-
-    /** Whether the message's event was delivered already (it is not after {@code lastId}). */
-    static boolean had(RedisEvents.Message message, @Nullable String lastId) {
-        return lastId != null && StreamEntryIds.compare(message.event().id(), lastId) <= 0;
-    }
-
-    /** Whether the message comes right after {@code lastId}: each names the id of the event before it. */
-    static boolean followsOn(RedisEvents.Message message, @Nullable String lastId) {
-        return message.previousId().equals(lastId == null ? "" : lastId);
     }
 }

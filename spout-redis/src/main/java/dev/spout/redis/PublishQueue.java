@@ -2,6 +2,7 @@ package dev.spout.redis;
 
 import dev.spout.broker.TooManyPublishesException;
 import dev.spout.broker.internal.log.Logs;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +33,9 @@ import org.slf4j.Logger;
  * the loop as a task, in order, but writes one on the loop at once, ahead of the tasks still queued; so neither the
  * replies (which arrive on the loop) nor the callers (who may be on it) send. Reads and subscriptions have
  * connections of their own and never wait here.
+ *
+ * <p>With {@link ReplicaWaits}, a publish stays in flight until enough replicas have it: the sender sends a round of
+ * publishes, then one {@code WAIT} behind them on each connection they went to.
  */
 final class PublishQueue implements AutoCloseable {
     private static final Logger LOG = Logs.logger(PublishQueue.class);
@@ -41,6 +45,7 @@ final class PublishQueue implements AutoCloseable {
     record Bounds(int inFlight, int waiting, long bytes) {}
 
     private final RedisClusterAsyncCommands<String, String> commands;
+    private final @Nullable ReplicaWaits waits; // null unless publishes wait for replicas: nothing more per publish
     private final Bounds bounds;
     private final int maxHeld; // in flight and waiting
     private final int lowWater; // answers wake the sender once in flight drops to this: a quarter of it at a time
@@ -61,7 +66,13 @@ final class PublishQueue implements AutoCloseable {
     final AtomicLong refused = new AtomicLong();
 
     PublishQueue(RedisClusterAsyncCommands<String, String> commands, Bounds bounds) {
+        this(commands, bounds, null);
+    }
+
+    /** Publishes that, with {@code waits}, are answered only once enough replicas have them. */
+    PublishQueue(RedisClusterAsyncCommands<String, String> commands, Bounds bounds, @Nullable ReplicaWaits waits) {
         this.commands = commands;
+        this.waits = waits;
         this.bounds = bounds;
         this.maxHeld = (int) Math.min(Integer.MAX_VALUE, (long) bounds.inFlight() + bounds.waiting());
         this.lowWater = bounds.inFlight() - Math.max(1, bounds.inFlight() / 4);
@@ -131,9 +142,15 @@ final class PublishQueue implements AutoCloseable {
         int missed = 1;
         do {
             Publish next;
-            while (inFlight.get() < bounds.inFlight() && (next = queue.poll()) != null) {
-                inFlight.incrementAndGet();
-                next.start();
+            try {
+                while (inFlight.get() < bounds.inFlight() && (next = queue.poll()) != null) {
+                    inFlight.incrementAndGet();
+                    next.start();
+                }
+            } finally {
+                if (waits != null) {
+                    waits.flush(); // one WAIT behind the round's publishes, on each connection they went to
+                }
             }
             missed = wakeUps.addAndGet(-missed); // woken meanwhile (room in flight, or more waiting): look again
         } while (missed != 0);
@@ -156,6 +173,21 @@ final class PublishQueue implements AutoCloseable {
         failWaiting();
     }
 
+    /**
+     * The failure as the caller sees it: Lettuce fails a command in flight when its connection breaks with the I/O
+     * exception itself (a checked {@code SocketException}), which the caller would get wrapped in a bare {@code
+     * IllegalStateException}; it is a connection lost before Redis answered, which may or may not have written it.
+     */
+    private static Throwable asRuntime(Throwable failure) {
+        Throwable cause = RedisScripts.cause(failure);
+        return cause instanceof RuntimeException || cause instanceof Error
+                ? cause
+                : new RedisConnectionException(
+                        "The connection to Redis broke before it answered this publish (" + cause + "): it may or may"
+                                + " not have been written; publish it again with its idempotency key (publishOnce)",
+                        cause);
+    }
+
     /** One publish: its script and arguments, what it holds of memory, and what its caller waits on. */
     private final class Publish implements BiConsumer<@Nullable String, @Nullable Throwable> {
         final RedisScripts script;
@@ -174,7 +206,7 @@ final class PublishQueue implements AutoCloseable {
         void start() {
             CompletableFuture<String> running;
             try {
-                running = script.run(commands, keys, args);
+                running = waits == null ? script.run(commands, keys, args) : waits.send(script, keys, args);
             } catch (RuntimeException refused) { // not connected, say: failed at once, its place in flight freed
                 accept(null, refused);
                 return;
@@ -195,7 +227,7 @@ final class PublishQueue implements AutoCloseable {
                 result.complete(id);
             } else {
                 failures.incrementAndGet();
-                result.completeExceptionally(failure);
+                result.completeExceptionally(asRuntime(failure));
             }
         }
     }

@@ -62,6 +62,13 @@ import org.slf4j.Logger;
  * publish that fails after it was sent (a timeout, the connection lost before Redis answered) may have been written:
  * publish with an idempotency key ({@code Topic.publishOnce}) and retry with the same key, which the publish script
  * checks and records with the append, in one step, for {@link RedisBrokerBuilder#idempotencyWindow} (10 minutes).
+ *
+ * <p>Failover: when a master (of a cluster, or the one a Sentinel names) fails over to its replica, the node finds
+ * the new master and every stream goes on. Redis replicates asynchronously, so the new master may lack the last
+ * events the old one answered, and that the nodes may have delivered already: a node that finds its last event gone
+ * from the stream tells the topic (its streams end, its clients resume by the topic's gap policy) and delivers what
+ * the new master has after the last event both have, whatever their ids; a client resuming with a lost id gets the
+ * gap policy. {@link RedisBrokerBuilder#waitForReplicas} answers a publish only once a replica has it.
  */
 public final class RedisBroker implements Broker {
     private static final Logger LOG = Logs.logger(RedisBroker.class);
@@ -75,6 +82,7 @@ public final class RedisBroker implements Broker {
     private final PublishQueue publishes;
     final AtomicLong received = new AtomicLong();
     final AtomicLong readFailures = new AtomicLong();
+    final AtomicLong losses = new AtomicLong();
     final AtomicLong lagMillis = new AtomicLong();
 
     /** How streams are named, trimmed and kept. */
@@ -86,12 +94,16 @@ public final class RedisBroker implements Broker {
             int preload,
             Duration commandTimeout,
             Duration unfollowAfter,
-            Duration idempotencyWindow) {}
+            Duration idempotencyWindow,
+            ReplicaWaits.@Nullable Wanted waitForReplicas) {}
 
     RedisBroker(List<RedisURI> seeds, Settings settings, int requestQueueSize, PublishQueue.Bounds bounds) {
         this.settings = settings;
         this.redis = RedisConnections.open(seeds, settings.commandTimeout(), requestQueueSize, byKey);
-        this.publishes = new PublishQueue(redis.commands, bounds);
+        this.publishes = new PublishQueue(
+                redis.commands,
+                bounds,
+                settings.waitForReplicas() == null ? null : new ReplicaWaits(redis, settings.waitForReplicas()));
         this.keys =
                 redis.cluster() ? TopicKeys.cluster(settings.keyPrefix()) : TopicKeys.standalone(settings.keyPrefix());
         this.checkpoints = new RedisCheckpoints(redis, settings.keyPrefix());
@@ -225,6 +237,7 @@ public final class RedisBroker implements Broker {
                 publishes.waiting(),
                 received.get(),
                 readFailures.get(),
+                losses.get(),
                 lagMillis.get(),
                 byKey.size(),
                 following);

@@ -35,6 +35,7 @@ public final class RedisBrokerBuilder {
     private int maxPublishesWaiting = 100_000;
     private long maxPublishBytes = 64L << 20;
     private Duration idempotencyWindow = Duration.ofMinutes(10);
+    private ReplicaWaits.@Nullable Wanted waitForReplicas;
 
     RedisBrokerBuilder(String uri) {
         this.seeds = RedisSeeds.parse(Objects.requireNonNull(uri, "uri"));
@@ -166,6 +167,35 @@ public final class RedisBrokerBuilder {
         return this;
     }
 
+    /**
+     * Answers a publish only once this many replicas of its master have it (default: off, answered once the master
+     * has it). Redis replicates asynchronously: a master that fails over to its replica loses what it had not sent
+     * yet, publishes it had answered among them. With this, each publish is followed by Redis's {@code WAIT} on the
+     * same connection (one {@code WAIT} behind each round of pipelined publishes to a master), and a publish whose
+     * replicas did not all confirm it within the timeout fails with a {@link NotReplicatedException}: written on the
+     * master, maybe kept, maybe not, as after a timeout, so publish with an idempotency key ({@code
+     * Topic.publishOnce}) and retry with it. Costs a replica's round trip per publish (measured in docs/redis.md).
+     * A master with fewer replicas than asked refuses every publish so: ask for no more than each master has, and know
+     * that a replica promoted in its master's place has none until one joins it (the old master, brought back).
+     *
+     * <pre>{@code
+     * RedisBroker.builder(uri).waitForReplicas(1, Duration.ofMillis(500)).build();
+     * }</pre>
+     *
+     * @param replicas how many replicas must have it, at least 1
+     * @param timeout how long to wait for them, at least a millisecond and under {@link #commandTimeout}
+     */
+    public RedisBrokerBuilder waitForReplicas(int replicas, Duration timeout) {
+        if (replicas < 1) {
+            throw new IllegalArgumentException("waitForReplicas needs at least 1 replica, got " + replicas);
+        }
+        if (timeout.toMillis() < 1) { // WAIT n 0 would wait for ever
+            throw new IllegalArgumentException("The wait for replicas must be at least a millisecond, got " + timeout);
+        }
+        this.waitForReplicas = new ReplicaWaits.Wanted(replicas, timeout);
+        return this;
+    }
+
     /** The name this node's connections show in Redis's CLIENT LIST (default {@code spout}). */
     public RedisBrokerBuilder clientName(String name) {
         Objects.requireNonNull(name, "name");
@@ -186,6 +216,10 @@ public final class RedisBrokerBuilder {
             throw new IllegalArgumentException(
                     "keyTtl (" + keyTtl + ") must be at least maxAge (" + maxAge + "): a stream would go first");
         }
+        if (waitForReplicas != null && waitForReplicas.timeout().compareTo(commandTimeout) >= 0) {
+            throw new IllegalArgumentException("The wait for replicas (" + waitForReplicas.timeout() + ") must be"
+                    + " under commandTimeout (" + commandTimeout + "): else the WAIT times out as a command first");
+        }
         int inFlight = maxPublishesInFlight > 0 ? maxPublishesInFlight : Math.min(2_000, requestQueueSize / 2);
         if (inFlight >= requestQueueSize) {
             throw new IllegalArgumentException(
@@ -202,7 +236,8 @@ public final class RedisBrokerBuilder {
                         preload,
                         commandTimeout,
                         unfollowAfter,
-                        idempotencyWindow),
+                        idempotencyWindow,
+                        waitForReplicas),
                 requestQueueSize,
                 new PublishQueue.Bounds(inFlight, maxPublishesWaiting, maxPublishBytes));
     }

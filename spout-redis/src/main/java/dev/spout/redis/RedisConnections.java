@@ -5,6 +5,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,11 @@ abstract sealed class RedisConnections implements AutoCloseable permits Standalo
      */
     static RedisConnections open(
             List<RedisURI> seeds, Duration commandTimeout, int requestQueueSize, Map<String, RedisTopic> byKey) {
-        ClientResources resources = DefaultClientResources.create();
+        // Reconnect attempts back off up to a second, not Lettuce's 30: a Redis back (or a replica promoted in its
+        // place, which Sentinel names or a cluster's map shows) is found within a second of it.
+        ClientResources resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ZERO, Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .build();
         try {
             if (RedisProbe.isCluster(seeds, resources)) {
                 return ClusterRedis.connect(seeds, commandTimeout, requestQueueSize, resources, byKey);
@@ -77,6 +82,15 @@ abstract sealed class RedisConnections implements AutoCloseable permits Standalo
 
     /** Whether this is a Redis Cluster, whose topics are spread by slot and announced by sharded pub/sub. */
     abstract boolean cluster();
+
+    /**
+     * The publishes connection's commands on the one Redis connection that writes this key: on one Redis, the
+     * connection itself; on a cluster, the connection to the master of the key's slot as the node last saw the map
+     * (not routed again: a command and a WAIT after it must go to one connection).
+     *
+     * @throws io.lettuce.core.RedisException if that connection is not open yet (nothing was sent)
+     */
+    abstract RedisClusterAsyncCommands<String, String> commandsOf(String key);
 
     /**
      * Redis's answer to a PING (on a cluster, from every master), once the connections are open; blocks for at most

@@ -48,17 +48,34 @@ final class RedisScripts {
      */
     <T> CompletableFuture<T> run(
             RedisClusterAsyncCommands<String, String> redis, ScriptOutputType output, String[] keys, String... args) {
+        CompletableFuture<T> bySha = bySha(redis, output, keys, args);
+        return bySha.exceptionallyCompose(failure -> {
+            Throwable cause = cause(failure);
+            if (cause instanceof RedisNoScriptException) { // each master of a cluster learns it on its first EVAL
+                return inFull(redis, output, keys, args);
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
+    }
+
+    /** Sends the script by its digest (EVALSHA): fails with Lettuce's {@code RedisNoScriptException} if unknown. */
+    <T> CompletableFuture<T> bySha(
+            RedisClusterAsyncCommands<String, String> redis, ScriptOutputType output, String[] keys, String... args) {
         String sha = digest;
         if (sha == null) {
             sha = digest = redis.digest(source);
         }
-        CompletableFuture<T> bySha = redis.<T>evalsha(sha, output, keys, args).toCompletableFuture();
-        return bySha.exceptionallyCompose(failure -> {
-            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-            if (cause instanceof RedisNoScriptException) { // each master of a cluster learns it on its first EVAL
-                return redis.<T>eval(source, output, keys, args).toCompletableFuture();
-            }
-            return CompletableFuture.failedFuture(cause);
-        });
+        return redis.<T>evalsha(sha, output, keys, args).toCompletableFuture();
+    }
+
+    /** Sends the script in full (EVAL), which also makes Redis keep it for the digest. */
+    <T> CompletableFuture<T> inFull(
+            RedisClusterAsyncCommands<String, String> redis, ScriptOutputType output, String[] keys, String... args) {
+        return redis.<T>eval(source, output, keys, args).toCompletableFuture();
+    }
+
+    /** The failure a future completed with, unwrapped ({@code RedisNoScriptException}: send the script in full). */
+    static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

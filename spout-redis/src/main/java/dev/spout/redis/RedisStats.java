@@ -18,6 +18,9 @@ package dev.spout.redis;
  * @param publishesWaiting publishes waiting now for their turn to be sent, behind those in flight
  * @param received events read from Redis and handed to this node's topics
  * @param readFailures failed reads; the reader retried and resumed from the last id it saw
+ * @param losses times a topic here found that Redis no longer had events it had not read yet (trimmed meanwhile) or
+ *     had passed already (lost when a master failed over to a replica that had not received them): each time the
+ *     topic's streams ended, so that its clients resume by its gap policy, and the reason was logged
  * @param lagMillis how old the last event received was when it arrived: the Redis hop plus any backlog
  * @param topics topics this node has now
  * @param following of those, the ones it reads (it has subscribers of them, or had a moment ago)
@@ -29,6 +32,7 @@ public record RedisStats(
         int publishesWaiting,
         long received,
         long readFailures,
+        long losses,
         long lagMillis,
         int topics,
         int following) {}

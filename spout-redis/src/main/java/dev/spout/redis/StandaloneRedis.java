@@ -5,6 +5,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.Map;
@@ -65,6 +66,11 @@ final class StandaloneRedis extends RedisConnections {
     @Override
     boolean cluster() {
         return false;
+    }
+
+    @Override
+    RedisClusterAsyncCommands<String, String> commandsOf(String key) {
+        return commands;
     }
 
     @Override

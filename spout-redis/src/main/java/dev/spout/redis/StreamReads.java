@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * may throw Lettuce's {@code RedisException} at once (not connected, too many commands waiting).
  *
  * <pre>{@code
- * reads.after(lastId, 1000).thenAccept(batch -> ...); // batch.entries(), and the stream's oldest id then
+ * reads.after(lastId, 1000).thenAccept(batch -> ...); // batch.entries(), and whether the stream still has lastId
  * }</pre>
  */
 final class StreamReads {
@@ -32,12 +32,14 @@ final class StreamReads {
     }
 
     /**
-     * Entries of a catch-up, oldest first, and the id of the stream's oldest entry read just before them (null if
-     * the stream was empty, or not asked).
+     * Entries of a catch-up, oldest first, and the id of the newest entry the stream had at or before the id the
+     * catch-up started from, read just before them (null if none, or not asked): the id itself while the stream
+     * still has it; an older one if the stream lost it (a failover); null if Redis trimmed past it, or the stream is
+     * gone.
      */
     record Batch(
             List<StreamMessage<String, String>> entries,
-            @Nullable String oldestId) {}
+            @Nullable String atOrBefore) {}
 
     /** The latest {@code count} entries, oldest first. */
     CompletableFuture<Batch> latest(int count) {
@@ -47,24 +49,39 @@ final class StreamReads {
                 .thenApply(newestFirst -> new Batch(reversed(newestFirst), null));
     }
 
-    /** Up to {@code limit} entries after {@code from}, with the oldest entry's id (asked first, pipelined). */
+    /**
+     * Up to {@code limit} entries after {@code from}, with the newest entry at or before it (asked first,
+     * pipelined): whether the stream still has {@code from}, and so goes on from where the node is.
+     */
     CompletableFuture<Batch> after(String from, int limit) {
         var async = broker.reads();
-        var oldest = async.xrange(key, Range.create("-", "+"), Limit.from(1)).toCompletableFuture();
+        var atOrBefore =
+                async.xrevrange(key, Range.create("-", from), Limit.from(1)).toCompletableFuture();
         var batch = async.xrange(
                         key, Range.from(Range.Boundary.excluding(from), Range.Boundary.unbounded()), Limit.from(limit))
                 .toCompletableFuture();
         return batch.thenCombine(
-                oldest,
-                (entries, first) -> new Batch(
-                        entries, first.isEmpty() ? null : first.getFirst().getId()));
+                atOrBefore,
+                (entries, newest) -> new Batch(
+                        entries, newest.isEmpty() ? null : newest.getFirst().getId()));
+    }
+
+    /** The ids of the entries from {@code first} to {@code last}, both included, at most {@code limit}, in order. */
+    CompletableFuture<List<String>> ids(String first, String last, int limit) {
+        return broker.reads()
+                .xrange(key, Range.create(first, last), Limit.from(limit))
+                .toCompletableFuture()
+                .thenApply(entries -> entries.stream().map(StreamMessage::getId).toList());
     }
 
     /**
      * One page of what a resuming client missed, or empty if Redis no longer has everything after {@code afterId}:
-     * the range first, then what shows nothing after {@code afterId} was trimmed (the oldest entry, or for the topic's
-     * beginning that nothing was ever removed), pipelined in that order. Trimming only moves the oldest entry on, so a
-     * check made after the range holds for it.
+     * the range first, then what shows that the stream still goes on from {@code afterId} (that it still has that
+     * entry, or for the topic's beginning that nothing was ever removed), pipelined in that order. Trimming only
+     * removes the oldest entries, so a check made after the range holds for it. An id the stream does not have was
+     * trimmed, or lost in a failover to a replica that had not received it (and the new master's entries after the
+     * replica's last may have lower ids than it, so "after it" would skip them): either way the topic's gap policy
+     * decides, never a silent skip.
      */
     CompletableFuture<Optional<List<StoredEvent>>> page(String afterId, String upToId, int limit) {
         if (!StreamEntryIds.isStreamId(upToId)
@@ -83,12 +100,9 @@ final class StreamReads {
                         .toCompletableFuture()
                         .thenApply(StreamReads::nothingRemoved)
                         .exceptionally(noSuchStream -> false) // expired: what it had is gone
-                : async.xrange(key, Range.create("-", "+"), Limit.from(1))
+                : async.xrange(key, Range.create(afterId, afterId), Limit.from(1))
                         .toCompletableFuture()
-                        .thenApply(oldest -> !oldest.isEmpty()
-                                && StreamEntryIds.compare(
-                                                afterId, oldest.getFirst().getId())
-                                        >= 0);
+                        .thenApply(itself -> !itself.isEmpty());
         return range.thenCombine(complete, (entries, nothingTrimmed) -> {
             if (!nothingTrimmed) {
                 return Optional.<List<StoredEvent>>empty(); // Redis no longer has everything after afterId

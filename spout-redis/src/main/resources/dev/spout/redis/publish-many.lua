@@ -10,6 +10,8 @@ if ARGV[10] then
   for i = streams + 1, #KEYS do
     local earlier = redis.call('GET', KEYS[i])
     if earlier then
+      -- Written again as it is: a write, so that a WAIT after this retry confirms the first publish too.
+      redis.call('SET', KEYS[i], earlier, 'KEEPTTL')
       return earlier
     end
   end

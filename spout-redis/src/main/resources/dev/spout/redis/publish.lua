@@ -8,6 +8,9 @@
 if ARGV[9] then
   local earlier = redis.call('GET', KEYS[2])
   if earlier then
+    -- Written again as it is: a write, so that a WAIT after this retry (RedisBrokerBuilder.waitForReplicas) confirms
+    -- that the replicas have the first publish too, which Redis replicated before it.
+    redis.call('SET', KEYS[2], earlier, 'KEEPTTL')
     return earlier
   end
 end

@@ -14,11 +14,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /**
- * Spout nodes on a real Redis Cluster of three masters, for the cluster tests: each node streams rooms at
- * {@code /rooms/{id}} (only the events labelled {@code ?label=x} if asked), one topic at {@code /topic?name=} and
- * several at once at {@code /feed?topic=...}; closed with the cluster after each test.
+ * Spout nodes on a real Redis Cluster of three masters (with a replica each, for the failover tests), for the cluster
+ * tests: each node streams rooms at {@code /rooms/{id}} (only the events labelled {@code ?label=x} if asked), one
+ * topic at {@code /topic?name=} and several at once at {@code /feed?topic=...}; closed with the cluster after each
+ * test.
  *
  * <pre>{@code
  * try (var spout = ClusterNodes.start()) {
@@ -44,9 +46,20 @@ final class ClusterNodes implements AutoCloseable {
         return new ClusterNodes(RedisCluster.start(3));
     }
 
+    /** Nodes on a cluster of three masters with a replica each, for the failover tests. */
+    static ClusterNodes withReplicas() throws Exception {
+        return new ClusterNodes(RedisCluster.withReplicas(3));
+    }
+
     /** A node on the cluster, its connections named {@code name}, its topics keeping {@code history} events. */
     Spout node(String name, int history) {
-        var broker = RedisBroker.builder(cluster.uri()).clientName(name).build();
+        return node(name, history, UnaryOperator.identity());
+    }
+
+    /** A node as {@link #node(String, int)}, its broker's settings changed first (waiting for replicas, say). */
+    Spout node(String name, int history, UnaryOperator<RedisBrokerBuilder> settings) {
+        var broker = settings.apply(RedisBroker.builder(cluster.uri()).clientName(name))
+                .build();
         var node = Spout.create(options -> options.broker(broker));
         for (String pattern : List.of("room/*", "pair/*/*", "user/*/*")) {
             node.topicPattern(

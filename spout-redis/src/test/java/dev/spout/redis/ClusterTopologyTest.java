@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A Redis Cluster that changes under Spout nodes: a master that restarts (its shard channels subscribed again, one by
  * one, and the topics caught up), a slot that moves to another master (Redis ends its shard channels' subscriptions;
- * the node subscribes again, at the new master). Failover to a replica is not tested here.
+ * the node subscribes again, at the new master). A master that fails over to its replica: {@link ClusterFailoverTest}.
  */
 class ClusterTopologyTest {
     ClusterNodes spout;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A Redis that a Sentinel names ({@code redis-sentinel://host:port#master}): the same URI option, Lettuce asks the
- * Sentinel for the master. Failing over behind Sentinel is not tested here (issue 27, part 4).
+ * Sentinel for the master. Failing over behind Sentinel: {@link SentinelFailoverTest}.
  */
 class SentinelTest {
     static final Duration WAIT = Duration.ofSeconds(15);
