@@ -18,10 +18,12 @@ import org.eclipse.jetty.util.Callback;
  * write goes straight to the connection's end point, the event bytes as they are, with no detour through Jetty's
  * response machinery (which costs about as much again as the system call). A topic stream then lets go of Jetty's
  * request and response altogether ({@link StreamConnection#takeOver()}), so an idle stream holds little more than
- * its socket.
+ * its socket. On HTTP/2 every later write is a DATA frame handed to Jetty's HTTP/2 stream, under its connection's
+ * bound on frames queued ({@link Http2Writer}, {@link FrameGate}).
  */
 final class JettyExchange implements StreamExchange {
-    private final EndPoint direct; // null on HTTP/2, where every write goes through Jetty
+    private final EndPoint direct; // null on HTTP/2
+    private final Http2Writer h2; // null on HTTP/1.x (or if Jetty's HTTP/2 stream is not found: Jetty's response then)
     private ClientRequest request; // null once a topic stream has left Jetty's HTTP handling
     private Response response;
     private Callback callback;
@@ -32,11 +34,12 @@ final class JettyExchange implements StreamExchange {
     private boolean released;
     private boolean done;
 
-    JettyExchange(ClientRequest request, Response response, Callback callback, EndPoint direct) {
+    JettyExchange(ClientRequest request, Response response, Callback callback, EndPoint direct, Http2Writer h2) {
         this.request = request;
         this.response = response;
         this.callback = callback;
         this.direct = direct;
+        this.h2 = h2;
     }
 
     /** The stream this exchange writes, told when its exchange ends after Jetty let go of it. */
@@ -64,17 +67,21 @@ final class JettyExchange implements StreamExchange {
     }
 
     /**
-     * The first write (which commits the headers) and any on HTTP/2 go through Jetty's response, the others straight
-     * to the end point. Writes come one at a time, each after the one before has completed.
+     * The first write (which commits the headers) goes through Jetty's response, the others straight to the end point
+     * on HTTP/1.x, or as DATA frames to Jetty's HTTP/2 stream. Writes come one at a time, each after the one before
+     * has completed.
      */
     @Override
     public void write(ByteBuffer bytes, Callback done) {
-        boolean viaJetty = direct == null || !committed;
-        committed = true;
-        if (viaJetty) {
+        if (!committed) {
+            committed = true;
             response.write(false, bytes, done);
-        } else {
+        } else if (direct != null) {
             direct.write(done, bytes); // the body is delimited by the connection's end: bytes go out as they are
+        } else if (h2 != null) {
+            h2.write(bytes, done);
+        } else {
+            response.write(false, bytes, done);
         }
     }
 

@@ -83,7 +83,8 @@ public final class StreamEndpoint implements Request.Handler {
     /**
      * The stream's headers (never compressed: Spout installs no compression, and Jetty's GzipHandler leaves {@code
      * text/event-stream} alone), its exchange, and its ties to the connection: on HTTP/1.x the response carries
-     * {@code Connection: close} and a {@link StreamConnection} watches for the client's leaving.
+     * {@code Connection: close} and a {@link StreamConnection} watches for the client's leaving; on HTTP/2 an {@link
+     * Http2Writer} writes the body's frames.
      */
     private void open(
             Admission.Admitted admitted,
@@ -98,7 +99,8 @@ public final class StreamEndpoint implements Request.Handler {
             response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         }
         EndPoint direct = http1 ? StreamConnection.endPoint(request) : null;
-        var exchange = new JettyExchange(client, response, callback, direct);
+        Http2Writer h2 = http1 ? null : Http2Writer.of(request);
+        var exchange = new JettyExchange(client, response, callback, direct, h2);
         String sessionId = client.session().map(Session::id).orElse(null);
         HostedStream stream = admitted.open(exchange, sessionId);
         exchange.attach(stream);
