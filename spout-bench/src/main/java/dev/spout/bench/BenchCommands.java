@@ -31,7 +31,8 @@ final class BenchCommands {
                 ResumeProbeCommand.class,
                 Churn.class,
                 Run.class,
-                ChartCommand.class
+                ChartCommand.class,
+                CapacityCommand.class
             },
             footer = {"", "  jmh [JMH options]   the microbenchmarks, JMH's own command line (jmh -h for its help)"})
     static final class Top implements Runnable {
@@ -120,11 +121,17 @@ final class BenchCommands {
         @Option(names = "--threads", paramLabel = "N", description = "Selector threads (default 2).")
         int threads;
 
-        @Option(names = "--sources", paramLabel = "N", description = "Source addresses 127.0.0.x (default 1).")
+        @Option(names = "--sources", paramLabel = "N", description = "Source addresses 127.0.0.1...N (default 1).")
         int sources;
+
+        @Option(names = "--bind", paramLabel = "ADDR[,ADDR...]", description = "Source addresses, in turn.")
+        String bind;
 
         @Option(names = "--topics", paramLabel = "N", description = "Spread the streams over ?topic=t0...")
         int topics;
+
+        @Option(names = "--topic-offset", paramLabel = "K", description = "The first stream's topic: tK (default 0).")
+        int topicOffset;
 
         @Option(names = "--warmup", paramLabel = "DURATION", description = "Before measuring (default 5s).")
         String warmup;
@@ -134,6 +141,15 @@ final class BenchCommands {
 
         @Option(names = "--connect-timeout", paramLabel = "DURATION", description = "To open them all (default 60s).")
         String connectTimeout;
+
+        @Option(names = "--ramp", paramLabel = "DURATION", description = "Open them evenly over this (default 0s).")
+        String ramp;
+
+        @Option(
+                names = "--hold",
+                paramLabel = "DURATION",
+                description = "Keep them open this long after measuring, for the server to be sampled (default 0s).")
+        String hold;
 
         @Override
         public Integer call() throws Exception {

@@ -2,23 +2,32 @@ package dev.spout.bench;
 
 import dev.spout.bench.common.Args;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
 /**
  * The load generator: plain NIO, a selector thread or two and no thread per connection. Opens N HTTP/1.1 event
- * streams (optionally from source addresses 127.0.0.1..127.0.0.k, for more than 28,000 connections), reads them,
- * and measures deliveries per second and the latency from each event's intended publish time (HdrHistogram), plus
- * errors and gaps in ids.
+ * streams, reads them, and measures deliveries per second and the latency from each event's intended publish time
+ * (HdrHistogram), plus errors and gaps in ids.
+ *
+ * <p>Each connection takes an ephemeral port of its source address (28,232 here), so for more connections to one
+ * server port, or to let several generators, each its own process under the 20,000-file limit, be told apart, the
+ * connections can be bound to source addresses in turn: {@code --sources k} for 127.0.0.1 … 127.0.0.k, or {@code
+ * --bind} naming them ({@code 127.0.0.2,127.0.0.3}).
  *
  * <pre>
  * java -jar spout-bench.jar load --url http://127.0.0.1:8080/sse --connections 1000 --warmup 5s --duration 20s
  * java -jar spout-bench.jar load --url http://127.0.0.1:8080/sse --connections 10000 --topics 10000   # one each
+ * java -jar spout-bench.jar load --url http://127.0.0.1:8081/sse,http://127.0.0.1:8082/sse --connections 8000 \
+ *      --bind 127.0.0.3 --topics 24000 --topic-offset 8000   # the second of three generators, t8000 … t15999
  * </pre>
  *
  * Prints one line of JSON with the results.
@@ -26,15 +35,25 @@ import org.HdrHistogram.Histogram;
 final class LoadGenerator {
     private final List<URI> urls;
     private final int connections;
-    private final int sources;
+    private final List<InetAddress> sources;
     private final int topics;
+    private final int topicOffset;
     private final LoadWorker[] workers;
 
-    LoadGenerator(List<URI> urls, int connections, int threads, int sources, int topics) throws IOException {
+    /**
+     * {@code sources} the addresses connections are bound to in turn (none: the system chooses); with {@code topics}
+     * more than 0, connection {@code i} follows topic {@code t<(topicOffset + i) mod topics>}.
+     */
+    LoadGenerator(List<URI> urls, int connections, int threads, List<InetAddress> sources, int topics, int topicOffset)
+            throws IOException {
+        if (topicOffset < 0) {
+            throw new IllegalArgumentException("--topic-offset takes 0 or more, got " + topicOffset);
+        }
         this.urls = urls;
         this.connections = connections;
-        this.sources = sources;
+        this.sources = List.copyOf(sources);
         this.topics = topics;
+        this.topicOffset = topicOffset;
         this.workers = new LoadWorker[threads];
         for (int i = 0; i < threads; i++) {
             workers[i] = new LoadWorker(i);
@@ -48,14 +67,47 @@ final class LoadGenerator {
                         .toList(),
                 args.integer("connections", 1000),
                 args.integer("threads", 2),
-                args.integer("sources", 1),
-                args.integer("topics", 0));
-        Result result = generator.run(
+                sources(args),
+                args.integer("topics", 0),
+                args.integer("topic-offset", 0));
+        Result result = generator.measure(
                 args.duration("warmup", Duration.ofSeconds(5)),
                 args.duration("duration", Duration.ofSeconds(20)),
-                args.duration("connect-timeout", Duration.ofSeconds(60)));
+                args.duration("connect-timeout", Duration.ofSeconds(60)),
+                args.duration("ramp", Duration.ZERO));
         System.out.println(result.json());
+        System.out.flush();
+        // With --hold, the streams stay open, read but no longer measured, so that a harness can sample the server
+        // (a full GC, say) without disturbing what was measured; it may end this process once it has.
+        Thread.sleep(args.duration("hold", Duration.ZERO).toMillis());
+        generator.stop();
         System.exit(0);
+    }
+
+    /** The source addresses: {@code --bind}'s, else {@code --sources k}'s 127.0.0.1 … 127.0.0.k (one: unbound). */
+    static List<InetAddress> sources(Args args) throws UnknownHostException {
+        String bind = args.string("bind", null);
+        if (bind != null && args.options().containsKey("sources")) {
+            throw new IllegalArgumentException("Give --bind or --sources, not both");
+        }
+        List<InetAddress> sources = new ArrayList<>();
+        if (bind != null) {
+            for (String address : bind.split(",")) {
+                if (!address.strip().matches("[0-9.]+|\\[?[0-9a-fA-F:]+]?")) { // a literal: no name looked up
+                    throw new IllegalArgumentException("--bind takes IP addresses, got " + address);
+                }
+                sources.add(InetAddress.getByName(address.strip()));
+            }
+            return sources;
+        }
+        int count = args.integer("sources", 1);
+        if (count < 1 || count > 254) {
+            throw new IllegalArgumentException("--sources takes 1 to 254, got " + count);
+        }
+        for (int i = 1; count > 1 && i <= count; i++) {
+            sources.add(InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) i}));
+        }
+        return sources;
     }
 
     /** What one run measured. */
@@ -91,14 +143,28 @@ final class LoadGenerator {
     }
 
     Result run(Duration warmup, Duration duration, Duration connectTimeout) throws Exception {
+        Result result = measure(warmup, duration, connectTimeout, Duration.ZERO);
+        stop();
+        return result;
+    }
+
+    /**
+     * Opens the streams (evenly over {@code ramp}; 0: at once), measures, and leaves them open: {@link #stop} closes
+     * them. Prints {@code connected N} when they are open, then why any failed and {@code measured} when the window
+     * is over, on the standard error (a harness samples the server by them).
+     */
+    Result measure(Duration warmup, Duration duration, Duration connectTimeout, Duration ramp) throws Exception {
         for (LoadWorker worker : workers) {
             Thread.ofPlatform().name("load-" + worker.index).daemon().start(worker);
         }
-        long connectDeadline = System.nanoTime() + connectTimeout.toNanos();
+        long started = System.nanoTime();
+        long connectDeadline = started + connectTimeout.toNanos();
         for (int i = 0; i < connections; i++) {
             workers[i % workers.length].open(address(i), url(i));
             if (i % 256 == 255) {
                 Thread.sleep(5); // let the server's accept queue drain (somaxconn is 4096 here)
+                long due = started + ramp.toNanos() * (i + 1) / connections; // the next 256 not before their time
+                Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
             }
         }
         while (connected() + errors() < connections && System.nanoTime() < connectDeadline) {
@@ -122,9 +188,13 @@ final class LoadGenerator {
             latency.add(worker.latency.getIntervalHistogram());
         }
         int connectedNow = connected();
+        var failures = new java.util.TreeMap<String, Long>();
         for (LoadWorker worker : workers) {
-            worker.stop();
+            worker.failures.forEach((why, count) -> failures.merge(why, count.get(), Long::sum));
         }
+        failures.forEach((why, count) -> System.err.println("failed " + count + ": " + why)); // errors say why
+        System.err.println("measured");
+        System.err.flush();
         return new Result(
                 connections,
                 connectedNow,
@@ -139,21 +209,29 @@ final class LoadGenerator {
                 gaps() - startGaps);
     }
 
+    /** Closes the streams. */
+    void stop() {
+        for (LoadWorker worker : workers) {
+            worker.stop();
+        }
+    }
+
     /**
-     * The stream connection {@code i} opens: the URLs in turn, and with {@code --topics N} the topic {@code t<i mod
-     * N>} ({@code ?topic=t7}), so that N connections follow N topics one each.
+     * The stream connection {@code i} opens: the URLs in turn, and with {@code --topics N} the topic {@code
+     * t<(offset + i) mod N>} ({@code ?topic=t7}), so that N connections follow N topics one each, and generators
+     * given offsets 0, k, 2k … follow different ones.
      */
     private URI url(int i) {
         URI url = urls.get(i % urls.size());
         if (topics <= 0) {
             return url;
         }
-        String query = "topic=t" + (i % topics);
+        String query = "topic=t" + ((topicOffset + (long) i) % topics);
         return URI.create(url + (url.getRawQuery() == null ? "?" : "&") + query);
     }
 
     private InetSocketAddress address(int i) {
-        return sources <= 1 ? null : new InetSocketAddress("127.0.0." + (1 + i % sources), 0);
+        return sources.isEmpty() ? null : new InetSocketAddress(sources.get(i % sources.size()), 0);
     }
 
     private long deliveries() {

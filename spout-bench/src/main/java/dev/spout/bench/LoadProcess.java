@@ -18,6 +18,11 @@ final class LoadProcess {
     private final Process process;
     final CompletableFuture<Integer> connected = new CompletableFuture<>();
     private final StringBuilder stderr = new StringBuilder();
+    private volatile long connectedNanos;
+    /** The generator's window is over; with {@code --hold} its streams are still open. */
+    final CompletableFuture<Void> measured = new CompletableFuture<>();
+
+    private volatile long measuredNanos;
 
     LoadProcess(List<String> command) throws Exception {
         process = new ProcessBuilder(command).start();
@@ -25,7 +30,11 @@ final class LoadProcess {
             try (var err =
                     new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line = err.readLine(); line != null; line = err.readLine()) {
-                    if (line.startsWith("connected ")) {
+                    if (line.equals("measured")) {
+                        measuredNanos = System.nanoTime();
+                        measured.complete(null);
+                    } else if (line.startsWith("connected ")) {
+                        connectedNanos = System.nanoTime();
                         connected.complete(Integer.parseInt(
                                 line.substring("connected ".length()).trim()));
                     } else {
@@ -38,16 +47,61 @@ final class LoadProcess {
                 // the process ended
             } finally {
                 connected.complete(-1);
+                measured.complete(null);
             }
         });
     }
 
-    /** The result line's numbers, once the run is over. */
+    /** When it said it had opened its streams ({@link System#nanoTime()}): its warm-up, then its window, begin. */
+    long connectedNanos() {
+        return connectedNanos;
+    }
+
+    /** When its window ended ({@link System#nanoTime()}). */
+    long measuredNanos() {
+        return measuredNanos;
+    }
+
+    /** What the generator printed besides its result and its "connected" line (why connections failed, say). */
+    String stderr() {
+        synchronized (stderr) {
+            return stderr.toString();
+        }
+    }
+
+    /** Ends the generator if it still runs: after a failure, so that none is left behind. */
+    void stop() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * The result line's numbers, once its window is over: the first line of JSON the generator prints (one that
+     * holds its streams with {@code --hold} is still running then: {@link #stop} ends it).
+     */
     Map<String, Double> result(long timeoutSeconds) throws Exception {
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        var line = CompletableFuture.supplyAsync(() -> {
+            try (var out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                StringBuilder seen = new StringBuilder();
+                for (String next = out.readLine(); next != null; next = out.readLine()) {
+                    if (next.startsWith("{")) {
+                        return next;
+                    }
+                    seen.append(next).append('\n');
+                }
+                return seen.toString(); // no result: what it printed, for the error below
+            } catch (java.io.IOException failed) {
+                throw new java.io.UncheckedIOException(failed);
+            }
+        });
+        String out;
+        try {
+            out = line.get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException late) {
             process.destroyForcibly();
-            throw new IllegalStateException("The load generator did not finish");
+            throw new IllegalStateException("The load generator gave no result within " + timeoutSeconds + " s", late);
         }
         Map<String, Double> result = new TreeMap<>();
         Matcher m = NUMBER.matcher(out);

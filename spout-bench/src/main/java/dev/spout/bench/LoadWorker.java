@@ -24,6 +24,10 @@ final class LoadWorker implements Runnable {
     final AtomicLong errors = new AtomicLong();
     final AtomicLong gaps = new AtomicLong();
     final AtomicLong connected = new AtomicLong();
+    /** Why connections failed (a status, an exception's class), and how often: for the generator's summary. */
+    final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> failures =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     final Recorder latency = new Recorder(3);
     final ByteBuffer buffer = ByteBuffer.allocateDirect(256 * 1024);
     final byte[] bytes = new byte[256 * 1024];
@@ -88,6 +92,7 @@ final class LoadWorker implements Runnable {
             }
         } catch (IOException e) {
             errors.incrementAndGet();
+            count("connect: " + e);
         }
     }
 
@@ -115,7 +120,7 @@ final class LoadWorker implements Runnable {
                 buffer.clear();
                 int n = channel.read(buffer);
                 if (n < 0) {
-                    fail(key, stream);
+                    fail(key, stream, stream.scanner.headersDone() ? "closed by the server" : "closed before headers");
                     return;
                 }
                 if (n == 0) {
@@ -130,7 +135,7 @@ final class LoadWorker implements Runnable {
                         connected.incrementAndGet();
                         stream.counted = true;
                     } else {
-                        fail(key, stream);
+                        fail(key, stream, "status " + stream.scanner.status);
                         return;
                     }
                 }
@@ -139,13 +144,18 @@ final class LoadWorker implements Runnable {
                 }
             }
         } catch (IOException e) {
-            fail(key, stream);
+            fail(key, stream, e.toString());
         }
     }
 
-    private void fail(SelectionKey key, Stream stream) {
+    private void count(String why) {
+        failures.computeIfAbsent(why, w -> new AtomicLong()).incrementAndGet();
+    }
+
+    private void fail(SelectionKey key, Stream stream, String why) {
         if (running) {
             errors.incrementAndGet();
+            count(why);
         }
         if (stream.counted) {
             connected.decrementAndGet();

@@ -19,8 +19,9 @@ record Peer(String name, String label, Path jar, boolean spout, List<String> fla
 
     /**
      * Whether the scenario measures this peer: Spout's own models (per-client handlers, HTTP/2 beyond the file limit,
-     * Redis, topics) only Spout's bench server; of them the hub, whose one stream is its subscription, runs the
-     * Redis nodes alone (its updates are one log, not topics, and it has no per-client handlers).
+     * Redis, topics, a Redis Cluster) only Spout's bench server; of them the hub, whose one stream is its
+     * subscription, runs the Redis nodes alone (its updates are one log, not topics, and it has no per-client
+     * handlers).
      */
     boolean runs(String scenario) {
         if (!Runner.SPOUT_ONLY.contains(scenario)) {

@@ -91,6 +91,31 @@ final class Report {
         rows.add(aggregate(peer, runs.get(scenario).get(peer)));
     }
 
+    /**
+     * One more run of one setup of a scenario with several rows per peer ({@code cluster}): the runs of each setup are
+     * one row, its first column the setup, every measure as min / median / max.
+     */
+    synchronized void addRun(String scenario, String peer, String setup, Measured measured) {
+        scenarios.computeIfAbsent(scenario, s -> new ArrayList<>());
+        List<Measured> setupRuns = runs.computeIfAbsent(scenario, s -> new LinkedHashMap<>())
+                .computeIfAbsent(peer + "\n" + setup, p -> new ArrayList<>());
+        setupRuns.add(measured);
+        Row aggregate = aggregate(peer, setupRuns);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("setup", setup);
+        values.putAll(aggregate.values());
+        Row row = new Row(peer, values, aggregate.note());
+        List<Row> rows = scenarios.get(scenario);
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).peer().equals(peer)
+                    && setup.equals(rows.get(i).values().get("setup"))) {
+                rows.set(i, row); // in its place: the rows keep the order of the first round
+                return;
+            }
+        }
+        rows.add(row);
+    }
+
     /** The runs of a peer as one row: each measure's spread over the runs that have it, and their notes. */
     static Row aggregate(String peer, List<Measured> measured) {
         Set<String> columns = new LinkedHashSet<>();
@@ -107,6 +132,10 @@ final class Report {
             }
         }
         List<String> notes = new ArrayList<>();
+        String first = measured.getFirst().note();
+        if (measured.size() > 1 && first != null && measured.stream().allMatch(m -> first.equals(m.note()))) {
+            return new Row(peer, values, first); // the same note every run: once
+        }
         for (int i = 0; i < measured.size(); i++) {
             String note = measured.get(i).note();
             if (note != null && !note.isBlank()) {

@@ -20,7 +20,16 @@ import org.jspecify.annotations.Nullable;
 final class ReportMarkdown {
     /** The scenarios in the order the report shows them. */
     static final List<String> ORDER = List.of(
-            "idle", "fanout", "fanout-max", "max-streams", "loops", "http2", "fanout-max-h2", "redis", "topics");
+            "idle",
+            "fanout",
+            "fanout-max",
+            "max-streams",
+            "loops",
+            "http2",
+            "fanout-max-h2",
+            "redis",
+            "topics",
+            "cluster");
 
     private ReportMarkdown() {}
 
@@ -173,6 +182,7 @@ final class ReportMarkdown {
                         + "a million topics on demand created and abandoned; one stream of 100 topics dropped and resumed "
                         + "50 times at 20,000 events/s (lost and duplicated counted from the events' publish times); and "
                         + "two nodes on one Redis with the subscribers spread over both, with the connections a node holds.";
+            case "cluster" -> ClusterScenario.DESCRIPTION;
             default -> "";
         };
     }

@@ -13,7 +13,7 @@ import java.util.Map;
  * docs/benchmarks.md} and {@code docs/benchmarks.png}.
  *
  * <pre>
- * java -jar spout-bench/target/spout-bench.jar run [--scenarios idle,fanout,fanout-max,max-streams,loops,http2,fanout-max-h2,redis,topics]
+ * java -jar spout-bench/target/spout-bench.jar run [--scenarios idle,fanout,fanout-max,max-streams,loops,http2,fanout-max-h2,redis,topics,cluster]
  *      [--peers spout,spring-spout,spring-spout-jetty,jetty,javalin,helidon,webflux,sseemitter,vertx,rawnio] [--quick]
  * </pre>
  */
@@ -32,16 +32,20 @@ final class Runner {
      */
     static final Path ROOT = repositoryRoot();
 
-    static final String ALL_SCENARIOS = "idle,fanout,fanout-max,max-streams,loops,http2,fanout-max-h2,redis,topics";
+    static final String ALL_SCENARIOS =
+            "idle,fanout,fanout-max,max-streams,loops,http2,fanout-max-h2,redis,topics,cluster";
     static final String ALL_PEERS =
             "spout,spring-spout,spring-spout-jetty,jetty,javalin,helidon,webflux,sseemitter,vertx,rawnio";
-    static final List<String> SPOUT_ONLY = List.of("loops", "http2", "fanout-max-h2", "redis", "topics");
+    static final List<String> SPOUT_ONLY = List.of("loops", "http2", "fanout-max-h2", "redis", "topics", "cluster");
+    /** Spout's own scenarios that run in every round too: the figures the issue compares with HTTP/1.1's spread. */
+    static final List<String> REPEATED_SPOUT_ONLY = List.of("http2", "fanout-max-h2", ClusterScenario.NAME);
 
     final boolean quick;
     final Report report = new Report();
     private final PeerScenarios everyPeer = new PeerScenarios(this);
     private final SpoutScenarios spoutOnly = new SpoutScenarios(this);
     private final TopicScenarios topics = new TopicScenarios(this);
+    private final ClusterScenario cluster = new ClusterScenario(this);
 
     Runner(boolean quick) {
         this.quick = quick;
@@ -104,7 +108,7 @@ final class Runner {
                     plan.size(),
                     step.scenario(),
                     step.peer().label(),
-                    repeat > 1 && PeerScenarios.isOne(step.scenario()) ? ", run " + step.round() + " of " + repeat : "",
+                    repeat > 1 && repeats(step.scenario()) ? ", run " + step.round() + " of " + repeat : "",
                     minutes(elapsed),
                     minutes(estimateLeft));
             try {
@@ -143,14 +147,14 @@ final class Runner {
     /**
      * Every scenario against every peer that takes it, each with its estimate. The scenarios of every peer run
      * {@code repeat} times, in rounds (every peer once, then again), so that a noisy minute on this shared machine
-     * spreads over the peers instead of landing on one; Spout's own scenarios run in the first round only (the
-     * topics scenario repeats its runs itself).
+     * spreads over the peers instead of landing on one; Spout's own scenarios run in the first round only, but for
+     * {@link #REPEATED_SPOUT_ONLY}, whose rows are each a spread of the rounds too.
      */
     List<Planned> plan(List<String> scenarios, List<Peer> peers, int repeat) {
         List<Planned> plan = new ArrayList<>();
         for (int round = 1; round <= repeat; round++) {
             for (String scenario : scenarios) {
-                if (round > 1 && !PeerScenarios.isOne(scenario)) {
+                if (round > 1 && !repeats(scenario)) {
                     continue;
                 }
                 for (Peer peer : peers) {
@@ -162,6 +166,11 @@ final class Runner {
             }
         }
         return plan;
+    }
+
+    /** Whether a scenario runs in every round (its rows min / median / max of the rounds), or in the first only. */
+    static boolean repeats(String scenario) {
+        return PeerScenarios.isOne(scenario) || REPEATED_SPOUT_ONLY.contains(scenario);
     }
 
     /**
@@ -179,6 +188,7 @@ final class Runner {
             case "fanout-max-h2" -> quick ? 30 : 170;
             case "redis" -> quick ? 40 : 90;
             case "topics" -> quick ? 120 : 420;
+            case "cluster" -> quick ? 110 : 240;
             default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
         };
     }
@@ -240,6 +250,7 @@ final class Runner {
             case "fanout-max-h2" -> spoutOnly.fanoutMaxH2(peer);
             case "redis" -> spoutOnly.redis(peer);
             case "topics" -> topics.run(peer);
+            case "cluster" -> cluster.run(peer);
             default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
         }
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -103,7 +104,8 @@ final class SpoutScenarios {
             row.put("max deliveries/s", best);
             row.put("at events/s", (double) bestRate);
         }
-        runner.report.add("fanout-max-h2", peer.label(), row, (best == null ? "no step held; " : "") + stop);
+        runner.report.addRun(
+                "fanout-max-h2", peer.label(), new Report.Measured(row, (best == null ? "no step held; " : "") + stop));
     }
 
     private void http2(Peer peer, int connections, int perConnection) throws Exception {
@@ -124,12 +126,10 @@ final class SpoutScenarios {
                     "--duration",
                     runner.seconds(20, 6).toMillis() + "ms");
             var load = new LoadProcess(command);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("connections", connections);
-            row.put("streams/connection", perConnection);
-            row.putAll(PeerScenarios.latencyRow(load.result(600)));
+            Map<String, Object> row = new LinkedHashMap<>(PeerScenarios.latencyRow(load.result(600)));
             row.put("RSS MiB", server.rssKib() / 1024.0);
-            runner.report.add("http2", peer.label(), row, null);
+            String setup = String.format(Locale.ROOT, "%,d connections × %,d streams", connections, perConnection);
+            runner.report.addRun("http2", peer.label(), setup, new Report.Measured(row, null));
         }
         Thread.sleep(2000);
     }

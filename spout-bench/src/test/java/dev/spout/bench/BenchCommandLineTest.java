@@ -47,7 +47,8 @@ class BenchCommandLineTest {
 
     @Test
     void everyCommandAnswersHelp() {
-        for (String command : new String[] {"server", "load", "load-h2", "resume-probe", "churn", "run", "chart"}) {
+        for (String command :
+                new String[] {"server", "load", "load-h2", "resume-probe", "churn", "run", "chart", "capacity"}) {
             out.reset();
             assertThat(Main.execute(command, "--help")).as(command).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).as(command).startsWith("Usage: spout-bench " + command);
@@ -93,9 +94,11 @@ class BenchCommandLineTest {
                 .filter(peer -> peer.name().equals("hub"))
                 .findFirst()
                 .orElseThrow();
-        var plan = runner.plan(java.util.List.of("idle", "topics", "redis"), java.util.List.of(spout, jetty, hub), 2);
+        var plan = runner.plan(
+                java.util.List.of("idle", "topics", "redis", "cluster"), java.util.List.of(spout, jetty, hub), 2);
         assertThat(plan)
-                .as("every peer's scenarios in rounds, Spout's own once, of them the hub's Redis nodes alone")
+                .as("every peer's scenarios in rounds, Spout's own once but the cluster's rounds, of them the hub's"
+                        + " Redis nodes alone")
                 .extracting(step ->
                         step.round() + ":" + step.scenario() + "/" + step.peer().name())
                 .containsExactly(
@@ -105,12 +108,14 @@ class BenchCommandLineTest {
                         "1:topics/spout",
                         "1:redis/spout",
                         "1:redis/hub",
+                        "1:cluster/spout",
                         "2:idle/spout",
                         "2:idle/jetty",
-                        "2:idle/hub");
+                        "2:idle/hub",
+                        "2:cluster/spout");
         assertThat(plan).allSatisfy(step -> assertThat(step.estimateSeconds()).isPositive());
         assertThat(Runner.describe(plan, java.util.List.of(), Path.of("r.md"), Path.of("r.png")))
-                .contains("Plan: 9 runs")
+                .contains("Plan: 11 runs")
                 .contains("the report goes to r.md and its chart to r.png");
     }
 

@@ -41,6 +41,28 @@ class ReportTest {
     }
 
     @Test
+    void aScenarioOfSeveralSetupsHasARowPerSetupEachOfItsRuns() {
+        var report = new Report();
+        report.addRun("cluster", "Spout", "broadcast", run(10_000, 30));
+        report.addRun("cluster", "Spout", "broadcast: the model", run(10_000, 0));
+        report.addRun("cluster", "Spout", "broadcast", run(9_000, 50));
+        report.addRun("cluster", "Spout", "broadcast", new Report.Measured(Map.of(), "failed: Redis down"));
+        List<Report.Row> rows = report.rows("cluster");
+        assertThat(rows)
+                .as("in the order of the first round")
+                .extracting(row -> row.values().get("setup"))
+                .containsExactly("broadcast", "broadcast: the model");
+        assertThat(rows.getFirst().values().get("deliveries/s")).isEqualTo(new Report.Spread(9_000, 9_500, 10_000, 2));
+        assertThat(rows.getFirst().note()).isEqualTo("run 3: failed: Redis down");
+        assertThat(rows.get(1).values().get("p99 ms")).isEqualTo(new Report.Spread(0, 0, 0, 1));
+        report.addRun("cluster", "Spout", "per user", new Report.Measured(Map.of(), "inputs: the idle row"));
+        report.addRun("cluster", "Spout", "per user", new Report.Measured(Map.of(), "inputs: the idle row"));
+        assertThat(report.rows("cluster").get(2).note())
+                .as("the same every run: once")
+                .isEqualTo("inputs: the idle row");
+    }
+
+    @Test
     void aPeerWithoutAFigureHasNoneRatherThanZeroAndItsNotesSayWhy() {
         var row = Report.aggregate(
                 "Javalin 7",
