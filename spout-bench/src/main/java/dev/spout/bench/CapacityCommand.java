@@ -59,7 +59,8 @@ final class CapacityCommand implements Callable<Integer> {
                 figure(report, "publish burst", "events/s") / figure(report, "publish burst", "CPU cores/node (most)"),
                 figure(report, "publish burst", "publishes/shard-s at 100% CPU"),
                 figure(report, "publish burst", "Redis bytes/event"),
-                figure(report, "per user: ", "Redis bytes/topic"));
+                figure(report, "per user: ", "Redis bytes/topic"),
+                figure(report, "per user: ", "deliveries/core-s"));
     }
 
     private static double figure(Path report, String setup, String measure) {
@@ -88,8 +89,9 @@ final class CapacityCommand implements Callable<Integer> {
         return String.format(
                 Locale.ROOT,
                 "Inputs: node %.0f MiB + %.1f KiB a broadcast stream, %.1f KiB a per-user stream, %.1f KiB a socket"
-                        + " in the kernel, %.0f B an event of history; %,.0f deliveries and %,.0f publishes a node core-second; %,.0f publishes a shard"
-                        + " core-second; Redis %.0f B an event, %.0f B a topic.%n",
+                        + " in the kernel, %.0f B an event of history; %,.0f deliveries and %,.0f publishes a node"
+                        + " core-second (%,.0f deliveries of one topic per user, all included); %,.0f publishes a"
+                        + " shard core-second; Redis %.0f B an event, %.0f B a topic.%n",
                 m.nodeBaseRssMib(),
                 m.broadcastRssKibPerStream(),
                 m.perUserRssKibPerStream(),
@@ -97,6 +99,7 @@ final class CapacityCommand implements Callable<Integer> {
                 m.historyBytesPerEvent(),
                 m.deliveriesPerCoreSecond(),
                 m.publishesPerNodeCoreSecond(),
+                m.perUserDeliveriesPerCoreSecond(),
                 m.publishesPerShardSecond(),
                 m.redisBytesPerEvent(),
                 m.redisBytesPerTopic());

@@ -28,8 +28,12 @@ record CapacityModel(Measured measured, Sizing sizing) {
     /**
      * Figures measured here (each one's source is in docs/capacity.md): a node's fixed memory and memory per stream
      * (a stream of the broadcast topic; a stream with a topic of its own), what the kernel holds for a stream's
-     * socket (outside the process's RSS), what a node keeps of each event in a topic's history, deliveries and publishes one node core makes a second, publishes one Redis master takes a
-     * second of its core, and what Redis keeps per event and per topic.
+     * socket (outside the process's RSS), what a node keeps of each event in a topic's history, deliveries and
+     * publishes one node core makes a second, publishes one Redis master takes a second of its core, and what Redis
+     * keeps per event and per topic; and, when measured, deliveries of one topic per user one node core makes a second
+     * with everything such a node does included (publishing them at their rate, one Redis write each; following
+     * every topic; the periodic walks over topics and streams), which the marginal rates above underestimate at low
+     * rates (docs/capacity.md): NaN when not measured.
      */
     record Measured(
             double nodeBaseRssMib,
@@ -41,7 +45,34 @@ record CapacityModel(Measured measured, Sizing sizing) {
             double publishesPerNodeCoreSecond,
             double publishesPerShardSecond,
             double redisBytesPerEvent,
-            double redisBytesPerTopic) {
+            double redisBytesPerTopic,
+            double perUserDeliveriesPerCoreSecond) {
+        /** The figures, without a per-user figure of its own: a per-user node's CPU from the marginal rates. */
+        Measured(
+                double nodeBaseRssMib,
+                double broadcastRssKibPerStream,
+                double perUserRssKibPerStream,
+                double kernelKibPerStream,
+                double historyBytesPerEvent,
+                double deliveriesPerCoreSecond,
+                double publishesPerNodeCoreSecond,
+                double publishesPerShardSecond,
+                double redisBytesPerEvent,
+                double redisBytesPerTopic) {
+            this(
+                    nodeBaseRssMib,
+                    broadcastRssKibPerStream,
+                    perUserRssKibPerStream,
+                    kernelKibPerStream,
+                    historyBytesPerEvent,
+                    deliveriesPerCoreSecond,
+                    publishesPerNodeCoreSecond,
+                    publishesPerShardSecond,
+                    redisBytesPerEvent,
+                    redisBytesPerTopic,
+                    Double.NaN);
+        }
+
         Measured {
             if (!(deliveriesPerCoreSecond > 0) || !(publishesPerNodeCoreSecond > 0) || !(publishesPerShardSecond > 0)) {
                 throw new IllegalArgumentException(
@@ -140,6 +171,9 @@ record CapacityModel(Measured measured, Sizing sizing) {
 
     /** Cores every node uses together: delivering, and publishing (the application publishes through the nodes). */
     double cores(Load load) {
+        if (load.shape() == Shape.PER_USER && measured.perUserDeliveriesPerCoreSecond() > 0) {
+            return load.deliveriesPerSecond() / measured.perUserDeliveriesPerCoreSecond();
+        }
         return load.deliveriesPerSecond() / measured.deliveriesPerCoreSecond()
                 + load.publishesPerSecond() / measured.publishesPerNodeCoreSecond();
     }

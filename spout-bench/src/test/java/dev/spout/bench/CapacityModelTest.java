@@ -88,6 +88,22 @@ class CapacityModelTest {
     }
 
     @Test
+    void aPerUserNodeMeasuredWithEverythingIncludedSetsItsCpu() {
+        // As above, but a node core measured at 2,000 deliveries of one topic per user a second, publishing and
+        // following included: 100,000 / 2,000 = 50 cores, 1 a node: 50 nodes, more than memory's 38.
+        var measured = new CapacityModel.Measured(100, 10, 20, 4, 256, 100_000, 20_000, 50_000, 100, 1000, 2000);
+        var raised = new CapacityModel(measured, new CapacityModel.Sizing(2, 1124, 1_000_000, 0.5, 1024));
+        assertThat(raised.cores(new Load(Shape.PER_USER, 1_000_000, 0.1, 600, 600)))
+                .isCloseTo(50, within(1e-9));
+        assertThat(raised.plan(new Load(Shape.PER_USER, 1_000_000, 0.1, 600, 600)))
+                .extracting(CapacityModel.Needs::nodes, CapacityModel.Needs::nodeBound)
+                .containsExactly(50L, "CPU");
+        assertThat(raised.cores(new Load(Shape.BROADCAST, 1_000_000, 1, 600, 600)))
+                .as("a broadcast topic keeps the marginal rates")
+                .isCloseTo(10 + 1 / 20_000.0, within(1e-9));
+    }
+
+    @Test
     void twoShardsAreACluster() {
         // 30,000 publishes/s: 2 shards by rate (25,000 each), and a cluster has 3 masters at least
         var needs = model.plan(new Load(Shape.PER_USER, 300_000, 0.1, 0, 0));
