@@ -22,7 +22,12 @@ final class Runner {
     static final List<String> SERVER_JVM = List.of("-Xms256m", "-Xmx2g", "-XX:+UseG1GC");
 
     static final List<String> LOAD_JVM = List.of("-Xmx1g", "-XX:+UseG1GC");
-    static final int PORT = 18800;
+    /**
+     * The port of the server under test; the scenarios' other servers take the ports just above it (up to PORT + 110).
+     * {@code -Dspout.bench.port=N} moves them all, so that a second run (another worktree's, say) cannot take the
+     * first one's ports; two runs on one machine share its cores all the same, so figures are measured one at a time.
+     */
+    static final int PORT = Integer.getInteger("spout.bench.port", 18800);
 
     /**
      * The repository the runner belongs to, found from where its own classes are
