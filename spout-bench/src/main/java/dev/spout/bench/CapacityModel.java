@@ -47,32 +47,6 @@ record CapacityModel(Measured measured, Sizing sizing) {
             double redisBytesPerEvent,
             double redisBytesPerTopic,
             double perUserDeliveriesPerCoreSecond) {
-        /** The figures, without a per-user figure of its own: a per-user node's CPU from the marginal rates. */
-        Measured(
-                double nodeBaseRssMib,
-                double broadcastRssKibPerStream,
-                double perUserRssKibPerStream,
-                double kernelKibPerStream,
-                double historyBytesPerEvent,
-                double deliveriesPerCoreSecond,
-                double publishesPerNodeCoreSecond,
-                double publishesPerShardSecond,
-                double redisBytesPerEvent,
-                double redisBytesPerTopic) {
-            this(
-                    nodeBaseRssMib,
-                    broadcastRssKibPerStream,
-                    perUserRssKibPerStream,
-                    kernelKibPerStream,
-                    historyBytesPerEvent,
-                    deliveriesPerCoreSecond,
-                    publishesPerNodeCoreSecond,
-                    publishesPerShardSecond,
-                    redisBytesPerEvent,
-                    redisBytesPerTopic,
-                    Double.NaN);
-        }
-
         Measured {
             if (!(deliveriesPerCoreSecond > 0) || !(publishesPerNodeCoreSecond > 0) || !(publishesPerShardSecond > 0)) {
                 throw new IllegalArgumentException(

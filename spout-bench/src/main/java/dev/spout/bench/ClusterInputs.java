@@ -71,7 +71,8 @@ record ClusterInputs(
                 publishes / burst.coresAll(),
                 perShard == null ? QUOTED_PUBLISHES_PER_SHARD : perShard,
                 publishes > 0 ? growth / publishes : 0,
-                0);
+                0,
+                Double.NaN); // the prediction: a per-user node's CPU from the marginal rates, to be checked
         return new ClusterInputs(measured, broadcast, broadcast == null ? perUser : perUser + "; " + broadcast);
     }
 

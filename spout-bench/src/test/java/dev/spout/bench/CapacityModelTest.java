@@ -16,7 +16,7 @@ class CapacityModelTest {
      * 1,000 B a topic in Redis.
      */
     private static final CapacityModel.Measured MEASURED =
-            new CapacityModel.Measured(100, 10, 20, 4, 256, 100_000, 20_000, 50_000, 100, 1000);
+            new CapacityModel.Measured(100, 10, 20, 4, 256, 100_000, 20_000, 50_000, 100, 1000, Double.NaN);
 
     /** 2 cores, 1,124 MiB (so 1,024 for streams), 10,000 streams a node, half of every capacity, 1,024 MiB a master. */
     private static final CapacityModel.Sizing SIZING = new CapacityModel.Sizing(2, 1124, 10_000, 0.5, 1024);
@@ -147,7 +147,8 @@ class CapacityModelTest {
 
     @Test
     void inputsThatCannotBeAreRefused() {
-        assertThatThrownBy(() -> new CapacityModel.Measured(100, 10, 20, 4, 256, 0, 20_000, 50_000, 100, 1000))
+        assertThatThrownBy(
+                        () -> new CapacityModel.Measured(100, 10, 20, 4, 256, 0, 20_000, 50_000, 100, 1000, Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Rates must be measured");
         assertThatThrownBy(() -> new CapacityModel.Sizing(2, 1024, 10_000, 0, 1024))
