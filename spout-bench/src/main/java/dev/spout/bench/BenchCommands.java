@@ -26,8 +26,8 @@ final class BenchCommands {
                     "Spout's benchmarks: the bench server, the load generators and the runner that writes the report.",
             subcommands = {
                 Server.class,
-                Load.class,
-                LoadH2.class,
+                LoadCommands.Load.class,
+                LoadCommands.LoadH2.class,
                 ResumeProbeCommand.class,
                 Churn.class,
                 Run.class,
@@ -95,6 +95,21 @@ final class BenchCommands {
         int h2Streams;
 
         @Option(
+                names = "--tls",
+                description = "Serve HTTPS (HTTP/1.1 and h2 by ALPN) with a test certificate: --keystore's, or one made"
+                        + " at start (its file named on the standard error, for clients' --trust).")
+        boolean tls;
+
+        @Option(names = "--keystore", paramLabel = "FILE", description = "With --tls: a PKCS#12 key store to serve.")
+        String keystore;
+
+        @Option(
+                names = "--keystore-password",
+                paramLabel = "PW",
+                description = "--keystore's password (default spout-bench, the test certificate's).")
+        String keystorePassword;
+
+        @Option(
                 names = "--hub",
                 description = "Serve the Mercure hub at /.well-known/mercure?match=t0 instead, the publisher POSTing"
                         + " each update to it over HTTP.")
@@ -103,87 +118,6 @@ final class BenchCommands {
         @Override
         public Integer call() throws Exception {
             BenchServer.main(args());
-            return 0;
-        }
-    }
-
-    @Command(
-            name = "load",
-            mixinStandardHelpOptions = true,
-            description = "The NIO load generator: opens streams, reads every event, prints one JSON line of results.")
-    static final class Load extends Given {
-        @Option(names = "--url", paramLabel = "URL[,URL...]", description = "Stream URLs, spread over.")
-        String url;
-
-        @Option(names = "--connections", paramLabel = "N", description = "Streams to open (default 1000).")
-        int connections;
-
-        @Option(names = "--threads", paramLabel = "N", description = "Selector threads (default 2).")
-        int threads;
-
-        @Option(names = "--sources", paramLabel = "N", description = "Source addresses 127.0.0.1...N (default 1).")
-        int sources;
-
-        @Option(names = "--bind", paramLabel = "ADDR[,ADDR...]", description = "Source addresses, in turn.")
-        String bind;
-
-        @Option(names = "--topics", paramLabel = "N", description = "Spread the streams over ?topic=t0...")
-        int topics;
-
-        @Option(names = "--topic-offset", paramLabel = "K", description = "The first stream's topic: tK (default 0).")
-        int topicOffset;
-
-        @Option(names = "--warmup", paramLabel = "DURATION", description = "Before measuring (default 5s).")
-        String warmup;
-
-        @Option(names = "--duration", paramLabel = "DURATION", description = "Measuring (default 20s).")
-        String duration;
-
-        @Option(names = "--connect-timeout", paramLabel = "DURATION", description = "To open them all (default 60s).")
-        String connectTimeout;
-
-        @Option(names = "--ramp", paramLabel = "DURATION", description = "Open them evenly over this (default 0s).")
-        String ramp;
-
-        @Option(
-                names = "--hold",
-                paramLabel = "DURATION",
-                description = "Keep them open this long after measuring, for the server to be sampled (default 0s).")
-        String hold;
-
-        @Override
-        public Integer call() throws Exception {
-            LoadGenerator.main(args());
-            return 0;
-        }
-    }
-
-    @Command(
-            name = "load-h2",
-            mixinStandardHelpOptions = true,
-            description = "Streams over HTTP/2 (h2c), many per connection, beyond the file limit.")
-    static final class LoadH2 extends Given {
-        @Option(names = "--url", paramLabel = "URL", description = "The stream URL.")
-        String url;
-
-        @Option(names = "--connections", paramLabel = "N", description = "HTTP/2 connections (default 10).")
-        int connections;
-
-        @Option(names = "--streams", paramLabel = "N", description = "Streams in all (default 1000).")
-        int streams;
-
-        @Option(names = "--warmup", paramLabel = "DURATION", description = "Before measuring (default 5s).")
-        String warmup;
-
-        @Option(names = "--duration", paramLabel = "DURATION", description = "Measuring (default 20s).")
-        String duration;
-
-        @Option(names = "--connect-timeout", paramLabel = "DURATION", description = "To open them all (default 120s).")
-        String connectTimeout;
-
-        @Override
-        public Integer call() throws Exception {
-            Http2Load.main(args());
             return 0;
         }
     }

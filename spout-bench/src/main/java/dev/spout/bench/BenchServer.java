@@ -2,16 +2,18 @@ package dev.spout.bench;
 
 import dev.spout.bench.common.Args;
 import dev.spout.bench.common.Publisher;
+import dev.spout.bench.common.TestKeyStore;
 import dev.spout.engine.topic.Subscription;
 import dev.spout.engine.topic.Topic;
 import dev.spout.server.Spout;
 import dev.spout.sse.SseEvent;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Spout's bench server, with the contract any harness can drive: {@code server --port P --rate R --size S
- * [--topics N] [--redis URI] [--host H]}.
+ * [--topics N] [--redis URI] [--host H] [--tls [--keystore FILE]]}.
  *
  * <p>It listens on 127.0.0.1 unless {@code --host} names another address ({@code 0.0.0.0}: every interface), and it
  * has no credentials: {@code POST /publish} publishes whatever anyone who reaches it sends. On loopback it answers
@@ -32,6 +34,9 @@ import java.util.List;
  *       that is not UTF-8 or an unknown topic, {@code 413} for one too big, {@code 503} if the broker cannot take
  *       it.
  *   <li>{@code --redis URI} uses Redis Streams, so bench servers on several ports form one cluster.
+ *   <li>{@code --tls} serves HTTPS instead (HTTP/1.1, and h2 by ALPN) with the test certificate of {@code --keystore
+ *       FILE} (PKCS#12, {@code --keystore-password}, default {@code spout-bench}), or with one it makes at start and
+ *       names on the standard error ({@link TestKeyStore}: made by the run, never kept in the repository).
  * </ul>
  *
  * <p>Prints {@code ready} when listening; stops on SIGTERM. Also: GET {@code /loop}, a per-client handler that sends
@@ -44,6 +49,9 @@ final class BenchServer {
     private BenchServer() {}
 
     static void main(Args args) throws Exception {
+        if (args.flag("hub") && args.flag("tls")) {
+            throw new IllegalArgumentException("--tls is for the bench server's own streams, not --hub");
+        }
         Spout app = args.flag("hub") ? HubBenchServer.start(args) : start(args);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close));
         Publisher.ready();
@@ -58,7 +66,11 @@ final class BenchServer {
         if (count < 1 || count > MAX_TOPICS) {
             throw new IllegalArgumentException("--topics takes 1 to " + MAX_TOPICS + ", got " + count);
         }
+        Path keyStore = TestKeyStore.fromArgs(args);
         var app = Spout.create(options -> {
+            if (keyStore != null) { // HTTPS, h2 by ALPN beside HTTP/1.1, as SpoutOptions.tls sets Jetty up
+                options.tls(keyStore, TestKeyStore.password(args));
+            }
             BrokerChoice.configure(options, args.string("redis", null), port);
             options.http2MaxConcurrentStreams(args.integer("h2-streams", 1024));
             // The load generators open every stream from a few loopback addresses: no limit per client here.

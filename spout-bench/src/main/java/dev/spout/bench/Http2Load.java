@@ -7,26 +7,32 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.MetaData;
+import org.eclipse.jetty.http2.HTTP2Session;
 import org.eclipse.jetty.http2.api.Session;
 import org.eclipse.jetty.http2.api.Stream;
 import org.eclipse.jetty.http2.client.HTTP2Client;
 import org.eclipse.jetty.http2.frames.HeadersFrame;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
- * The HTTP/2 load generator: a few cleartext HTTP/2 connections (prior knowledge), each carrying thousands of event
- * streams, on Jetty's low-level HTTP/2 client. Measures what {@link LoadGenerator} does, and so goes beyond the
+ * The HTTP/2 load generator: a few HTTP/2 connections, cleartext by prior knowledge for {@code http://} or h2 by
+ * ALPN over TLS for {@code https://} (with {@code --trust}), each carrying thousands of event streams, on Jetty's
+ * low-level HTTP/2 client. Measures what {@link LoadGenerator} does, and so goes beyond the
  * per-process file limit that caps HTTP/1.1 streams.
  *
  * <pre>
  * java -jar spout-bench.jar load-h2 --url http://127.0.0.1:8080/sse --connections 10 --streams 10000
+ * java -jar spout-bench.jar load-h2 --url https://127.0.0.1:8443/sse --trust bench.p12 --connections 10
  * </pre>
  */
 final class Http2Load {
@@ -37,12 +43,30 @@ final class Http2Load {
 
     private Http2Load() {}
 
+    /** What the handshake of the first connection agreed ({@code TLSv1.3 TLS_AES_128_GCM_SHA256 h2}); null in h2c. */
+    private volatile String negotiated;
+
     static void main(Args args) throws Exception {
+        System.out.println(run(args, new Http2Load(), false).json());
+        System.exit(0); // the streams end with the process
+    }
+
+    /** Opens the streams, measures, closes them; with what the handshake agreed (null in h2c), for tests. */
+    static Map.Entry<LoadGenerator.Result, String> runAndClose(Args args) throws Exception {
+        var load = new Http2Load();
+        var result = run(args, load, true);
+        return new java.util.AbstractMap.SimpleImmutableEntry<>(result, load.negotiated);
+    }
+
+    private static LoadGenerator.Result run(Args args, Http2Load load, boolean close) throws Exception {
         URI url = URI.create(args.string("url", "http://127.0.0.1:8080/sse"));
         int connections = args.integer("connections", 10);
         int streams = args.integer("streams", 1000);
-        var load = new Http2Load();
+        SslContextFactory.Client tls = tls(args, url);
         var client = new HTTP2Client();
+        if (tls != null) {
+            client.getClientConnector().setSslContextFactory(tls);
+        }
         client.setInitialSessionRecvWindow(64 * 1024 * 1024);
         client.setInitialStreamRecvWindow(256 * 1024);
         client.setMaxLocalStreams(streams + 1);
@@ -50,8 +74,18 @@ final class Http2Load {
         client.start();
         List<Session> sessions = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
-            sessions.add(client.connect(new InetSocketAddress(url.getHost(), url.getPort()), new Session.Listener() {})
+            var address = new InetSocketAddress(url.getHost(), LoadWorker.port(url));
+            sessions.add((tls == null
+                            ? client.connect(address, new Session.Listener() {})
+                            : client.connect(tls, address, new Session.Listener() {}))
                     .get(30, TimeUnit.SECONDS));
+        }
+        if (tls != null
+                && sessions.getFirst() instanceof HTTP2Session session
+                && session.getEndPoint().getSslSessionData() != null) {
+            var ssl = session.getEndPoint().getSslSessionData().sslSession();
+            load.negotiated = ssl.getProtocol() + " " + ssl.getCipherSuite() + " h2";
+            System.err.println("negotiated " + load.negotiated);
         }
         for (Session session : sessions) {
             for (int s = 0; s < streams; s++) {
@@ -90,8 +124,34 @@ final class Http2Load {
                 histogram.getMaxValue(),
                 load.errors.get() - startErrors,
                 0);
-        System.out.println(result.json());
-        System.exit(0);
+        if (close) {
+            client.stop();
+        }
+        return result;
+    }
+
+    /**
+     * For an {@code https://} URL, TLS with h2 by ALPN (Jetty's {@code ClientConnector}, the JDK's ALPN by
+     * jetty-alpn-java-client), trusting the one certificate {@code --trust} names, the host name checked against it;
+     * null for {@code http://} (h2c by prior knowledge).
+     */
+    static SslContextFactory.Client tls(Args args, URI url) {
+        List<URI> urls = List.of(url);
+        SSLContext trust = LoadOptions.trust(args, urls);
+        if (!"https".equals(url.getScheme())) {
+            if (!"http".equals(url.getScheme())) {
+                throw new IllegalArgumentException("--url takes an http:// or https:// URL, got " + url);
+            }
+            return null;
+        }
+        if (trust == null) {
+            throw new IllegalArgumentException("An https:// URL needs --trust FILE: the server's test key store"
+                    + " or certificate (spout-bench server --tls prints where its own is)");
+        }
+        var tls = new SslContextFactory.Client();
+        tls.setSslContext(trust);
+        tls.setEndpointIdentificationAlgorithm("HTTPS");
+        return tls;
     }
 
     private void open(Session session, URI url) {

@@ -5,12 +5,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.SSLContext;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -30,7 +29,10 @@ import org.HdrHistogram.Histogram;
  *      --bind 127.0.0.3 --topics 24000 --topic-offset 8000   # the second of three generators, t8000 … t15999
  * </pre>
  *
- * Prints one line of JSON with the results.
+ * <p>An {@code https://} URL is read over TLS (HTTP/1.1, each connection its own handshake and {@code SSLEngine}),
+ * trusting the one certificate {@code --trust} names: {@code load --url https://127.0.0.1:8443/sse --trust bench.p12}.
+ *
+ * Prints one line of JSON with the results (and {@code negotiated <protocol> <cipher suite>} on the standard error).
  */
 final class LoadGenerator {
     private final List<URI> urls;
@@ -46,6 +48,31 @@ final class LoadGenerator {
      */
     LoadGenerator(List<URI> urls, int connections, int threads, List<InetAddress> sources, int topics, int topicOffset)
             throws IOException {
+        this(urls, connections, threads, sources, topics, topicOffset, null);
+    }
+
+    /**
+     * {@code trust} the context {@code https://} URLs are checked by ({@link LoadOptions#trust}); null if there are
+     * none.
+     */
+    LoadGenerator(
+            List<URI> urls,
+            int connections,
+            int threads,
+            List<InetAddress> sources,
+            int topics,
+            int topicOffset,
+            SSLContext trust)
+            throws IOException {
+        for (URI url : urls) {
+            if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+                throw new IllegalArgumentException("--url takes http:// or https:// URLs, got " + url);
+            }
+            if ("https".equals(url.getScheme()) && trust == null) {
+                throw new IllegalArgumentException("An https:// URL needs --trust FILE: the server's test key store"
+                        + " or certificate (spout-bench server --tls prints where its own is)");
+            }
+        }
         if (topicOffset < 0) {
             throw new IllegalArgumentException("--topic-offset takes 0 or more, got " + topicOffset);
         }
@@ -56,20 +83,22 @@ final class LoadGenerator {
         this.topicOffset = topicOffset;
         this.workers = new LoadWorker[threads];
         for (int i = 0; i < threads; i++) {
-            workers[i] = new LoadWorker(i);
+            workers[i] = new LoadWorker(i, trust);
         }
     }
 
     static void main(Args args) throws Exception {
+        List<URI> urls = args.list("url", "http://127.0.0.1:8080/sse").stream()
+                .map(URI::create)
+                .toList();
         var generator = new LoadGenerator(
-                args.list("url", "http://127.0.0.1:8080/sse").stream()
-                        .map(URI::create)
-                        .toList(),
+                urls,
                 args.integer("connections", 1000),
                 args.integer("threads", 2),
-                sources(args),
+                LoadOptions.sources(args),
                 args.integer("topics", 0),
-                args.integer("topic-offset", 0));
+                args.integer("topic-offset", 0),
+                LoadOptions.trust(args, urls));
         Result result = generator.measure(
                 args.duration("warmup", Duration.ofSeconds(5)),
                 args.duration("duration", Duration.ofSeconds(20)),
@@ -82,32 +111,6 @@ final class LoadGenerator {
         Thread.sleep(args.duration("hold", Duration.ZERO).toMillis());
         generator.stop();
         System.exit(0);
-    }
-
-    /** The source addresses: {@code --bind}'s, else {@code --sources k}'s 127.0.0.1 … 127.0.0.k (one: unbound). */
-    static List<InetAddress> sources(Args args) throws UnknownHostException {
-        String bind = args.string("bind", null);
-        if (bind != null && args.options().containsKey("sources")) {
-            throw new IllegalArgumentException("Give --bind or --sources, not both");
-        }
-        List<InetAddress> sources = new ArrayList<>();
-        if (bind != null) {
-            for (String address : bind.split(",")) {
-                if (!address.strip().matches("[0-9.]+|\\[?[0-9a-fA-F:]+]?")) { // a literal: no name looked up
-                    throw new IllegalArgumentException("--bind takes IP addresses, got " + address);
-                }
-                sources.add(InetAddress.getByName(address.strip()));
-            }
-            return sources;
-        }
-        int count = args.integer("sources", 1);
-        if (count < 1 || count > 254) {
-            throw new IllegalArgumentException("--sources takes 1 to 254, got " + count);
-        }
-        for (int i = 1; count > 1 && i <= count; i++) {
-            sources.add(InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) i}));
-        }
-        return sources;
     }
 
     /** What one run measured. */
@@ -193,6 +196,9 @@ final class LoadGenerator {
             worker.failures.forEach((why, count) -> failures.merge(why, count.get(), Long::sum));
         }
         failures.forEach((why, count) -> System.err.println("failed " + count + ": " + why)); // errors say why
+        if (negotiated() != null) { // what a TLS handshake agreed: the same for all, by one server
+            System.err.println("negotiated " + negotiated());
+        }
         System.err.println("measured");
         System.err.flush();
         return new Result(
@@ -207,6 +213,16 @@ final class LoadGenerator {
                 latency.getMaxValue(),
                 errors() - startErrors,
                 gaps() - startGaps);
+    }
+
+    /** What a TLS handshake agreed ({@code TLSv1.3 TLS_AES_128_GCM_SHA256}); null if none was made. */
+    String negotiated() {
+        for (LoadWorker worker : workers) {
+            if (worker.negotiated != null) {
+                return worker.negotiated;
+            }
+        }
+        return null;
     }
 
     /** Closes the streams. */

@@ -23,6 +23,7 @@ final class LoadProcess {
     final CompletableFuture<Void> measured = new CompletableFuture<>();
 
     private volatile long measuredNanos;
+    private volatile String negotiated;
 
     LoadProcess(List<String> command) throws Exception {
         process = new ProcessBuilder(command).start();
@@ -33,6 +34,8 @@ final class LoadProcess {
                     if (line.equals("measured")) {
                         measuredNanos = System.nanoTime();
                         measured.complete(null);
+                    } else if (line.startsWith("negotiated ")) {
+                        negotiated = line.substring("negotiated ".length()).trim();
                     } else if (line.startsWith("connected ")) {
                         connectedNanos = System.nanoTime();
                         connected.complete(Integer.parseInt(
@@ -55,6 +58,19 @@ final class LoadProcess {
     /** When it said it had opened its streams ({@link System#nanoTime()}): its warm-up, then its window, begin. */
     long connectedNanos() {
         return connectedNanos;
+    }
+
+    /**
+     * What its TLS handshakes agreed ({@code TLSv1.3 TLS_AES_128_GCM_SHA256}), said before its window's end (waited
+     * for, up to 10 s); null in cleartext.
+     */
+    String negotiated() throws InterruptedException {
+        try {
+            measured.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException notSaid) {
+            return negotiated;
+        }
+        return negotiated;
     }
 
     /** When its window ended ({@link System#nanoTime()}). */

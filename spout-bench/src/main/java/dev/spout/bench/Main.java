@@ -7,8 +7,9 @@ import picocli.CommandLine;
  * The benchmark's command line ({@link BenchCommands}; {@code --help} on each command).
  *
  * <pre>
- * java -jar spout-bench.jar server --port P --rate R --size S [--topics N] [--redis URI]   # Spout's bench server
+ * java -jar spout-bench.jar server --port P --rate R --size S [--topics N] [--redis URI] [--tls]   # the bench server
  * java -jar spout-bench.jar load --url http://127.0.0.1:P/sse --connections N --duration 30s [--topics N]
+ * java -jar spout-bench.jar load --url https://127.0.0.1:P/sse --trust bench.p12   # over TLS, trusting that one
  * java -jar spout-bench.jar resume-probe --url http://127.0.0.1:P/sse --topics 100 --rate 20000 --drops 50
  * java -jar spout-bench.jar churn --topics 1000000   # topics on demand created and abandoned: the heap after
  * java -jar spout-bench.jar run [--scenarios idle,fanout,...] [--peers spout,...] [--out DIR] [--dry-run]

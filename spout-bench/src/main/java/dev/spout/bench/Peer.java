@@ -21,9 +21,12 @@ record Peer(String name, String label, Path jar, boolean spout, List<String> fla
      * Whether the scenario measures this peer: Spout's own models (per-client handlers, HTTP/2 beyond the file limit,
      * Redis, topics, a Redis Cluster) only Spout's bench server; of them the hub, whose one stream is its
      * subscription, runs the Redis nodes alone (its updates are one log, not topics, and it has no per-client
-     * handlers).
+     * handlers). The TLS scenarios only the peers of {@link Peers#TLS}.
      */
     boolean runs(String scenario) {
+        if (scenario.endsWith("-tls") && !Peers.TLS.contains(name)) {
+            return false; // the TLS scenarios measure Spout against the floor only
+        }
         if (!Runner.SPOUT_ONLY.contains(scenario)) {
             return true;
         }

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The scenarios every peer runs (idle, fanout, fanout-max, max-streams), each measured once per call: the runner
- * repeats them and the report gives min / median / max.
+ * The scenarios every peer runs (idle, fanout, fanout-max, max-streams), and fanout and fanout-max over HTTPS
+ * (fanout-tls, fanout-max-tls) by the peers that serve TLS ({@link Peers#TLS}), each measured once per call: the
+ * runner repeats them and the report gives min / median / max.
  */
 final class PeerScenarios {
     /**
@@ -27,15 +28,18 @@ final class PeerScenarios {
     Report.Measured run(String scenario, Peer peer) throws Exception {
         return switch (scenario) {
             case "idle" -> idle(peer);
-            case "fanout" -> fanout(peer);
-            case "fanout-max" -> fanoutMax(peer);
+            case "fanout" -> fanout(peer, false);
+            case "fanout-max" -> fanoutMax(peer, false);
+            case "fanout-tls" -> fanout(peer, true);
+            case "fanout-max-tls" -> fanoutMax(peer, true);
             case "max-streams" -> maxStreams(peer);
             default -> throw new IllegalArgumentException("Not a scenario of every peer: " + scenario);
         };
     }
 
     static boolean isOne(String scenario) {
-        return List.of("idle", "fanout", "fanout-max", "max-streams").contains(scenario);
+        return List.of("idle", "fanout", "fanout-max", "max-streams", "fanout-tls", "fanout-max-tls")
+                .contains(scenario);
     }
 
     /** 10,000 idle streams: server memory per stream, resident and heap after GC. */
@@ -64,22 +68,39 @@ final class PeerScenarios {
         }
     }
 
-    /** 2,000 streams, 100 events/s of 100 bytes: deliveries/s and latency from the intended publish time. */
-    private Report.Measured fanout(Peer peer) throws Exception {
+    /**
+     * 2,000 streams, 100 events/s of 100 bytes: deliveries/s and latency from the intended publish time, and the
+     * server's CPU over the generator's window (after its warm-up), in cores and per delivery; with {@code tls}, over
+     * HTTPS (HTTP/1.1), the run's test certificate served and trusted.
+     */
+    private Report.Measured fanout(Peer peer, boolean tls) throws Exception {
         int streams = runner.quick ? 500 : 2000;
-        try (var server = ServerProcess.start(peer.command(100, 100, List.of()), Duration.ofSeconds(60))) {
-            var load =
-                    new LoadProcess(runner.load(peer.stream(), streams, runner.seconds(10, 4), runner.seconds(20, 6)));
-            return new Report.Measured(latencyRow(load.result(300)), null);
+        Duration warmup = runner.seconds(10, 4);
+        try (var server = ServerProcess.start(peer.command(100, 100, runner.serverTls(tls)), Duration.ofSeconds(60))) {
+            var load = new LoadProcess(runner.load(peer.stream(), streams, warmup, runner.seconds(20, 6), tls));
+            load.connected.get(180, TimeUnit.SECONDS);
+            Thread.sleep(warmup.toMillis()); // the generator's warm-up: its window starts about now
+            double cpu0 = server.cpuSeconds();
+            long t0 = System.nanoTime();
+            load.measured.get(300, TimeUnit.SECONDS);
+            double cores = (server.cpuSeconds() - cpu0) / ((System.nanoTime() - t0) / 1e9);
+            var result = load.result(300);
+            runner.negotiated(tls ? "fanout-tls" : "fanout", load);
+            Map<String, Object> row = latencyRow(result);
+            row.put("server CPU (cores)", cores);
+            if (result.get("deliveriesPerSecond") > 0) {
+                row.put("server CPU ns/delivery", cores * 1e9 / result.get("deliveriesPerSecond"));
+            }
+            return new Report.Measured(row, null);
         }
     }
 
     /**
      * 1,000 streams, the rate doubled until deliveries fall under 95% of what was offered to the 1,000 streams, p99
      * passes 1 s, or a stream is dropped. Offered is the rate times the streams opened, not the streams left at the
-     * end: a step that drops streams is counted against the ones it dropped.
+     * end: a step that drops streams is counted against the ones it dropped. With {@code tls}, over HTTPS.
      */
-    private Report.Measured fanoutMax(Peer peer) throws Exception {
+    private Report.Measured fanoutMax(Peer peer, boolean tls) throws Exception {
         int streams = 1000;
         Double best = null;
         int bestRate = 0;
@@ -87,10 +108,12 @@ final class PeerScenarios {
         for (int rate : runner.quick
                 ? new int[] {100, 400, 1600}
                 : new int[] {50, 100, 200, 400, 800, 1600, 3200, 6400, 12_800}) {
-            try (var server = ServerProcess.start(peer.command(rate, 100, List.of()), Duration.ofSeconds(60))) {
-                var result = new LoadProcess(
-                                runner.load(peer.stream(), streams, runner.seconds(5, 3), runner.seconds(10, 4)))
-                        .result(300);
+            try (var server =
+                    ServerProcess.start(peer.command(rate, 100, runner.serverTls(tls)), Duration.ofSeconds(60))) {
+                var load = new LoadProcess(
+                        runner.load(peer.stream(), streams, runner.seconds(5, 3), runner.seconds(10, 4), tls));
+                var result = load.result(300);
+                runner.negotiated(tls ? "fanout-max-tls" : "fanout-max", load);
                 double offered = (double) rate * streams;
                 double delivered = result.get("deliveriesPerSecond");
                 double p99 = result.get("p99Micros");

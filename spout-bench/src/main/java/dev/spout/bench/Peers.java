@@ -72,6 +72,12 @@ final class Peers {
                     Runner.ROOT.resolve("spout-bench/peers/rawnio/target/bench-rawnio.jar"),
                     false));
 
+    /**
+     * The peers that serve HTTPS ({@code --tls --keystore FILE}) and so run the TLS scenarios: Spout and the floor,
+     * the measure being what encryption costs each against the other; the other peers need not serve TLS.
+     */
+    static final java.util.Set<String> TLS = java.util.Set.of("spout", "rawnio");
+
     /** How each peer is written, for the report: every one the fastest way its own documentation supports. */
     static final Map<String, String> HOW_WRITTEN = Map.ofEntries(
             Map.entry(
@@ -126,7 +132,8 @@ final class Peers {
                     "rawnio",
                     "The floor: plain NIO on one thread, no framework; events published since the last turn of the loop are"
                             + " encoded once into one buffer and written to every socket without blocking (one write per socket"
-                            + " per turn)."),
+                            + " per turn). Over TLS (`--tls`) an `SSLEngine` per client, by hand: the turn's buffer sealed for"
+                            + " each subscriber by its own engine, then written the same way."),
             Map.entry(
                     "spring-spout-lean",
                     "spring-spout with Tomcat's NIO socket buffers made small by a `TomcatConnectorCustomizer`"

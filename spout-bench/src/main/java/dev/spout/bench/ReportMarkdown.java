@@ -27,6 +27,9 @@ final class ReportMarkdown {
             "loops",
             "http2",
             "fanout-max-h2",
+            "fanout-tls",
+            "fanout-max-tls",
+            "fanout-max-h2-tls",
             "redis",
             "topics",
             "cluster");
@@ -158,7 +161,9 @@ final class ReportMarkdown {
         return switch (scenario) {
             case "idle" ->
                 "Idle streams (10,000): server memory per stream, resident (RSS) and Java heap after a full GC.";
-            case "fanout" -> "Fan-out: 2,000 streams, one topic, 100 events/s of 100 bytes.";
+            case "fanout" ->
+                "Fan-out: 2,000 streams, one topic, 100 events/s of 100 bytes; the server's CPU over the measured "
+                        + "window, in cores and in nanoseconds per delivery.";
             case "fanout-max" ->
                 "Fan-out at the limit: 1,000 streams, the rate doubled until fewer than 95% of offered deliveries arrive, "
                         + "p99 passes 1 s, or clients are dropped; the last rate that held.";
@@ -172,6 +177,19 @@ final class ReportMarkdown {
             case "fanout-max-h2" ->
                 "Fan-out at the limit over HTTP/2 (Spout only): 1,000 streams on 10 connections, the rate doubled as in "
                         + "fanout-max until fewer than 95% of offered deliveries arrive, p99 passes 1 s, or a stream fails.";
+            case "fanout-tls" ->
+                "fanout over HTTPS (HTTP/1.1, TLS with the run's own test certificate): 2,000 streams, one topic, 100 "
+                        + "events/s of 100 bytes, beside the cleartext rows of fanout. Every subscriber's bytes are "
+                        + "encrypted separately, so encode-once sharing ends at the cipher. Spout and the NIO floor (by "
+                        + "hand with `SSLEngine`) only: the other peers are not set up for TLS.";
+            case "fanout-max-tls" ->
+                "fanout-max over HTTPS (HTTP/1.1): 1,000 streams, the same ladder as fanout-max, until fewer than 95% "
+                        + "of offered deliveries arrive, p99 passes 1 s, or clients are dropped. Spout and the NIO floor "
+                        + "only: the other peers are not set up for TLS. What the cipher costs per delivery: "
+                        + "[performance.md](performance.md#tls).";
+            case "fanout-max-h2-tls" ->
+                "fanout-max-h2 over TLS (Spout only): 1,000 streams on 10 connections, h2 by ALPN, the same ladder "
+                        + "as fanout-max-h2.";
             case "redis" ->
                 "Spout nodes on one Redis (spout-redis): the first node publishes 100 events/s of 100 bytes, 1,000 clients "
                         + "are spread over all nodes. The in-memory row is the same load on one node without Redis: the "

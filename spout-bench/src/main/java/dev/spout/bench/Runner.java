@@ -13,7 +13,8 @@ import java.util.Map;
  * docs/benchmarks.md} and {@code docs/benchmarks.png}.
  *
  * <pre>
- * java -jar spout-bench/target/spout-bench.jar run [--scenarios idle,fanout,fanout-max,max-streams,loops,http2,fanout-max-h2,redis,topics,cluster]
+ * java -jar spout-bench/target/spout-bench.jar run [--scenarios idle,fanout,fanout-max,max-streams,loops,http2,fanout-max-h2,
+ *      fanout-tls,fanout-max-tls,fanout-max-h2-tls,redis,topics,cluster]
  *      [--peers spout,spring-spout,spring-spout-jetty,jetty,javalin,helidon,webflux,sseemitter,vertx,rawnio] [--quick]
  * </pre>
  */
@@ -37,16 +38,21 @@ final class Runner {
      */
     static final Path ROOT = repositoryRoot();
 
-    static final String ALL_SCENARIOS =
-            "idle,fanout,fanout-max,max-streams,loops,http2,fanout-max-h2,redis,topics,cluster";
+    static final String ALL_SCENARIOS = "idle,fanout,fanout-max,max-streams,loops,http2,fanout-max-h2,fanout-tls,"
+            + "fanout-max-tls,fanout-max-h2-tls,redis,topics,cluster";
     static final String ALL_PEERS =
             "spout,spring-spout,spring-spout-jetty,jetty,javalin,helidon,webflux,sseemitter,vertx,rawnio";
-    static final List<String> SPOUT_ONLY = List.of("loops", "http2", "fanout-max-h2", "redis", "topics", "cluster");
+    static final List<String> SPOUT_ONLY =
+            List.of("loops", "http2", "fanout-max-h2", "fanout-max-h2-tls", "redis", "topics", "cluster");
     /** Spout's own scenarios that run in every round too: the figures the issue compares with HTTP/1.1's spread. */
-    static final List<String> REPEATED_SPOUT_ONLY = List.of("http2", "fanout-max-h2", ClusterScenario.NAME);
+    static final List<String> REPEATED_SPOUT_ONLY =
+            List.of("http2", "fanout-max-h2", "fanout-max-h2-tls", ClusterScenario.NAME);
 
     final boolean quick;
     final Report report = new Report();
+    /** The run's test certificate, made at the first TLS scenario. */
+    final TlsRun tls = new TlsRun();
+
     private final PeerScenarios everyPeer = new PeerScenarios(this);
     private final SpoutScenarios spoutOnly = new SpoutScenarios(this);
     private final TopicScenarios topics = new TopicScenarios(this);
@@ -191,6 +197,8 @@ final class Runner {
             case "loops" -> quick ? 25 : 60;
             case "http2" -> quick ? 25 : 60;
             case "fanout-max-h2" -> quick ? 30 : 170;
+            case "fanout-tls" -> quick ? 15 : 35;
+            case "fanout-max-tls", "fanout-max-h2-tls" -> quick ? 30 : 170;
             case "redis" -> quick ? 40 : 90;
             case "topics" -> quick ? 120 : 420;
             case "cluster" -> quick ? 110 : 240;
@@ -252,7 +260,8 @@ final class Runner {
         switch (scenario) {
             case "loops" -> spoutOnly.loops(peer);
             case "http2" -> spoutOnly.http2(peer);
-            case "fanout-max-h2" -> spoutOnly.fanoutMaxH2(peer);
+            case "fanout-max-h2" -> spoutOnly.fanoutMaxH2(peer, false);
+            case "fanout-max-h2-tls" -> spoutOnly.fanoutMaxH2(peer, true);
             case "redis" -> spoutOnly.redis(peer);
             case "topics" -> topics.run(peer);
             case "cluster" -> cluster.run(peer);
@@ -261,11 +270,16 @@ final class Runner {
     }
 
     List<String> load(String path, int connections, Duration warmup, Duration duration) {
-        return tool(
+        return load(path, connections, warmup, duration, false);
+    }
+
+    /** The NIO load generator's command; with {@code tls} over HTTPS, trusting the run's certificate. */
+    List<String> load(String path, int connections, Duration warmup, Duration duration, boolean tls) {
+        List<String> command = tool(
                 LOAD_JVM,
                 "load",
                 "--url",
-                "http://127.0.0.1:" + PORT + path,
+                TlsRun.scheme(tls) + "://127.0.0.1:" + PORT + path,
                 "--connections",
                 Integer.toString(connections),
                 "--warmup",
@@ -274,6 +288,18 @@ final class Runner {
                 duration.toMillis() + "ms",
                 "--threads",
                 "2");
+        command.addAll(this.tls.loadFlags(tls));
+        return command;
+    }
+
+    /** What a server's command adds for a TLS scenario (nothing in cleartext). */
+    List<String> serverTls(boolean tls) {
+        return this.tls.serverFlags(tls);
+    }
+
+    /** Notes what a TLS load's handshakes agreed, for the report. */
+    void negotiated(String scenario, LoadProcess load) throws InterruptedException {
+        tls.negotiated(report, scenario, load);
     }
 
     /** A command that runs one of spout-bench.jar's tools ({@code load}, {@code churn}, …) with these JVM flags. */

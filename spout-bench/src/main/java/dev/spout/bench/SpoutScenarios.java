@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The scenarios of Spout's own models, which no peer offers: per-client handlers on virtual threads, HTTP/2 beyond
- * the file limit, and several nodes on Redis.
+ * the file limit (and its fan-out at the limit, in cleartext and over TLS), and several nodes on Redis.
  */
 final class SpoutScenarios {
     private final Runner runner;
@@ -54,9 +54,11 @@ final class SpoutScenarios {
     /**
      * {@code fanout-max} over HTTP/2 (issue 30's yardstick): 1,000 streams on 10 connections, the rate doubled until
      * fewer than 95% of offered deliveries arrive, p99 passes 1 s, or a stream fails; the last rate that held, beside
-     * the HTTP/1.1 ladder's figure.
+     * the HTTP/1.1 ladder's figure. With {@code tls} ({@code fanout-max-h2-tls}), h2 by ALPN over TLS, the run's
+     * test certificate served and trusted.
      */
-    void fanoutMaxH2(Peer peer) throws Exception {
+    void fanoutMaxH2(Peer peer, boolean tls) throws Exception {
+        String scenario = tls ? "fanout-max-h2-tls" : "fanout-max-h2";
         int connections = 10;
         int perConnection = 100;
         int streams = connections * perConnection;
@@ -66,23 +68,26 @@ final class SpoutScenarios {
         for (int rate : runner.quick
                 ? new int[] {100, 400, 1600}
                 : new int[] {50, 100, 200, 400, 800, 1600, 3200, 6400, 12_800}) {
-            try (var server = ServerProcess.start(
-                    peer.command(rate, 100, List.of("--h2-streams", Integer.toString(perConnection + 10))),
-                    Duration.ofSeconds(60))) {
-                var result = new LoadProcess(Runner.tool(
-                                Runner.LOAD_JVM,
-                                "load-h2",
-                                "--url",
-                                "http://127.0.0.1:" + Runner.PORT + "/sse",
-                                "--connections",
-                                Integer.toString(connections),
-                                "--streams",
-                                Integer.toString(perConnection),
-                                "--warmup",
-                                runner.seconds(5, 3).toMillis() + "ms",
-                                "--duration",
-                                runner.seconds(10, 4).toMillis() + "ms"))
-                        .result(300);
+            List<String> serverFlags = new ArrayList<>(List.of("--h2-streams", Integer.toString(perConnection + 10)));
+            serverFlags.addAll(runner.serverTls(tls));
+            try (var server = ServerProcess.start(peer.command(rate, 100, serverFlags), Duration.ofSeconds(60))) {
+                List<String> command = Runner.tool(
+                        Runner.LOAD_JVM,
+                        "load-h2",
+                        "--url",
+                        TlsRun.scheme(tls) + "://127.0.0.1:" + Runner.PORT + "/sse",
+                        "--connections",
+                        Integer.toString(connections),
+                        "--streams",
+                        Integer.toString(perConnection),
+                        "--warmup",
+                        runner.seconds(5, 3).toMillis() + "ms",
+                        "--duration",
+                        runner.seconds(10, 4).toMillis() + "ms");
+                command.addAll(runner.tls.loadFlags(tls));
+                var load = new LoadProcess(command);
+                var result = load.result(300);
+                runner.negotiated(scenario, load);
                 double offered = (double) rate * streams;
                 double delivered = result.get("deliveriesPerSecond");
                 double p99 = result.get("p99Micros");
@@ -105,7 +110,7 @@ final class SpoutScenarios {
             row.put("at events/s", (double) bestRate);
         }
         runner.report.addRun(
-                "fanout-max-h2", peer.label(), new Report.Measured(row, (best == null ? "no step held; " : "") + stop));
+                scenario, peer.label(), new Report.Measured(row, (best == null ? "no step held; " : "") + stop));
     }
 
     private void http2(Peer peer, int connections, int perConnection) throws Exception {

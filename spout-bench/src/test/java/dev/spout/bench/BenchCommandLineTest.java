@@ -120,6 +120,39 @@ class BenchCommandLineTest {
     }
 
     @Test
+    void theTlsScenariosRunOnSpoutAndTheFloorOnlyAndInEveryRound() {
+        var runner = new Runner(false);
+        java.util.List<Peer> peers = Peers.ALL.stream()
+                .filter(peer ->
+                        java.util.List.of("spout", "hub", "jetty", "rawnio").contains(peer.name()))
+                .toList();
+        var plan = runner.plan(java.util.List.of("fanout-tls", "fanout-max-tls", "fanout-max-h2-tls"), peers, 2);
+        assertThat(plan)
+                .extracting(step ->
+                        step.round() + ":" + step.scenario() + "/" + step.peer().name())
+                .containsExactly(
+                        "1:fanout-tls/spout",
+                        "1:fanout-tls/rawnio",
+                        "1:fanout-max-tls/spout",
+                        "1:fanout-max-tls/rawnio",
+                        "1:fanout-max-h2-tls/spout",
+                        "2:fanout-tls/spout",
+                        "2:fanout-tls/rawnio",
+                        "2:fanout-max-tls/spout",
+                        "2:fanout-max-tls/rawnio",
+                        "2:fanout-max-h2-tls/spout");
+        assertThat(plan).allSatisfy(step -> assertThat(step.estimateSeconds()).isPositive());
+        assertThat(Main.execute(
+                        "run",
+                        "--dry-run",
+                        "--scenarios",
+                        "fanout-tls,fanout-max-tls,fanout-max-h2-tls",
+                        "--peers",
+                        "spout,rawnio"))
+                .isZero();
+    }
+
+    @Test
     void theRunnerFindsTheRepositoryFromItsOwnClasses() {
         assertThat(Runner.ROOT.resolve("spout-bench/pom.xml")).exists();
     }

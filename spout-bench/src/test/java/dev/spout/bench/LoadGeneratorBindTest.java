@@ -64,7 +64,7 @@ class LoadGeneratorBindTest {
     @Test
     void connectionsAreBoundToTheGivenAddressesInTurnAndFollowTheirBlockOfTopics() throws Exception {
         URI url = serve();
-        var sources = LoadGenerator.sources(Args.options(new String[] {"--bind", "127.0.0.2,127.0.0.3"}));
+        var sources = LoadOptions.sources(Args.options(new String[] {"--bind", "127.0.0.2,127.0.0.3"}));
         var generator = new LoadGenerator(List.of(url), 4, 1, sources, 10, 7);
 
         var result = generator.run(Duration.ZERO, Duration.ofMillis(200), Duration.ofSeconds(20));
@@ -81,19 +81,19 @@ class LoadGeneratorBindTest {
 
     @Test
     void sourcesIsAShorthandForTheFirstLoopbackAddressesAndOneMeansUnbound() throws Exception {
-        assertThat(LoadGenerator.sources(Args.options(new String[] {"--sources", "3"})))
+        assertThat(LoadOptions.sources(Args.options(new String[] {"--sources", "3"})))
                 .extracting(InetAddress::getHostAddress)
                 .containsExactly("127.0.0.1", "127.0.0.2", "127.0.0.3");
-        assertThat(LoadGenerator.sources(Args.options(new String[0]))).isEmpty();
+        assertThat(LoadOptions.sources(Args.options(new String[0]))).isEmpty();
     }
 
     @Test
     void addressesMustBeLiteralAndGivenOneWay() {
-        assertThatThrownBy(() -> LoadGenerator.sources(Args.options(new String[] {"--bind", "localhost"})))
+        assertThatThrownBy(() -> LoadOptions.sources(Args.options(new String[] {"--bind", "localhost"})))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--bind takes IP addresses");
-        assertThatThrownBy(() ->
-                        LoadGenerator.sources(Args.options(new String[] {"--bind", "127.0.0.2", "--sources", "2"})))
+        assertThatThrownBy(
+                        () -> LoadOptions.sources(Args.options(new String[] {"--bind", "127.0.0.2", "--sources", "2"})))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not both");
         assertThatThrownBy(() -> new LoadGenerator(List.of(), 1, 1, new ArrayList<>(), 1, -1))

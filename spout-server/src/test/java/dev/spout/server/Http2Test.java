@@ -69,6 +69,32 @@ class Http2Test {
         assertMultiplexed(URI.create("https://localhost:" + app.port()), topic);
     }
 
+    /**
+     * A client that offers only {@code http/1.1} by ALPN (curl --http1.1, Python's urllib3, the bench's own NIO load
+     * generator if it offered one) gets HTTP/1.1. ALPN compares protocol names exactly, and Jetty's HTTP/1.1
+     * connection factory calls itself {@code HTTP/1.1}: offered that name, the server failed every such handshake.
+     */
+    @Test
+    void aTlsClientOfferingOnlyHttp11ByAlpnGetsHttp11(@TempDir Path dir) throws Exception {
+        Path keyStore = selfSignedKeyStore(dir);
+        app = Spout.create(options -> options.tls(keyStore, "secret"));
+        app.page("/", page -> dev.spout.html.Html.text("hello"));
+        app.start("127.0.0.1", 0);
+        var factory = trusting(keyStore).getSocketFactory();
+        try (var socket = (javax.net.ssl.SSLSocket) factory.createSocket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(10_000);
+            var parameters = socket.getSSLParameters();
+            parameters.setApplicationProtocols(new String[] {"http/1.1"});
+            socket.setSSLParameters(parameters);
+            socket.getOutputStream()
+                    .write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(socket.getApplicationProtocol()).isEqualTo("http/1.1");
+            assertThat(answer).startsWith("HTTP/1.1 200 ").contains("hello");
+        }
+    }
+
     @Test
     void aCancelledHttp2StreamIsNoticedAndItsNeighboursCarryOn() throws Exception {
         app = Spout.create();

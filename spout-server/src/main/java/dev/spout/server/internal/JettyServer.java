@@ -109,7 +109,9 @@ public final class JettyServer {
         var h2 = new HTTP2ServerConnectionFactory(http);
         h2.setMaxConcurrentStreams(settings.http2MaxConcurrentStreams());
         h2.setStreamIdleTimeout(settings.idleTimeout().toMillis());
-        var alpn = new ALPNServerConnectionFactory(h2.getProtocol(), http1.getProtocol());
+        // ALPN's names, compared exactly: "http/1.1", not Jetty's name of its factory ("HTTP/1.1"), which no client
+        // offers (one offering only http/1.1 failed its handshake); Jetty finds the factory whatever the case.
+        var alpn = new ALPNServerConnectionFactory(h2.getProtocol(), "http/1.1");
         alpn.setDefaultProtocol(http1.getProtocol());
         return new ConnectionFactory[] {new SslConnectionFactory(ssl, alpn.getProtocol()), alpn, h2, http1};
     }
