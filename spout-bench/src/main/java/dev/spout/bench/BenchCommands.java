@@ -32,6 +32,7 @@ final class BenchCommands {
                 Churn.class,
                 Run.class,
                 ChartCommand.class,
+                MergeCommand.class,
                 CapacityCommand.class
             },
             footer = {"", "  jmh [JMH options]   the microbenchmarks, JMH's own command line (jmh -h for its help)"})
@@ -237,6 +238,44 @@ final class BenchCommands {
         public Integer call() throws Exception {
             Chart.write(Report.read(report), out);
             System.err.println("Wrote " + out);
+            return 0;
+        }
+    }
+    /**
+     * {@code merge}: a run written elsewhere ({@code run --out DIR}, say while another run had the repository's report)
+     * added to the report, as if it had been written there: what it measured replaces, the rest is kept and marked with
+     * its date and machine, exactly as a run does.
+     */
+    @Command(
+            name = "merge",
+            mixinStandardHelpOptions = true,
+            description = "Adds the report of a run written elsewhere (run --out DIR) to the report, as that run would"
+                    + " have: what it measured replaces, the rest is kept, marked with its date and machine.")
+    static final class MergeCommand extends Given {
+        @Option(
+                names = "--from",
+                required = true,
+                paramLabel = "FILE",
+                description = "The run's report (DIR/benchmarks.md); its data, the JSON beside it, is what is read.")
+        Path from;
+
+        @Option(
+                names = "--report",
+                paramLabel = "FILE",
+                description = "The report it goes into (default docs/benchmarks.md), its chart beside it.")
+        Path report = Runner.ROOT.resolve("docs/benchmarks.md");
+
+        @Override
+        public Integer call() throws Exception {
+            if (!java.nio.file.Files.isRegularFile(ReportData.file(from))) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "No report data at " + ReportData.file(from) + ": give a run's benchmarks.md");
+            }
+            String name = report.getFileName().toString().replaceFirst("\\.md$", "");
+            Path chart = report.resolveSibling(name + ".png");
+            Report.read(from).write(report, chart);
+            System.err.println("Wrote " + report + " and " + chart);
             return 0;
         }
     }

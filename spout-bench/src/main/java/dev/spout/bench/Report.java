@@ -204,11 +204,14 @@ final class Report {
         for (Map.Entry<String, List<Row>> scenario : scenarios.entrySet()) {
             Set<String> ran = new HashSet<>();
             scenario.getValue().forEach(row -> ran.add(row.peer()));
+            // A scenario the earlier report had itself kept whole was measured when that one says, not when it ran.
+            String measured = previous.kept.getOrDefault(scenario.getKey(), origin);
             for (Row row : previous.rows(scenario.getKey())) {
                 if (!ran.contains(row.peer())) {
                     String mark = row.note() != null && row.note().contains(KEPT_ROW)
                             ? row.note()
-                            : KEPT_ROW + origin + ": not run this time" + (row.note() == null ? "" : "; " + row.note());
+                            : KEPT_ROW + measured + ": not run this time"
+                                    + (row.note() == null ? "" : "; " + row.note());
                     scenario.getValue().add(new Row(row.peer(), row.values(), mark));
                 }
             }

@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +48,41 @@ class BenchCommandLineTest {
     }
 
     @Test
+    void aRunWrittenElsewhereIsMergedIntoTheReportAndTheRestIsKept(@TempDir Path dir) throws Exception {
+        var docs = Files.createDirectories(dir.resolve("docs"));
+        var elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        var earlier = new Report();
+        earlier.setup("run --scenarios idle", List.of("-Xmx2g"), List.of("-Xmx1g"), 1);
+        earlier.addRun("idle", "Spout", new Report.Measured(Map.of("heap KiB/stream", 1.7), null));
+        earlier.write(docs.resolve("benchmarks.md"), docs.resolve("benchmarks.png"));
+        var run = new Report();
+        run.setup("run --scenarios fanout-tls", List.of("-Xmx2g"), List.of("-Xmx1g"), 1);
+        run.addRun("fanout-tls", "Spout", new Report.Measured(Map.of("p99 ms", 34.5), null));
+        run.write(elsewhere.resolve("benchmarks.md"), elsewhere.resolve("benchmarks.png"));
+
+        assertThat(Main.execute(
+                        "merge",
+                        "--from",
+                        elsewhere.resolve("benchmarks.md").toString(),
+                        "--report",
+                        docs.resolve("benchmarks.md").toString()))
+                .isZero();
+        Report merged = Report.read(docs.resolve("benchmarks.md"));
+        assertThat(merged.rows("fanout-tls")).extracting(Report.Row::peer).containsExactly("Spout");
+        assertThat(merged.rows("idle")).as("kept").extracting(Report.Row::peer).containsExactly("Spout");
+        assertThat(Files.readString(docs.resolve("benchmarks.md"))).contains("## fanout-tls", Report.KEPT);
+
+        assertThat(Main.execute("merge", "--from", dir.resolve("nothing.md").toString()))
+                .as("no report there: a usage error, nothing written")
+                .isEqualTo(2);
+        assertThat(printed()).contains("No report data at");
+    }
+
+    @Test
     void everyCommandAnswersHelp() {
         for (String command :
-                new String[] {"server", "load", "load-h2", "resume-probe", "churn", "run", "chart", "capacity"}) {
+                new String[] {"server", "load", "load-h2", "resume-probe", "churn", "run", "chart", "merge", "capacity"
+                }) {
             out.reset();
             assertThat(Main.execute(command, "--help")).as(command).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).as(command).startsWith("Usage: spout-bench " + command);

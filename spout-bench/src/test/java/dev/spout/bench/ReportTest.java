@@ -129,6 +129,30 @@ class ReportTest {
     }
 
     @Test
+    void rowsOfAScenarioKeptWholeAreMarkedWithTheDateTheyWereMeasured(@TempDir Path dir) throws Exception {
+        Path md = dir.resolve("benchmarks.md");
+        Path png = dir.resolve("benchmarks.png");
+        var first = new Report();
+        first.setup("run --scenarios fanout-max", List.of(), List.of(), 1);
+        first.generatedOn = "2026-12-01T08:00";
+        first.addRun("fanout-max", "Spout", run(1_600_000, 16));
+        first.write(md, png);
+        var second = new Report(); // fanout-max kept whole
+        second.setup("run --scenarios idle", List.of(), List.of(), 1);
+        second.generatedOn = "2026-12-02T09:00";
+        second.addRun("idle", "Spout", run(10_000, 1));
+        second.write(md, png);
+        var third = new Report(); // fanout-max again, another peer only
+        third.setup("run --peers hub --scenarios fanout-max", List.of(), List.of(), 1);
+        third.generatedOn = "2026-12-03T10:00";
+        third.addRun("fanout-max", "Spout's Mercure hub", run(800_000, 40));
+        third.write(md, png);
+        assertThat(Files.readString(md))
+                .contains("| Spout | 1,600,000 | 16 | " + Report.KEPT_ROW + "2026-12-01T08:00")
+                .doesNotContain(Report.KEPT_ROW + "2026-12-02T09:00");
+    }
+
+    @Test
     void aRunOfSomePeersKeepsTheOtherPeersRowsMarkedWithTheirDate(@TempDir Path dir) throws Exception {
         Path md = dir.resolve("benchmarks.md");
         Path png = dir.resolve("benchmarks.png");
