@@ -103,6 +103,13 @@ final class ServerProcess implements AutoCloseable {
         if (!process.waitFor(15, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
-        Files.deleteIfExists(log);
+        // -Dspout.bench.keep-logs=DIR keeps every server's output, to look into a run after the fact.
+        String keep = System.getProperty("spout.bench.keep-logs");
+        if (keep != null) {
+            Path dir = Files.createDirectories(Path.of(keep));
+            Files.move(log, dir.resolve("server-" + process.pid() + ".log"));
+        } else {
+            Files.deleteIfExists(log);
+        }
     }
 }
