@@ -198,8 +198,8 @@ public final class RedisBroker implements Broker {
         redis.channels.subscribe(topic);
     }
 
-    void unsubscribe(RedisTopic topic) {
-        redis.channels.unsubscribe(topic);
+    CompletableFuture<Void> unsubscribe(RedisTopic topic) {
+        return redis.channels.unsubscribe(topic);
     }
 
     /** Runs a failed read again a little later, on the broker's timer. */

@@ -5,6 +5,7 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
@@ -53,11 +54,13 @@ final class TopicChannels {
             }
 
             @Override
+            public void unsubscribed(String channel, long count) {
+                ended(byKey.get(channel));
+            }
+
+            @Override
             public void sunsubscribed(String channel, long count) {
-                RedisTopic topic = byKey.get(channel);
-                if (topic != null) {
-                    topic.resubscribe(); // ours, or the slot moved: the topic knows whether it still follows
-                }
+                ended(byKey.get(channel));
             }
         });
         this.byKey = byKey;
@@ -84,6 +87,18 @@ final class TopicChannels {
         }
     }
 
+    /**
+     * Redis ended a channel's subscription: the topic of that channel now, if it still follows, subscribes again (and
+     * catches up once Redis confirms it). The end may be another's: a topic reclaimed by the engine unsubscribes its
+     * channel as it is detached, and a topic of the same name made again meanwhile (a stream joining) may have
+     * subscribed it first, its confirmation already in; or the slot moved to another master.
+     */
+    private static void ended(@Nullable RedisTopic topic) {
+        if (topic != null) {
+            topic.resubscribe(); // the topic knows whether it still follows
+        }
+    }
+
     private static void confirmed(@Nullable RedisTopic topic) {
         if (topic != null) {
             topic.subscribed(); // also after a reconnect, when Lettuce subscribes again
@@ -103,16 +118,21 @@ final class TopicChannels {
         }
     }
 
-    void unsubscribe(RedisTopic topic) {
+    /** Unsubscribes the topic's channel; the answer completes once Redis has (a failure only logged: a message that still comes for an unfollowed topic is dropped). */
+    CompletableFuture<Void> unsubscribe(RedisTopic topic) {
         try {
             var async = pubsub.async();
-            if (sharded) {
-                async.sunsubscribe(topic.key);
-            } else {
-                async.unsubscribe(topic.key);
-            }
+            return (sharded ? async.sunsubscribe(topic.key) : async.unsubscribe(topic.key))
+                    .toCompletableFuture()
+                    .handle((done, failure) -> {
+                        if (failure != null) { // a message that still comes is dropped: the topic is not followed
+                            LOG.debug("Unsubscribing {} failed ({})", topic.key, failure.toString());
+                        }
+                        return null;
+                    });
         } catch (RedisException notConnected) {
             LOG.debug("Unsubscribing {} while disconnected: the reconnect will not subscribe it again", topic.key);
+            return CompletableFuture.completedFuture(null);
         }
     }
 
