@@ -216,6 +216,13 @@ final class BenchCommands {
         @Option(names = "--dry-run", description = "Print the plan and the estimate, run nothing.")
         boolean dryRun;
 
+        @Option(
+                names = "--resume",
+                description = "Go on with a run that was stopped, from the step after the last one it finished (its"
+                        + " progress is saved beside the report, benchmarks-run.json): give the same options; it"
+                        + " refuses unless the plan, the build (commit) and the machine are the same.")
+        boolean resume;
+
         @Override
         public Integer call() throws Exception {
             Runner.main(args());

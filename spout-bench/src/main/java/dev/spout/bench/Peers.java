@@ -30,7 +30,7 @@ final class Peers {
                     Runner.ROOT.resolve("spout-bench/peers/spring-spout/target/bench-spring-spout.jar"),
                     false,
                     List.of("--server", "jetty")),
-            new Peer( // not among ALL_PEERS: asked for by name, to measure what Tomcat's socket buffers cost
+            new Peer( // what Tomcat's socket buffers cost, beside spring-spout
                     "spring-spout-lean",
                     "Spout in Spring Boot (Tomcat, small socket buffers)",
                     Runner.ROOT.resolve("spout-bench/peers/spring-spout/target/bench-spring-spout.jar"),

@@ -72,6 +72,11 @@ final class Report {
         this.repeat = repeat;
     }
 
+    /** Every run of the scenarios that aggregate runs, by scenario, then peer (or peer and setup): what a row sums. */
+    Map<String, Map<String, List<Measured>>> runs() {
+        return runs;
+    }
+
     /** How a peer is written, for the report's list of peers. */
     void describePeer(String label, String how) {
         peers.put(label, how);

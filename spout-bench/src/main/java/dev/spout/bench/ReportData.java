@@ -30,7 +30,8 @@ final class ReportData {
             @Nullable List<String> notes,
             @Nullable Map<String, String> peers,
             @Nullable Map<String, String> kept,
-            @Nullable Map<String, List<StoredRow>> scenarios) {}
+            @Nullable Map<String, List<StoredRow>> scenarios,
+            @Nullable Map<String, Map<String, List<Report.Measured>>> runs) {}
 
     /** One row: a peer's measures, each a number, a spread or a text. */
     record StoredRow(
@@ -48,6 +49,18 @@ final class ReportData {
     }
 
     static void save(Report report, Path file) throws IOException {
+        Files.writeString(
+                file,
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(stored(report)) + "\n",
+                StandardCharsets.UTF_8);
+    }
+
+    static Report load(Path file) throws IOException {
+        return report(JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Stored.class));
+    }
+
+    /** The report as data: its rows, and every run that a row sums (so that a run resumed later adds to them). */
+    static Stored stored(Report report) {
         Map<String, List<StoredRow>> scenarios = new LinkedHashMap<>();
         report.scenarios.forEach((scenario, rows) -> scenarios.put(
                 scenario,
@@ -64,13 +77,13 @@ final class ReportData {
                 report.notes,
                 report.peers,
                 report.kept,
-                scenarios);
-        Files.writeString(
-                file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(stored) + "\n", StandardCharsets.UTF_8);
+                scenarios,
+                report.runs());
+        return stored;
     }
 
-    static Report load(Path file) throws IOException {
-        Stored stored = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Stored.class);
+    /** The report the data describes. */
+    static Report report(Stored stored) {
         var report = new Report();
         if (stored.generatedOn() != null) {
             report.generatedOn = stored.generatedOn();
@@ -96,14 +109,28 @@ final class ReportData {
             stored.scenarios().forEach((scenario, rows) -> {
                 List<Report.Row> read = new ArrayList<>();
                 for (StoredRow row : rows) {
-                    Map<String, Object> values = new LinkedHashMap<>();
-                    row.values().forEach((measure, value) -> values.put(measure, measure(value)));
-                    read.add(new Report.Row(row.peer(), values, row.note()));
+                    read.add(new Report.Row(row.peer(), measures(row.values()), row.note()));
                 }
                 report.scenarios.put(scenario, read);
             });
         }
+        if (stored.runs() != null) {
+            stored.runs()
+                    .forEach((scenario, byPeer) -> byPeer.forEach((peer, measured) -> report.runs()
+                            .computeIfAbsent(scenario, s -> new LinkedHashMap<>())
+                            .put(
+                                    peer,
+                                    new ArrayList<>(measured.stream()
+                                            .map(run -> new Report.Measured(measures(run.values()), run.note()))
+                                            .toList()))));
+        }
         return report;
+    }
+
+    private static Map<String, Object> measures(Map<String, Object> values) {
+        Map<String, Object> read = new LinkedHashMap<>();
+        values.forEach((measure, value) -> read.put(measure, measure(value)));
+        return read;
     }
 
     /** A measure as the report holds it: numbers as doubles, spreads as {@link Report.Spread}s. */

@@ -15,8 +15,13 @@ import java.util.Map;
  * <pre>
  * java -jar spout-bench/target/spout-bench.jar run [--scenarios idle,fanout,fanout-max,max-streams,loops,http2,fanout-max-h2,
  *      fanout-tls,fanout-max-tls,fanout-max-h2-tls,redis,topics,cluster]
- *      [--peers spout,spring-spout,spring-spout-jetty,jetty,javalin,helidon,webflux,sseemitter,vertx,rawnio] [--quick]
+ *      [--peers spout,hub,spring-spout,spring-spout-jetty,spring-spout-lean,jetty,javalin,helidon,webflux,sseemitter,
+ *      vertx,rawnio] [--quick]
+ *      [--repeat 3] [--out DIR] [--dry-run] [--resume]
  * </pre>
+ *
+ * <p>A run saves where it stands after every step ({@link RunProgress}); one stopped (the machine was needed, the
+ * session ended) goes on with the same command and {@code --resume}, on the same machine and build.
  */
 final class Runner {
     /** The flags every server runs with, whatever its stack. */
@@ -40,8 +45,10 @@ final class Runner {
 
     static final String ALL_SCENARIOS = "idle,fanout,fanout-max,max-streams,loops,http2,fanout-max-h2,fanout-tls,"
             + "fanout-max-tls,fanout-max-h2-tls,redis,topics,cluster";
-    static final String ALL_PEERS =
-            "spout,spring-spout,spring-spout-jetty,jetty,javalin,helidon,webflux,sseemitter,vertx,rawnio";
+    /** Every peer, in the report's order: a run without {@code --peers} is a full one. */
+    static final String ALL_PEERS = "spout,hub,spring-spout,spring-spout-jetty,spring-spout-lean,jetty,javalin,helidon,"
+            + "webflux,sseemitter,vertx,rawnio";
+
     static final List<String> SPOUT_ONLY =
             List.of("loops", "http2", "fanout-max-h2", "fanout-max-h2-tls", "redis", "topics", "cluster");
     /** Spout's own scenarios that run in every round too: the figures the issue compares with HTTP/1.1's spread. */
@@ -49,7 +56,8 @@ final class Runner {
             List.of("http2", "fanout-max-h2", "fanout-max-h2-tls", ClusterScenario.NAME);
 
     final boolean quick;
-    final Report report = new Report();
+    /** What the run measured so far: a new report, or a resumed run's ({@link RunProgress}). */
+    Report report = new Report();
     /** The run's test certificate, made at the first TLS scenario. */
     final TlsRun tls = new TlsRun();
 
@@ -98,19 +106,40 @@ final class Runner {
         Path markdown = out.resolve("benchmarks.md");
         Path chart = out.resolve("benchmarks.png");
         List<Planned> plan = runner.plan(scenarios, peers, repeat);
-        System.err.print(describe(plan, missing, markdown, chart));
+        Path progressFile = RunProgress.file(markdown);
+        RunProgress progress =
+                args.flag("resume") ? RunProgress.load(progressFile).resumable(plan, runner.quick) : null;
+        int first = progress == null ? 0 : progress.done();
+        if (progress != null) {
+            System.err.printf(
+                    "Resuming after step %d of %d, measured so far in %s%n", first, plan.size(), progressFile);
+        }
+        System.err.print(describe(plan.subList(first, plan.size()), missing, markdown, chart));
         if (args.flag("dry-run")) {
             return;
         }
-        var command = new StringBuilder("java -jar spout-bench/target/spout-bench.jar run");
-        args.options()
-                .forEach((name, value) ->
-                        command.append(" --").append(name).append(value.equals("true") ? "" : " " + value));
-        runner.report.setup(command.toString(), SERVER_JVM, LOAD_JVM, repeat);
-        peers.forEach(peer -> runner.report.describePeer(peer.label(), Peers.HOW_WRITTEN.get(peer.name())));
+        if (progress == null) {
+            var command = new StringBuilder("java -jar spout-bench/target/spout-bench.jar run");
+            args.options()
+                    .forEach((name, value) ->
+                            command.append(" --").append(name).append(value.equals("true") ? "" : " " + value));
+            runner.report.setup(command.toString(), SERVER_JVM, LOAD_JVM, repeat);
+            peers.forEach(peer -> runner.report.describePeer(peer.label(), Peers.HOW_WRITTEN.get(peer.name())));
+            progress = RunProgress.start(plan, runner.quick, runner.report);
+        } else {
+            runner.report = ReportData.report(progress.report());
+            runner.report.note(
+                    "Resumed on " + java.time.LocalDateTime.now().toString().substring(0, 16)
+                            + " after step " + first + " of " + plan.size() + ", on the same machine and build ("
+                            + progress.build() + ").");
+        }
+        Files.createDirectories(out);
+        progress.save(progressFile);
         long started = System.nanoTime();
-        long estimateLeft = plan.stream().mapToLong(Planned::estimateSeconds).sum();
-        for (int i = 0; i < plan.size(); i++) {
+        long estimateLeft = plan.subList(first, plan.size()).stream()
+                .mapToLong(Planned::estimateSeconds)
+                .sum();
+        for (int i = first; i < plan.size(); i++) {
             Planned step = plan.get(i);
             long elapsed = (System.nanoTime() - started) / 1_000_000_000;
             System.err.printf(
@@ -138,6 +167,8 @@ final class Runner {
                 System.err.println("   failed: " + failure);
             }
             estimateLeft -= step.estimateSeconds();
+            progress = progress.after(runner.report);
+            progress.save(progressFile); // a run stopped now resumes at the next step
             boolean roundEnds = i + 1 < plan.size() && plan.get(i + 1).round() != step.round();
             if (roundEnds) { // a run cut short later still leaves the report of the rounds done
                 Files.createDirectories(out);
@@ -146,8 +177,8 @@ final class Runner {
             }
             Thread.sleep(2000); // let sockets in TIME_WAIT and the CPU settle between runs
         }
-        Files.createDirectories(out);
         runner.report.write(markdown, chart);
+        Files.delete(progressFile); // the run is whole: nothing to resume
         System.err.printf(
                 "Wrote %s and %s after %s%n", markdown, chart, minutes((System.nanoTime() - started) / 1_000_000_000));
     }

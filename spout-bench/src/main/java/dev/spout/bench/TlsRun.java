@@ -4,9 +4,7 @@ import dev.spout.bench.common.TestKeyStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the TLS scenarios of a run share: one test certificate ({@link TestKeyStore}), made at the first TLS scenario
@@ -20,7 +18,6 @@ import java.util.Set;
  */
 final class TlsRun {
     private Path keyStore;
-    private final Set<String> negotiated = new LinkedHashSet<>();
 
     /** The run's key store, made the first time it is asked for. */
     synchronized Path keyStore() {
@@ -57,9 +54,10 @@ final class TlsRun {
         if (agreed == null) {
             return;
         }
-        synchronized (this) {
-            if (negotiated.add(scenario + " " + agreed)) {
-                report.note("TLS in " + scenario + ": " + agreed + " (as the load generator's handshakes agreed).");
+        String note = "TLS in " + scenario + ": " + agreed + " (as the load generator's handshakes agreed).";
+        synchronized (report) { // the report's own notes: a run resumed later notes each once all the same
+            if (!report.notes.contains(note)) {
+                report.note(note);
             }
         }
     }
