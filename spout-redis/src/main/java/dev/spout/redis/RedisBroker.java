@@ -194,8 +194,8 @@ public final class RedisBroker implements Broker {
         return redis.reads;
     }
 
-    void subscribe(RedisTopic topic) {
-        redis.channels.subscribe(topic);
+    CompletableFuture<Void> subscribe(RedisTopic topic) {
+        return redis.channels.subscribe(topic);
     }
 
     CompletableFuture<Void> unsubscribe(RedisTopic topic) {

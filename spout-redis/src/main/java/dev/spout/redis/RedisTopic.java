@@ -92,7 +92,7 @@ final class RedisTopic implements BrokerTopic {
             ready = caughtUp;
         }
         if (subscribe) {
-            broker.subscribe(this); // the subscription's confirmation starts the catch-up
+            subscribeChannel(); // the subscription's confirmation starts the catch-up
         }
         try {
             ready.get(broker.settings.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -124,7 +124,23 @@ final class RedisTopic implements BrokerTopic {
             confirmed = false;
             subscribedNanos = System.nanoTime();
         }
-        broker.subscribe(this);
+        subscribeChannel();
+    }
+
+    /**
+     * Subscribes the topic's channel, outside the lock (no I/O under it); if the topic stopped following meanwhile
+     * (closed, or the sweep let it go), its unsubscribe may have reached Redis before this subscribe, so it is sent
+     * again, after it: a channel is never left subscribed with nobody following it. If another topic of the name holds
+     * the channel by then, Redis's answer to that unsubscribe makes it subscribe again ({@link TopicChannels}). The
+     * answer completes once Redis has answered all that was sent.
+     */
+    CompletableFuture<Void> subscribeChannel() {
+        CompletableFuture<Void> subscribed = broker.subscribe(this);
+        boolean stopped;
+        synchronized (this) {
+            stopped = interest != Interest.FOLLOWING;
+        }
+        return stopped ? subscribed.thenCompose(done -> broker.unsubscribe(this)) : subscribed;
     }
 
     void message(RedisEvents.Message message) {
@@ -183,7 +199,7 @@ final class RedisTopic implements BrokerTopic {
         if (unsubscribe) {
             broker.unsubscribe(this);
         } else if (resubscribe) {
-            broker.subscribe(this);
+            subscribeChannel();
         }
     }
 

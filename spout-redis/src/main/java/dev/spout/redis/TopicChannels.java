@@ -105,20 +105,31 @@ final class TopicChannels {
         }
     }
 
-    void subscribe(RedisTopic topic) {
+    /**
+     * Subscribes the topic's channel; the answer completes once Redis has. A failure is logged and the answer
+     * completes all the same: the broker's sweep asks again until Redis confirms.
+     */
+    CompletableFuture<Void> subscribe(RedisTopic topic) {
         try {
             var async = pubsub.async();
-            (sharded ? async.ssubscribe(topic.key) : async.subscribe(topic.key)).whenComplete((done, failure) -> {
-                if (failure != null) {
-                    LOG.warn("Cannot subscribe to {} yet ({}); trying again", topic.key, failure.toString());
-                }
-            });
+            return (sharded ? async.ssubscribe(topic.key) : async.subscribe(topic.key))
+                    .toCompletableFuture()
+                    .handle((done, failure) -> {
+                        if (failure != null) {
+                            LOG.warn("Cannot subscribe to {} yet ({}); trying again", topic.key, failure.toString());
+                        }
+                        return null;
+                    });
         } catch (RedisException notConnected) {
             LOG.warn("Cannot subscribe to {} yet ({}); trying again", topic.key, notConnected.toString());
+            return CompletableFuture.completedFuture(null);
         }
     }
 
-    /** Unsubscribes the topic's channel; the answer completes once Redis has (a failure only logged: a message that still comes for an unfollowed topic is dropped). */
+    /**
+     * Unsubscribes the topic's channel; the answer completes once Redis has. A failure is only logged: a message that
+     * still comes for a topic no longer followed is dropped.
+     */
     CompletableFuture<Void> unsubscribe(RedisTopic topic) {
         try {
             var async = pubsub.async();
@@ -131,7 +142,8 @@ final class TopicChannels {
                         return null;
                     });
         } catch (RedisException notConnected) {
-            LOG.debug("Unsubscribing {} while disconnected: the reconnect will not subscribe it again", topic.key);
+            // Lettuce still counts the channel as subscribed and renews it on reconnect: its messages are dropped
+            LOG.debug("Unsubscribing {} while disconnected: its messages are dropped meanwhile", topic.key);
             return CompletableFuture.completedFuture(null);
         }
     }
