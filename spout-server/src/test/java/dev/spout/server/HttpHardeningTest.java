@@ -74,7 +74,8 @@ class HttpHardeningTest {
         app.page("/page", page -> text("hi"));
         app.start("127.0.0.1", 0);
 
-        try (var socket = new Socket("127.0.0.1", app.port())) {
+        try (var logs = new LogCapture();
+                var socket = new Socket("127.0.0.1", app.port())) {
             var closed = new CountDownLatch(1);
             Thread.ofVirtual()
                     .start(
@@ -103,6 +104,12 @@ class HttpHardeningTest {
                     .as("the server closed the connection")
                     .isTrue();
             assertThat(sent).as("long before the client was done").isLessThan(30);
+            assertThat(logs.messages("dev.spout.server.internal.http.RequestHeadDeadline"))
+                    .as("said once: a client gets no response when closed this way")
+                    .filteredOn(line -> line.contains("so far"))
+                    .containsExactly("Closed a connection that had sent no complete request head within 500 ms (1 so"
+                            + " far): a slow or idle client, or this server too busy to read what was sent"
+                            + " (SpoutOptions.requestHeadTimeout)");
         }
     }
 

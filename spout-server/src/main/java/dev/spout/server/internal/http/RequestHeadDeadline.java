@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http2.ErrorCode;
 import org.eclipse.jetty.http2.HTTP2Connection;
@@ -40,8 +41,12 @@ public final class RequestHeadDeadline implements Connection.Listener, HttpConfi
     private static final String WATCH = RequestHeadDeadline.class.getName();
     private static final long HANDLING = Long.MAX_VALUE;
 
+    private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final long timeoutNanos;
     private final Scheduler scheduler;
+    private final AtomicLong closed = new AtomicLong();
+    private final AtomicLong loggedNanos = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
 
     public RequestHeadDeadline(Duration timeout, Scheduler scheduler) {
         this.timeoutNanos = timeout.toNanos();
@@ -91,11 +96,31 @@ public final class RequestHeadDeadline implements Connection.Listener, HttpConfi
             }
             if (System.nanoTime() - deadline >= 0) {
                 LOG.debug("Closing {}: no complete request head within {} ms", endPoint, timeoutNanos / 1_000_000);
+                closedOne();
                 endPoint.close(
                         new TimeoutException("No complete request head within " + Duration.ofNanos(timeoutNanos)));
             } else {
                 schedule();
             }
+        }
+    }
+
+    /**
+     * Counts a connection closed at its deadline, and says so at most once a second: a client closed this way gets no
+     * response at all, and a server too busy to read what its clients sent (thousands connecting at once on a loaded
+     * machine) closes them this way too, so it must not go unseen.
+     */
+    private void closedOne() {
+        long count = closed.incrementAndGet();
+        long now = System.nanoTime();
+        long last = loggedNanos.get();
+        if (now - last >= LOG_EVERY_NANOS && loggedNanos.compareAndSet(last, now)) {
+            LOG.warn(
+                    "Closed a connection that had sent no complete request head within {} ms ({} so far): a slow or"
+                            + " idle client, or this server too busy to read what was sent"
+                            + " (SpoutOptions.requestHeadTimeout)",
+                    timeoutNanos / 1_000_000,
+                    count);
         }
     }
 
