@@ -49,10 +49,21 @@ final class ReportData {
     }
 
     static void save(Report report, Path file) throws IOException {
-        Files.writeString(
+        writeWhole(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(stored(report)) + "\n");
+    }
+
+    /**
+     * Writes the text to a file beside, then moves it into place in one step: a run stopped meanwhile leaves the old
+     * file or the new one, never half of one that the next run could not read.
+     */
+    static void writeWhole(Path file, String text) throws IOException {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Files.writeString(partial, text, StandardCharsets.UTF_8);
+        Files.move(
+                partial,
                 file,
-                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(stored(report)) + "\n",
-                StandardCharsets.UTF_8);
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     static Report load(Path file) throws IOException {

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,7 +35,7 @@ record RunProgress(
     }
 
     /** A run about to start, nothing done. */
-    static RunProgress start(List<Runner.Planned> plan, boolean quick, Report report) {
+    static RunProgress start(List<RunPlan.Step> plan, boolean quick, Report report) {
         return new RunProgress(
                 steps(plan), quick, currentBuild(), ReportMarkdown.machine(), 0, ReportData.stored(report));
     }
@@ -46,9 +46,7 @@ record RunProgress(
     }
 
     void save(Path file) throws IOException {
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        Files.writeString(partial, JSON.writeValueAsString(this), StandardCharsets.UTF_8);
-        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING); // never half a file
+        ReportData.writeWhole(file, JSON.writeValueAsString(this));
     }
 
     static RunProgress load(Path file) throws IOException {
@@ -63,17 +61,20 @@ record RunProgress(
      * This progress, if the run asked for now is the one it is of; else an exception that says what differs. A build
      * with uncommitted changes cannot be shown to be the same, so its run does not resume.
      */
-    RunProgress resumable(List<Runner.Planned> plan, boolean quick) {
+    RunProgress resumable(List<RunPlan.Step> plan, boolean quick) {
         return resumable(plan, quick, currentBuild(), ReportMarkdown.machine());
     }
 
     /** {@link #resumable(List, boolean)} with the build and machine of now given. */
-    RunProgress resumable(List<Runner.Planned> plan, boolean quick, String now, String here) {
+    RunProgress resumable(List<RunPlan.Step> plan, boolean quick, String now, String here) {
         List<String> differences = new ArrayList<>();
         if (!steps.equals(steps(plan)) || this.quick != quick) {
             differences.add("the plan (give the same --scenarios, --peers, --repeat and --quick as the run had)");
         }
-        if (build.endsWith(DIRTY) || now.endsWith(DIRTY)) {
+        if (build.startsWith(UNKNOWN) || now.startsWith(UNKNOWN)) {
+            differences.add(
+                    "the build (it cannot be told without git: the run measured " + build + ", this is " + now + ")");
+        } else if (build.endsWith(DIRTY) || now.endsWith(DIRTY)) {
             differences.add("the build (uncommitted changes: the run measured " + build + ", this is " + now + ")");
         } else if (!build.equals(now)) {
             differences.add("the build (the run measured commit " + build + ", this is " + now
@@ -90,38 +91,43 @@ record RunProgress(
     }
 
     static final String DIRTY = "+uncommitted";
+    static final String UNKNOWN = "unknown";
 
-    /** The commit the runner's repository is at, marked if it has uncommitted changes; "unknown" without git. */
+    /**
+     * The commit the runner's repository is at, marked if a tracked file other than the docs has uncommitted changes
+     * (the docs hold the report a run rewrites as it goes); {@value #UNKNOWN} without git.
+     */
     static String currentBuild() {
         String commit = git("rev-parse", "HEAD");
-        if (commit.isEmpty()) {
-            return "unknown" + DIRTY;
+        if (commit == null || commit.isEmpty()) {
+            return UNKNOWN + " (no git repository at " + Runner.ROOT + ")";
         }
-        return git("status", "--porcelain", "--untracked-files=no").isEmpty() ? commit : commit + DIRTY;
+        String changes = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)docs");
+        return changes != null && changes.isEmpty() ? commit : commit + DIRTY;
     }
 
-    private static List<String> steps(List<Runner.Planned> plan) {
+    private static List<String> steps(List<RunPlan.Step> plan) {
         return plan.stream()
                 .map(step ->
                         step.round() + " " + step.scenario() + " " + step.peer().name())
                 .toList();
     }
 
-    private static String git(String... arguments) {
+    /** What git printed (its warnings left out), or null if it failed or is missing. */
+    private static @Nullable String git(String... arguments) {
         List<String> command = new ArrayList<>(List.of("git", "-C", Runner.ROOT.toString()));
         command.addAll(List.of(arguments));
         try {
-            Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process git = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!git.waitFor(30, TimeUnit.SECONDS) || git.exitValue() != 0) {
-                return "";
-            }
-            return out;
+            return git.waitFor() == 0 ? out : null; // it has closed its output: it is ending
         } catch (IOException noGit) {
-            return "";
+            return null;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            return "";
+            return null;
         }
     }
 }

@@ -105,7 +105,7 @@ final class Runner {
         Path out = args.options().containsKey("out") ? Path.of(args.string("out", "docs")) : ROOT.resolve("docs");
         Path markdown = out.resolve("benchmarks.md");
         Path chart = out.resolve("benchmarks.png");
-        List<Planned> plan = runner.plan(scenarios, peers, repeat);
+        List<RunPlan.Step> plan = new RunPlan(runner.quick).plan(scenarios, peers, repeat);
         Path progressFile = RunProgress.file(markdown);
         RunProgress progress =
                 args.flag("resume") ? RunProgress.load(progressFile).resumable(plan, runner.quick) : null;
@@ -114,9 +114,13 @@ final class Runner {
             System.err.printf(
                     "Resuming after step %d of %d, measured so far in %s%n", first, plan.size(), progressFile);
         }
-        System.err.print(describe(plan.subList(first, plan.size()), missing, markdown, chart));
+        System.err.print(RunPlan.describe(plan.subList(first, plan.size()), missing, markdown, chart));
         if (args.flag("dry-run")) {
             return;
+        }
+        if (progress == null && Files.exists(progressFile)) {
+            System.err.println("A run of this report was under way (" + progressFile + "): this one starts again;"
+                    + " stop it and give --resume to go on with that one instead");
         }
         if (progress == null) {
             var command = new StringBuilder("java -jar spout-bench/target/spout-bench.jar run");
@@ -135,12 +139,15 @@ final class Runner {
         }
         Files.createDirectories(out);
         progress.save(progressFile);
+        // Stopped (Ctrl-C, SIGTERM), the step under way fails as its servers go: it must not be saved as done.
+        var stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping.set(true)));
         long started = System.nanoTime();
         long estimateLeft = plan.subList(first, plan.size()).stream()
-                .mapToLong(Planned::estimateSeconds)
+                .mapToLong(RunPlan.Step::estimateSeconds)
                 .sum();
         for (int i = first; i < plan.size(); i++) {
-            Planned step = plan.get(i);
+            RunPlan.Step step = plan.get(i);
             long elapsed = (System.nanoTime() - started) / 1_000_000_000;
             System.err.printf(
                     "== [%d/%d] %s / %s%s (%s elapsed, about %s left)%n",
@@ -148,9 +155,9 @@ final class Runner {
                     plan.size(),
                     step.scenario(),
                     step.peer().label(),
-                    repeat > 1 && repeats(step.scenario()) ? ", run " + step.round() + " of " + repeat : "",
-                    minutes(elapsed),
-                    minutes(estimateLeft));
+                    repeat > 1 && RunPlan.repeats(step.scenario()) ? ", run " + step.round() + " of " + repeat : "",
+                    RunPlan.minutes(elapsed),
+                    RunPlan.minutes(estimateLeft));
             try {
                 runner.run(step.scenario(), step.peer());
             } catch (Exception failure) {
@@ -166,6 +173,10 @@ final class Runner {
                 }
                 System.err.println("   failed: " + failure);
             }
+            if (stopping.get()) {
+                System.err.printf("Stopped during step %d: not counted; --resume runs it again%n", i + 1);
+                return;
+            }
             estimateLeft -= step.estimateSeconds();
             progress = progress.after(runner.report);
             progress.save(progressFile); // a run stopped now resumes at the next step
@@ -180,82 +191,8 @@ final class Runner {
         runner.report.write(markdown, chart);
         Files.delete(progressFile); // the run is whole: nothing to resume
         System.err.printf(
-                "Wrote %s and %s after %s%n", markdown, chart, minutes((System.nanoTime() - started) / 1_000_000_000));
-    }
-
-    /** One run of the plan, with what it is expected to take. */
-    record Planned(String scenario, Peer peer, int round, long estimateSeconds) {}
-
-    /**
-     * Every scenario against every peer that takes it, each with its estimate. The scenarios of every peer run
-     * {@code repeat} times, in rounds (every peer once, then again), so that a noisy minute on this shared machine
-     * spreads over the peers instead of landing on one; Spout's own scenarios run in the first round only, but for
-     * {@link #REPEATED_SPOUT_ONLY}, whose rows are each a spread of the rounds too.
-     */
-    List<Planned> plan(List<String> scenarios, List<Peer> peers, int repeat) {
-        List<Planned> plan = new ArrayList<>();
-        for (int round = 1; round <= repeat; round++) {
-            for (String scenario : scenarios) {
-                if (round > 1 && !repeats(scenario)) {
-                    continue;
-                }
-                for (Peer peer : peers) {
-                    if (!peer.runs(scenario)) {
-                        continue;
-                    }
-                    plan.add(new Planned(scenario, peer, round, estimateSeconds(scenario) + 2));
-                }
-            }
-        }
-        return plan;
-    }
-
-    /** Whether a scenario runs in every round (its rows min / median / max of the rounds), or in the first only. */
-    static boolean repeats(String scenario) {
-        return PeerScenarios.isOne(scenario) || REPEATED_SPOUT_ONLY.contains(scenario);
-    }
-
-    /**
-     * Roughly how long a scenario takes on one peer: its warm-ups, measurements and server starts, as the code
-     * below runs them (fanout-max assumes every step is climbed). An estimate, to plan a run by, not a promise.
-     */
-    long estimateSeconds(String scenario) {
-        return switch (scenario) {
-            case "idle" -> quick ? 20 : 35;
-            case "fanout" -> quick ? 15 : 35;
-            case "fanout-max" -> quick ? 30 : 170;
-            case "max-streams" -> quick ? 25 : 90;
-            case "loops" -> quick ? 25 : 60;
-            case "http2" -> quick ? 25 : 60;
-            case "fanout-max-h2" -> quick ? 30 : 170;
-            case "fanout-tls" -> quick ? 15 : 35;
-            case "fanout-max-tls", "fanout-max-h2-tls" -> quick ? 30 : 170;
-            case "redis" -> quick ? 40 : 90;
-            case "topics" -> quick ? 120 : 420;
-            case "cluster" -> quick ? 110 : 240;
-            default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
-        };
-    }
-
-    static String describe(List<Planned> plan, List<String> missing, Path markdown, Path chart) {
-        var out = new StringBuilder("Plan: ").append(plan.size()).append(" runs\n");
-        for (Planned step : plan) {
-            out.append(String.format(
-                    "  %-7s %-12s %-26s about %s%n",
-                    "run " + step.round(), step.scenario(), step.peer().label(), minutes(step.estimateSeconds())));
-        }
-        for (String peer : missing) {
-            out.append("  not run: ")
-                    .append(peer)
-                    .append(" is missing; build it with ./mvnw -q -Pbench -DskipTests install\n");
-        }
-        long total = plan.stream().mapToLong(Planned::estimateSeconds).sum();
-        out.append("About ")
-                .append(minutes(total))
-                .append(" in all; the report goes to ")
-                .append(markdown);
-        out.append(" and its chart to ").append(chart).append("\n");
-        return out.toString();
+                "Wrote %s and %s after %s%n",
+                markdown, chart, RunPlan.minutes((System.nanoTime() - started) / 1_000_000_000));
     }
 
     private static Path repositoryRoot() {
@@ -277,10 +214,6 @@ final class Runner {
             // fall through: the working directory
         }
         return Path.of("").toAbsolutePath();
-    }
-
-    static String minutes(long seconds) {
-        return seconds < 60 ? seconds + " s" : seconds / 60 + " min " + seconds % 60 + " s";
     }
 
     private void run(String scenario, Peer peer) throws Exception {

@@ -118,7 +118,7 @@ class BenchCommandLineTest {
 
     @Test
     void thePlanRunsSpoutsOwnScenariosOnSpoutOnlyAndEstimatesEachRun() {
-        var runner = new Runner(false);
+        var runner = new RunPlan(false);
         Peer spout = Peers.ALL.get(0);
         Peer jetty = Peers.ALL.stream()
                 .filter(peer -> peer.name().equals("jetty"))
@@ -148,14 +148,14 @@ class BenchCommandLineTest {
                         "2:idle/hub",
                         "2:cluster/spout");
         assertThat(plan).allSatisfy(step -> assertThat(step.estimateSeconds()).isPositive());
-        assertThat(Runner.describe(plan, java.util.List.of(), Path.of("r.md"), Path.of("r.png")))
+        assertThat(RunPlan.describe(plan, java.util.List.of(), Path.of("r.md"), Path.of("r.png")))
                 .contains("Plan: 11 runs")
                 .contains("the report goes to r.md and its chart to r.png");
     }
 
     @Test
     void theTlsScenariosRunOnSpoutAndTheFloorOnlyAndInEveryRound() {
-        var runner = new Runner(false);
+        var runner = new RunPlan(false);
         java.util.List<Peer> peers = Peers.ALL.stream()
                 .filter(peer ->
                         java.util.List.of("spout", "hub", "jetty", "rawnio").contains(peer.name()))

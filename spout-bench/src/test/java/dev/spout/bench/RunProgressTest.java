@@ -20,11 +20,11 @@ class RunProgressTest {
 
     static final Peer SPOUT = Peers.ALL.getFirst();
 
-    static List<Runner.Planned> plan() {
+    static List<RunPlan.Step> plan() {
         return List.of(
-                new Runner.Planned("fanout", SPOUT, 1, 37),
-                new Runner.Planned("fanout", SPOUT, 2, 37),
-                new Runner.Planned("fanout", SPOUT, 3, 37));
+                new RunPlan.Step("fanout", SPOUT, 1, 37),
+                new RunPlan.Step("fanout", SPOUT, 2, 37),
+                new RunPlan.Step("fanout", SPOUT, 3, 37));
     }
 
     static RunProgress twoStepsDone(Report report) {
@@ -67,7 +67,7 @@ class RunProgressTest {
     @Test
     void aRunResumesOnlyWithItsPlanBuildAndMachine(@TempDir Path dir) throws Exception {
         RunProgress progress = twoStepsDone(new Report());
-        List<Runner.Planned> otherPlan = plan().subList(0, 2);
+        List<RunPlan.Step> otherPlan = plan().subList(0, 2);
 
         assertThatThrownBy(() -> progress.resumable(otherPlan, false, BUILD, MACHINE))
                 .hasMessageContaining("Cannot resume this run: the plan");
